@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "LDFToolkit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ldf", targets: ["ldf"]),
+        .library(name: "LDFCore", targets: ["LDFCore"]),
+        .library(name: "LDFIO", targets: ["LDFIO"]),
+        .library(name: "LDFSpectral", targets: ["LDFSpectral"]),
+        .library(name: "LDFPORH", targets: ["LDFPORH"]),
+        .library(name: "LDFSimulation", targets: ["LDFSimulation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // The only C: FFTW 3 through the system library (apt-get install -y libfftw3-dev).
+        .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
+        // Recording model, bands, resampling, masking, detrending, artifacts. No FFTW.
+        .target(name: "LDFCore", dependencies: [
+            .product(name: "Numerics", package: "swift-numerics"),
+        ]),
+        // Readers and writers.
+        .target(name: "LDFIO", dependencies: ["LDFCore"]),
+        // FFTW wrapper, wavelet transform, cone of influence, band summaries, Welch.
+        .target(name: "LDFSpectral", dependencies: [
+            "LDFCore", "CFFTW",
+            .product(name: "Numerics", package: "swift-numerics"),
+        ]),
+        // Occlusion detection and PORH parameters (time domain).
+        .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
+        .target(name: "LDFSimulation", dependencies: ["LDFCore"]),
+        // Tolerance helpers and fixture access shared by the tests.
+        .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
+        .executableTarget(name: "ldf", dependencies: [
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
+        .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
+        .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
+        .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
+        .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFTestSupport"]),
+        .testTarget(name: "LDFCLITests", dependencies: ["LDFTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

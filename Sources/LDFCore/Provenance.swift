@@ -1,0 +1,44 @@
+/// A stretch of the recording with no usable data, in seconds from the first sample.
+public struct Gap: Sendable, Equatable, Codable {
+    public var startSeconds: Double
+    public var endSeconds: Double
+    public var durationSeconds: Double { endSeconds - startSeconds }
+
+    public init(startSeconds: Double, endSeconds: Double) {
+        self.startSeconds = startSeconds
+        self.endSeconds = endSeconds
+    }
+}
+
+/// Everything done to the data between the file and the analysis, so results can be trusted and
+/// reproduced. Counts are in samples of the uniform grid.
+public struct Provenance: Sendable, Equatable {
+    /// Path of the file, or "-" for standard input.
+    public var source: String
+    /// Reader that parsed it, e.g. "delimited", "labchart".
+    public var reader: String
+    /// Sample rate the file declared (LabChart `Interval`, or `--rate`), if any, in Hz.
+    public var nominalSampleRateHz: Double?
+    /// Sample rate measured from the time stamps (median interval), in Hz; nil without time stamps.
+    public var measuredSampleRateHz: Double?
+    /// Grid samples that had no sample in the file and were filled by linear interpolation
+    /// (single missing samples, small timing gaps).
+    public var resampledGaps: Int = 0
+    /// Whether time stamps were uneven enough that values were linearly interpolated onto the grid.
+    public var resampled: Bool = false
+    /// Samples masked as invalid (non-finite, `*`, device sentinels), before interpolation.
+    public var maskedSamples: Int = 0
+    /// Masked samples that were bridged by linear interpolation (short runs only).
+    public var interpolatedSamples: Int = 0
+    /// Device sentinel values seen, by value (e.g. -2500 no probe, +5000 over range).
+    public var sentinelCounts: [Double: Int] = [:]
+    /// Stretches too long to bridge; the samples stay NaN and analyses must skip or split them.
+    public var gaps: [Gap] = []
+    /// Other notes, e.g. "2 LabChart blocks joined; 3.25 s between them left as a gap".
+    public var notes: [String] = []
+
+    public init(source: String, reader: String) {
+        self.source = source
+        self.reader = reader
+    }
+}

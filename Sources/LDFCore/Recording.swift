@@ -1,0 +1,69 @@
+import Foundation
+
+/// A uniformly sampled recording: channels sharing one time base, events and provenance.
+///
+/// Sample `i` is at `Double(i) / sampleRateHz` seconds from the first sample. Masked samples are
+/// NaN and listed in `provenance.gaps` when they were too long to bridge.
+public struct Recording: Sendable {
+    public var channels: [Channel]
+    /// Uniform sample rate in Hz.
+    public var sampleRateHz: Double
+    /// Wall-clock time of the first sample, when the file says it.
+    public var startDate: Date?
+    /// Events sorted by time, in seconds from the first sample.
+    public var events: [Event]
+    public var provenance: Provenance
+    /// Index into `channels` of the channel analysed as perfusion.
+    public var perfusionChannelIndex: Int
+
+    public init(channels: [Channel], sampleRateHz: Double, startDate: Date? = nil, events: [Event] = [],
+                provenance: Provenance, perfusionChannelIndex: Int = 0) {
+        precondition(!channels.isEmpty, "a recording needs at least one channel")
+        precondition(sampleRateHz > 0 && sampleRateHz.isFinite, "sample rate must be positive")
+        precondition(channels.allSatisfy { $0.values.count == channels[0].values.count },
+                     "all channels of a recording share one time base")
+        precondition(channels.indices.contains(perfusionChannelIndex), "perfusion channel index out of range")
+        self.channels = channels
+        self.sampleRateHz = sampleRateHz
+        self.startDate = startDate
+        self.events = events.sorted { $0.timeSeconds < $1.timeSeconds }
+        self.provenance = provenance
+        self.perfusionChannelIndex = perfusionChannelIndex
+    }
+
+    /// Number of samples per channel.
+    public var sampleCount: Int { channels[0].values.count }
+    /// Sampling interval in seconds.
+    public var samplingIntervalSeconds: Double { 1 / sampleRateHz }
+    /// Duration in seconds, `sampleCount / sampleRateHz` (each sample covers one interval).
+    public var durationSeconds: Double { Double(sampleCount) / sampleRateHz }
+    /// The channel analysed as perfusion.
+    public var perfusion: Channel { channels[perfusionChannelIndex] }
+
+    /// Time in seconds of sample `index`.
+    public func time(ofSample index: Int) -> Double { Double(index) / sampleRateHz }
+
+    /// The first channel of a kind, if any (e.g. `.pressure` for a cuff channel).
+    public func channel(ofKind kind: ChannelKind) -> Channel? { channels.first { $0.kind == kind } }
+
+    /// Samples `range` of every channel, with events and gaps shifted to the new origin.
+    public func slice(_ range: Range<Int>) -> Recording {
+        precondition(range.lowerBound >= 0 && range.upperBound <= sampleCount && !range.isEmpty, "slice out of range")
+        let offset = time(ofSample: range.lowerBound)
+        let end = time(ofSample: range.upperBound)
+        var copy = self
+        copy.channels = channels.map { ch in
+            var c = ch
+            c.values = Array(ch.values[range])
+            return c
+        }
+        copy.events = events.filter { $0.timeSeconds >= offset && $0.timeSeconds < end }
+            .map { Event(timeSeconds: $0.timeSeconds - offset, label: $0.label, kind: $0.kind) }
+        copy.provenance.gaps = provenance.gaps.compactMap { gap in
+            let s = max(gap.startSeconds, offset), e = min(gap.endSeconds, end)
+            return s < e ? Gap(startSeconds: s - offset, endSeconds: e - offset) : nil
+        }
+        if let startDate { copy.startDate = startDate.addingTimeInterval(offset) }
+        return copy
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import LDFCore
+
+/// Reads a recording from a path ("-" for standard input): loads the bytes, picks the reader by
+/// content (or as forced), parses, and assembles a uniform `Recording`.
+public enum RecordingReader {
+    /// Readers tried, most specific first.
+    public static let readers: [any TableReader.Type] = []
+
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Recording {
+        try options.assembly.validate()
+        let table = try readTable(path: path, options: options)
+        return try RecordingAssembler.assemble(table, options: options.assembly)
+    }
+
+    /// The parsed table before assembly (for tools that need the raw rows).
+    public static func readTable(path: String, options: ReadOptions = ReadOptions()) throws -> SampleTable {
+        let bytes = try loadBytes(path: path)
+        let source = path
+        guard !bytes.isEmpty else {
+            throw LDFError(source, "the file is empty", fix: "export the recording again")
+        }
+        let reader = try chooseReader(for: bytes, source: source, forced: options.reader)
+        return try reader.parse(bytes, source: source, options: options)
+    }
+
+    static func chooseReader(for bytes: [UInt8], source: String, forced: ReaderKind) throws -> any TableReader.Type {
+        if forced != .auto {
+            guard let reader = readers.first(where: { $0.kind == forced }) else {
+                throw LDFError("--reader", "reader '\(forced.rawValue)' is not available", fix: "use --reader auto")
+            }
+            return reader
+        }
+        let head = bytes.prefix(64 * 1024)
+        guard let reader = readers.first(where: { $0.recognises(head) }) else {
+            throw LDFError(source, "the content is not a layout the toolkit reads (delimited text or a LabChart text export)",
+                           fix: "check that this is a text export; force a reader with --reader delimited|labchart")
+        }
+        return reader
+    }
+
+    /// The whole file, or all of standard input for "-".
+    static func loadBytes(path: String) throws -> [UInt8] {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LDFError(path, "no such file", fix: "check the path")
+        }
+        guard !isDirectory.boolValue else {
+            throw LDFError(path, "is a directory, not a recording file", fix: "give the path of a file inside it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LDFError(path, "cannot be read (permission denied?)", fix: "check the file's permissions")
+        }
+        return [UInt8](data)
+    }
+}

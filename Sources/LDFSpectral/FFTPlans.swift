@@ -1,0 +1,114 @@
+internal import CFFTW
+import Numerics
+import Synchronization
+
+/// Process-wide FFTW plan cache. FFTW's planner is not thread-safe, so every planning call goes
+/// through one mutex; plans live for the whole process (never destroyed, so no destroy races).
+/// Plans use FFTW_ESTIMATE: deterministic and made in milliseconds (no wisdom, no MEASURE).
+enum FFTPlanner {
+    struct Key: Hashable {
+        enum Kind { case complexForward, complexBackward, realForward, realBackward }
+        var kind: Kind
+        var count: Int
+    }
+
+    struct PlanHandle: @unchecked Sendable { let plan: OpaquePointer }
+
+    static let cache = Mutex<[Key: PlanHandle]>([:])
+
+    static func plan(_ kind: Key.Kind, count: Int) -> OpaquePointer {
+        cache.withLock { plans in
+            let key = Key(kind: kind, count: count)
+            if let existing = plans[key] { return existing.plan }
+            let flags = UInt32(FFTW_ESTIMATE)
+            let n = Int32(count)
+            let made: OpaquePointer?
+            switch kind {
+            case .complexForward, .complexBackward:
+                let a = ComplexBuffer(count: count), b = ComplexBuffer(count: count)
+                made = fftw_plan_dft_1d(n, fftwComplex(a.pointer), fftwComplex(b.pointer),
+                                        kind == .complexForward ? FFTW_FORWARD : FFTW_BACKWARD, flags)
+            case .realForward:
+                let a = RealBuffer(count: count), b = ComplexBuffer(count: count / 2 + 1)
+                made = fftw_plan_dft_r2c_1d(n, a.pointer, fftwComplex(b.pointer), flags)
+            case .realBackward:
+                let a = ComplexBuffer(count: count / 2 + 1), b = RealBuffer(count: count)
+                made = fftw_plan_dft_c2r_1d(n, fftwComplex(a.pointer), b.pointer, flags)
+            }
+            guard let made else { fatalError("FFTW could not plan a \(kind) transform of length \(count)") }
+            plans[key] = PlanHandle(plan: made)
+            return made
+        }
+    }
+}
+
+/// Unnormalised complex DFT of one length: forward X[k] = sum x[n] e^{-2 pi i k n / N}, backward
+/// with e^{+...} (backward(forward(x)) = N x). Cheap to create after the first time (cached plan);
+/// `execute` on a shared instance from many threads is safe with per-call buffers.
+public struct ComplexFFT: Sendable {
+    public let count: Int
+    private let forwardPlan: FFTPlanner.PlanHandle
+    private let backwardPlan: FFTPlanner.PlanHandle
+
+    public init(count: Int) {
+        precondition(count > 0, "FFT length must be positive")
+        self.count = count
+        forwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.complexForward, count: count))
+        backwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.complexBackward, count: count))
+    }
+
+    /// Out-of-place forward transform; `input` and `output` must be distinct buffers of `count`.
+    public func forward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
+        check(input, output)
+        fftw_execute_dft(forwardPlan.plan, fftwComplex(input.pointer), fftwComplex(output.pointer))
+    }
+
+    /// Out-of-place backward (inverse, unnormalised) transform.
+    public func backward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
+        check(input, output)
+        fftw_execute_dft(backwardPlan.plan, fftwComplex(input.pointer), fftwComplex(output.pointer))
+    }
+
+    private func check(_ input: ComplexBuffer, _ output: ComplexBuffer) {
+        precondition(input.count >= count && output.count >= count, "FFT buffers shorter than \(count)")
+        precondition(input !== output, "ComplexFFT is planned out of place")
+    }
+}
+
+/// Unnormalised real-input DFT of one length: `forward` gives the count/2 + 1 non-negative
+/// frequency bins; `backward` (c2r) maps them back to count reals, scaled by count, and
+/// overwrites its input (FFTW's c2r destroys it).
+public struct RealFFT: Sendable {
+    public let count: Int
+    /// Number of complex bins, count / 2 + 1.
+    public var binCount: Int { count / 2 + 1 }
+    private let forwardPlan: FFTPlanner.PlanHandle
+    private let backwardPlan: FFTPlanner.PlanHandle
+
+    public init(count: Int) {
+        precondition(count > 0, "FFT length must be positive")
+        self.count = count
+        forwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.realForward, count: count))
+        backwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.realBackward, count: count))
+    }
+
+    public func forward(_ input: RealBuffer, _ output: ComplexBuffer) {
+        precondition(input.count >= count && output.count >= binCount, "FFT buffers too short")
+        fftw_execute_dft_r2c(forwardPlan.plan, input.pointer, fftwComplex(output.pointer))
+    }
+
+    /// Destroys `input`.
+    public func backward(_ input: ComplexBuffer, _ output: RealBuffer) {
+        precondition(input.count >= binCount && output.count >= count, "FFT buffers too short")
+        fftw_execute_dft_c2r(backwardPlan.plan, fftwComplex(input.pointer), output.pointer)
+    }
+}
+
+/// The linked FFTW's version string, e.g. "fftw-3.3.10-sse2-avx".
+public var fftwVersion: String { String(cString: ldf_fftw_version()) }
+
+/// Views a `Complex<Double>` buffer as FFTW's `double[2]` elements (same layout).
+@inline(__always)
+func fftwComplex(_ pointer: UnsafeMutablePointer<Complex<Double>>) -> UnsafeMutablePointer<fftw_complex> {
+    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: fftw_complex.self)
+}

@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFTestSupport"]),
-        .testTarget(name: "LDFCLITests", dependencies: ["LDFTestSupport"]),
+        .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,93 @@
+import Foundation
+import LDFCore
+
+/// Writes a `SampleTable` (time stamps, columns, events) as comma-separated text that the
+/// delimited reader reads back: a header `time [s],name [unit],...,marker`, one row per sample,
+/// and the label of any event in the marker column of the row nearest to it.
+public struct DelimitedTextWriter: Sendable {
+    /// Digits after the decimal point for channel values (time stamps are written exactly).
+    public var valueDecimals: Int
+
+    public init(valueDecimals: Int = 4) {
+        precondition((0...12).contains(valueDecimals), "valueDecimals must be 0...12")
+        self.valueDecimals = valueDecimals
+    }
+
+    /// The file's bytes.
+    public func bytes(for table: SampleTable) -> [UInt8] {
+        let rows = table.rowCount
+        let times = table.times ?? (0..<rows).map(Double.init)
+        var labels = [String?](repeating: nil, count: rows)
+        for event in table.events where rows > 0 {
+            let row = nearestRow(to: event.timeSeconds, in: times)
+            labels[row] = [labels[row], event.label.replacingOccurrences(of: ",", with: ";")].compactMap { $0 }.joined(separator: " | ")
+        }
+        let hasMarkers = !table.events.isEmpty
+        var out: [UInt8] = []
+        out.reserveCapacity(rows * (12 + 12 * table.columns.count))
+        var header = table.times == nil ? [] : ["time [s]"]
+        header += table.columns.map { $0.unit.isEmpty ? $0.name : "\($0.name) [\($0.unit)]" }
+        if hasMarkers { header.append("marker") }
+        out.append(contentsOf: Array(header.joined(separator: ",").utf8))
+        out.append(10)
+        let scale = pow(10.0, Double(valueDecimals))
+        for r in 0..<rows {
+            var first = true
+            if table.times != nil {
+                out.append(contentsOf: Array(times[r].description.utf8))
+                first = false
+            }
+            for column in table.columns {
+                if !first { out.append(44) }
+                first = false
+                appendFixed(column.values[r], scale: scale, into: &out)
+            }
+            if hasMarkers {
+                out.append(44)
+                if let label = labels[r] { out.append(contentsOf: Array(label.utf8)) }
+            }
+            out.append(10)
+        }
+        return out
+    }
+
+    /// Writes the table to `url`.
+    public func write(_ table: SampleTable, to url: URL) throws {
+        do {
+            try Data(bytes(for: table)).write(to: url)
+        } catch {
+            throw LDFError(url.path, "cannot write the file (\(error.localizedDescription))", fix: "check the folder exists and is writable")
+        }
+    }
+
+    private func nearestRow(to time: Double, in times: [Double]) -> Int {
+        var lo = 0, hi = times.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if times[mid] < time { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0 && abs(times[lo - 1] - time) <= abs(times[lo] - time) { return lo - 1 }
+        return lo
+    }
+
+    /// Fixed-point decimal without Foundation formatting (fast for millions of values);
+    /// non-finite values are written as `NaN`.
+    private func appendFixed(_ value: Double, scale: Double, into out: inout [UInt8]) {
+        guard value.isFinite, abs(value) < 1e15 else {
+            out.append(contentsOf: Array("NaN".utf8))
+            return
+        }
+        var scaled = (abs(value) * scale).rounded()
+        if value < 0 && scaled > 0 { out.append(45) }
+        var digits: [UInt8] = []
+        var count = 0
+        repeat {
+            let d = scaled.truncatingRemainder(dividingBy: 10)
+            digits.append(48 + UInt8(d))
+            scaled = (scaled - d) / 10
+            count += 1
+            if count == valueDecimals && valueDecimals > 0 { digits.append(46) }
+        } while scaled >= 1 || count <= valueDecimals
+        out.append(contentsOf: digits.reversed())
+    }
+}

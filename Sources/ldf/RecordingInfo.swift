@@ -1,0 +1,156 @@
+import Foundation
+import LDFCore
+
+/// The `ldf info` report for one recording (JSON keys in snake case).
+struct RecordingInfo: Codable {
+    struct ChannelInfo: Codable {
+        var name: String
+        var unit: String
+        var kind: String
+        var perfusion: Bool
+        var validSamples: Int
+        var mean: Double?
+        var sd: Double?
+        var min: Double?
+        var max: Double?
+        var median: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case name, unit, kind, perfusion, mean, sd, min, max, median
+            case validSamples = "valid_samples"
+        }
+    }
+
+    struct EventInfo: Codable {
+        var timeS: Double
+        var label: String
+        var kind: String
+        enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s" }
+    }
+
+    struct GapInfo: Codable {
+        var startS: Double
+        var endS: Double
+        var durationS: Double
+        enum CodingKeys: String, CodingKey { case startS = "start_s", endS = "end_s", durationS = "duration_s" }
+    }
+
+    struct BandInfo: Codable {
+        var name: String
+        var lowHz: Double
+        var highHz: Double
+        /// Recording length needed for 5 cycles of the lower edge, seconds.
+        var secondsNeeded: Double
+        var resolvable: Bool
+        enum CodingKeys: String, CodingKey {
+            case name, resolvable
+            case lowHz = "low_hz", highHz = "high_hz", secondsNeeded = "seconds_needed"
+        }
+    }
+
+    var toolkit = ToolkitStamp()
+    var source: String
+    var reader: String
+    var durationS: Double
+    var sampleRateHz: Double
+    var nominalSampleRateHz: Double?
+    var measuredSampleRateHz: Double?
+    var samples: Int
+    var startTime: String?
+    var channels: [ChannelInfo]
+    var events: [EventInfo]
+    var resampled: Bool
+    var resampledGaps: Int
+    var maskedSamples: Int
+    var interpolatedSamples: Int
+    var sentinels: [String: Int]
+    var gaps: [GapInfo]
+    var notes: [String]
+    /// Per preset, its bands and whether the length resolves them.
+    var bands: [String: [BandInfo]]
+
+    enum CodingKeys: String, CodingKey {
+        case toolkit, source, reader, samples, channels, events, resampled, sentinels, gaps, notes, bands
+        case durationS = "duration_s", sampleRateHz = "sample_rate_hz"
+        case nominalSampleRateHz = "nominal_sample_rate_hz", measuredSampleRateHz = "measured_sample_rate_hz"
+        case startTime = "start_time", resampledGaps = "resampled_gaps", maskedSamples = "masked_samples"
+        case interpolatedSamples = "interpolated_samples"
+    }
+
+    init(_ recording: Recording) {
+        let p = recording.provenance
+        source = p.source
+        reader = p.reader
+        durationS = recording.durationSeconds
+        sampleRateHz = recording.sampleRateHz
+        nominalSampleRateHz = p.nominalSampleRateHz
+        measuredSampleRateHz = p.measuredSampleRateHz
+        samples = recording.sampleCount
+        startTime = recording.startDate.map { ISO8601DateFormatter().string(from: $0) }
+        channels = recording.channels.enumerated().map { index, channel in
+            let s = SummaryStatistics(channel.values)
+            return ChannelInfo(name: channel.name, unit: channel.unit, kind: channel.kind.rawValue,
+                               perfusion: index == recording.perfusionChannelIndex, validSamples: s.count,
+                               mean: finiteOrNil(s.mean), sd: finiteOrNil(s.standardDeviation),
+                               min: finiteOrNil(s.minimum), max: finiteOrNil(s.maximum), median: finiteOrNil(s.median))
+        }
+        events = recording.events.map { EventInfo(timeS: $0.timeSeconds, label: $0.label, kind: $0.kind.rawValue) }
+        resampled = p.resampled
+        resampledGaps = p.resampledGaps
+        maskedSamples = p.maskedSamples
+        interpolatedSamples = p.interpolatedSamples
+        sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (String(format: "%g", $0.key), $0.value) })
+        gaps = p.gaps.map { GapInfo(startS: $0.startSeconds, endS: $0.endSeconds, durationS: $0.durationSeconds) }
+        notes = p.notes
+        var bands: [String: [BandInfo]] = [:]
+        for preset in BandPreset.allCases {
+            bands[preset.rawValue] = preset.bands.map {
+                BandInfo(name: $0.name, lowHz: $0.lowHz, highHz: $0.highHz, secondsNeeded: $0.secondsForCycles(5),
+                         resolvable: $0.secondsForCycles(5) <= recording.durationSeconds && $0.highHz <= recording.sampleRateHz / 2)
+            }
+        }
+        self.bands = bands
+    }
+
+    /// Human-readable description.
+    var text: String {
+        var lines: [String] = []
+        lines.append("\(source) (\(reader) reader)")
+        lines.append("  duration     \(fmt(durationS)) s (\(fmtDuration(durationS))), \(samples) samples")
+        var rateLine = "  sample rate  \(fmt(sampleRateHz)) Hz"
+        if let m = measuredSampleRateHz { rateLine += ", measured \(fmt(m)) Hz" }
+        if let n = nominalSampleRateHz { rateLine += ", declared \(fmt(n)) Hz" }
+        lines.append(rateLine)
+        if let startTime { lines.append("  start        \(startTime)") }
+        lines.append("  channels")
+        for c in channels {
+            let stats = [("mean", c.mean), ("sd", c.sd), ("min", c.min), ("max", c.max)]
+                .map { "\($0.0) \($0.1.map(fmt) ?? "–")" }.joined(separator: ", ")
+            lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind): \(stats)")
+        }
+        lines.append("  events       \(events.isEmpty ? "none" : "\(events.count)")")
+        for e in events.prefix(20) { lines.append("    \(fmt(e.timeS)) s  \(e.label) (\(e.kind))") }
+        if events.count > 20 { lines.append("    … \(events.count - 20) more") }
+        lines.append("  data quality masked \(maskedSamples), interpolated \(interpolatedSamples), "
+                     + "resampled gaps \(resampledGaps)\(resampled ? ", uneven time stamps resampled" : "")")
+        if !sentinels.isEmpty {
+            lines.append("  sentinels    " + sentinels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+        }
+        lines.append("  gaps         \(gaps.isEmpty ? "none" : "\(gaps.count), \(fmt(gaps.map(\.durationS).reduce(0, +))) s in all")")
+        for g in gaps.prefix(10) { lines.append("    \(fmt(g.startS))–\(fmt(g.endS)) s") }
+        for note in notes { lines.append("  note         \(note)") }
+        lines.append("  bands resolvable (≥ 5 cycles of the lower edge):")
+        for preset in BandPreset.allCases {
+            let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? "" : " ✗")" }.joined(separator: ", ")
+            lines.append("    \(preset.rawValue): \(list)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
+
+private func fmtDuration(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+}

@@ -2,7 +2,6 @@ import ArgumentParser
 import LDFCore
 import LDFIO
 
-extension ReaderKind: ExpressibleByArgument {}
 
 /// How input files are read; shared by every subcommand that reads recordings.
 struct InputOptions: ParsableArguments {

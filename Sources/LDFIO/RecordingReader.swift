@@ -5,7 +5,7 @@ import LDFCore
 /// content (or as forced), parses, and assembles a uniform `Recording`.
 public enum RecordingReader {
     /// Readers tried, most specific first.
-    public static let readers: [any TableReader.Type] = []
+    public static let readers: [any TableReader.Type] = [DelimitedTextReader.self]
 
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Recording {
         try options.assembly.validate()

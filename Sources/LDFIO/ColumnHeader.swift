@@ -1,0 +1,93 @@
+import Foundation
+
+/// A column's name and unit as written in a header, and what the name says about its role.
+///
+/// Units may sit in their own header row or inside the name: `Flux [PU]`, `Flux (PU)`,
+/// `Flux/PU`, `Flux in PU` all give name `Flux` and unit `PU`.
+struct ColumnHeader: Equatable {
+    var name: String
+    var unit: String
+
+    /// What a column is for, judged from its header.
+    enum Role: Equatable {
+        case time(TimeUnit)
+        /// A sample counter ("sample", "index", "n", "#"): not data, not time.
+        case index
+        /// Free-text markers, events or comments.
+        case marker
+        case data
+    }
+
+    /// How a numeric time column is scaled to seconds, or read as clock/serial time.
+    enum TimeUnit: Equatable {
+        case seconds, milliseconds, minutes, hours
+        /// Clock times (`hh:mm:ss`), possibly with a date.
+        case clock
+        /// Excel serial day numbers.
+        case excelSerial
+
+        var secondsPerUnit: Double {
+            switch self {
+            case .milliseconds: return 0.001
+            case .minutes: return 60
+            case .hours: return 3600
+            case .seconds, .clock, .excelSerial: return 1
+            }
+        }
+    }
+
+    /// Splits a header cell into name and unit.
+    init(cell: String) {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        for (open, close) in [("[", "]"), ("(", ")")] where text.hasSuffix(close) {
+            if let o = text.range(of: open, options: .backwards) {
+                let name = text[..<o.lowerBound].trimmingCharacters(in: .whitespaces)
+                let unit = text[o.upperBound..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty {
+                    self.init(name: name, unit: unit)
+                    return
+                }
+            }
+        }
+        if let slash = text.range(of: "/", options: .backwards) {
+            let name = text[..<slash.lowerBound].trimmingCharacters(in: .whitespaces)
+            let unit = text[slash.upperBound...].trimmingCharacters(in: .whitespaces)
+            // "Date/Time" is a name, not a unit; units are short.
+            if !name.isEmpty && !unit.isEmpty && unit.count <= 6 && !ColumnHeader.timeNames.contains(unit.lowercased()) {
+                self.init(name: name, unit: unit)
+                return
+            }
+        }
+        self.init(name: text, unit: "")
+    }
+
+    init(name: String, unit: String) {
+        self.name = name
+        self.unit = unit
+    }
+
+    /// Names (lower-cased) that mark a time column.
+    static let timeNames: Set<String> = [
+        "time", "t", "sec", "secs", "second", "seconds", "s", "ms", "msec", "msecs", "millis", "millisecond",
+        "milliseconds", "clock", "date", "datetime", "date time", "date/time", "date_time", "timestamp", "time stamp",
+        "excel", "serial", "excel time", "excel date", "elapsed", "min", "minutes",
+    ]
+    static let millisecondWords: Set<String> = ["ms", "msec", "msecs", "millis", "millisecond", "milliseconds"]
+    static let markerWords = ["marker", "event", "comment", "label", "note", "annotation", "remark"]
+    static let indexNames: Set<String> = ["sample", "samples", "index", "idx", "n", "#", "no", "no.", "nr", "row", "sample #", "sample number"]
+
+    /// The role the header suggests (numbers in the column may still overrule a `.data` guess).
+    var role: Role {
+        let n = name.lowercased()
+        let u = unit.lowercased()
+        if ColumnHeader.indexNames.contains(n) { return .index }
+        if ColumnHeader.markerWords.contains(where: { n.contains($0) }) { return .marker }
+        let looksLikeTime = ColumnHeader.timeNames.contains(n) || n.contains("time") || n.contains("date") || n.contains("clock")
+        guard looksLikeTime else { return .data }
+        if n.contains("excel") || n.contains("serial") || u.contains("day") { return .time(.excelSerial) }
+        if ColumnHeader.millisecondWords.contains(n) || ColumnHeader.millisecondWords.contains(u) { return .time(.milliseconds) }
+        if u == "min" || u == "minutes" || n == "min" || n == "minutes" { return .time(.minutes) }
+        if u == "h" || u == "hours" { return .time(.hours) }
+        return .time(.seconds)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import LDFCore
+
+/// What a delimited text file looks like, judged from its first lines: the delimiter, the
+/// decimal separator, the header (names and units), where the data start, and what each column's
+/// cells hold.
+struct DelimitedLayout {
+    /// What the cells of a column hold in the inspected data rows.
+    enum CellKind: Equatable {
+        case number
+        /// Clock times (`hh:mm:ss`, possibly with a date).
+        case clock
+        /// Free text (markers, comments); never parsed as numbers.
+        case text
+    }
+
+    var delimiter: Delimiter
+    /// `.` or `,` (European exports with `;` or tab delimiters).
+    var decimalSeparator: UInt8
+    /// One per column; generated names (`Column N`) when the file has no header.
+    var headers: [ColumnHeader]
+    var hasHeader: Bool
+    var cellKinds: [CellKind]
+    /// Byte offset and line number (0-based count of lines before it) of the first data line.
+    var dataStart: Int
+    var linesBeforeData: Int
+    /// Average bytes per data line in the inspected rows (to reserve column capacity).
+    var bytesPerRow: Double
+    var notes: [String]
+
+    /// Lines inspected to detect the layout.
+    static let inspectedLines = 100
+
+    /// Cells that mean "no value" in a numeric column.
+    @inline(__always)
+    static func isMissingToken(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let n = e - s
+        if n == 0 { return true }
+        if n == 1 { let b = bytes[s]; return b == UInt8(ascii: "*") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+        guard n <= 5 else { return false }
+        var lower = ""
+        for i in s..<e { lower.unicodeScalars.append(Unicode.Scalar(bytes[i] | (bytes[i] >= 65 && bytes[i] <= 90 ? 0x20 : 0))) }
+        return ["--", "nan", "na", "n/a", "#n/a", "null", "none", "-nan", "inf", "-inf", "+inf", "***"].contains(lower)
+    }
+
+    /// Detects the layout of `bytes` (BOM already skipped: `start` is the first content byte).
+    static func detect(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, source: String) throws -> DelimitedLayout {
+        var usedFallback = false
+        var cursor = ByteLineCursor(bytes, from: start)
+        var lines: [ByteLine] = []
+        var reachedEnd = true
+        while let line = cursor.next() {
+            if isSkippable(bytes, line) { continue }
+            lines.append(line)
+            if lines.count == inspectedLines { reachedEnd = cursor.next() == nil; break }
+        }
+        guard !lines.isEmpty else {
+            throw LDFError(source, "the file has no content (only blank or comment lines)", fix: "export the recording again")
+        }
+        let tail = Array(lines.suffix(max(1, lines.count / 2)))
+        let delimiter = chooseDelimiter(bytes, tail)
+        let splitter = CellSplitter(delimiter: delimiter)
+        var bounds: [Int] = []
+        let decimalSeparator = delimiter == .comma ? UInt8(ascii: ".") : chooseDecimalSeparator(bytes, lines, splitter)
+
+        // Rows before the first data row are header rows.
+        func isDataRow(_ line: ByteLine) -> Bool {
+            let n = splitter.split(bytes, line, into: &bounds)
+            var numeric = 0, filled = 0
+            for c in 0..<n {
+                let s = bounds[2 * c], e = bounds[2 * c + 1]
+                if s == e { continue }
+                filled += 1
+                if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil || ClockTime.parse(bytes, s, e) != nil {
+                    numeric += 1
+                }
+            }
+            return numeric >= 1 && 2 * numeric >= filled
+        }
+        guard let firstData = lines.firstIndex(where: isDataRow) else {
+            if reachedEnd {
+                throw LDFError(source, "the file holds only a header (\(lines.count) line(s)) and no numeric data rows",
+                               fix: "export the recording with its samples")
+            }
+            throw LDFError(source, "no numeric data rows in the first \(lines.count) lines",
+                           fix: "check the delimiter and decimal separator, or force a reader with --reader")
+        }
+        let dataLines = Array(lines[firstData...])
+        var notes: [String] = []
+
+        // Column count: the most common cell count of the data rows.
+        var countFrequency: [Int: Int] = [:]
+        for line in dataLines { countFrequency[splitter.split(bytes, line, into: &bounds), default: 0] += 1 }
+        var columnCount = countFrequency.max { ($0.value, $0.key) < ($1.value, $1.key) }!.key
+
+        // Header rows: names, optionally followed by a units row.
+        var headers: [ColumnHeader] = []
+        let headerRows = lines[..<firstData].map { line -> [String] in
+            let n = splitter.split(bytes, line, into: &bounds)
+            return (0..<n).map { CellText.string(bytes, bounds[2 * $0], bounds[2 * $0 + 1], usedFallback: &usedFallback) }
+        }
+        if let last = headerRows.last {
+            var names = last
+            var units: [String]?
+            if headerRows.count >= 2 && looksLikeUnits(last) {
+                names = headerRows[headerRows.count - 2]
+                units = last.map(stripBrackets)
+            }
+            let preamble = headerRows.count - (units == nil ? 1 : 2)
+            if preamble > 0 { notes.append("\(preamble) line(s) before the header row were skipped") }
+            columnCount = max(columnCount, names.count)
+            for c in 0..<columnCount {
+                var header = ColumnHeader(cell: c < names.count ? names[c] : "")
+                if let units, c < units.count, !units[c].isEmpty { header.unit = units[c] }
+                if header.name.isEmpty { header.name = "Column \(c + 1)" }
+                headers.append(header)
+            }
+        } else {
+            headers = (0..<columnCount).map { ColumnHeader(name: "Column \($0 + 1)", unit: "") }
+        }
+
+        // What each column holds in the inspected data rows.
+        var numbers = [Int](repeating: 0, count: columnCount)
+        var clocks = numbers, texts = numbers
+        for line in dataLines {
+            let n = min(splitter.split(bytes, line, into: &bounds), columnCount)
+            for c in 0..<n {
+                let s = bounds[2 * c], e = bounds[2 * c + 1]
+                if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil { numbers[c] += 1 }
+                else if ClockTime.parse(bytes, s, e) != nil { clocks[c] += 1 }
+                else if !isMissingToken(bytes, s, e) { texts[c] += 1 }
+            }
+        }
+        let cellKinds: [CellKind] = (0..<columnCount).map { c in
+            if headers[c].role == .marker { return .text }
+            if clocks[c] > 0 && clocks[c] >= numbers[c] { return .clock }
+            if numbers[c] == 0 && texts[c] > 0 { return .text }
+            return .number
+        }
+        if usedFallback { notes.append(TextDecoding.fallbackNote) }
+        let span = Double(dataLines.last!.end - dataLines.first!.start)
+        return DelimitedLayout(delimiter: delimiter, decimalSeparator: decimalSeparator, headers: headers,
+                               hasHeader: !headerRows.isEmpty, cellKinds: cellKinds,
+                               dataStart: dataLines[0].start, linesBeforeData: dataLines[0].number - 1,
+                               bytesPerRow: max(2, span / Double(max(1, dataLines.count - 1))), notes: notes)
+    }
+
+    /// Blank lines and `#` comment lines carry no data.
+    @inline(__always)
+    static func isSkippable(_ bytes: UnsafeBufferPointer<UInt8>, _ line: ByteLine) -> Bool {
+        var i = line.start
+        while i < line.end && CellSplitter.isBlank(bytes[i]) { i += 1 }
+        return i == line.end || bytes[i] == UInt8(ascii: "#")
+    }
+
+    /// The delimiter that splits the inspected lines into the same number (at least 2) of cells
+    /// most consistently; tab, then semicolon, then comma win ties; whitespace is the fallback.
+    static func chooseDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [ByteLine]) -> Delimiter {
+        var bounds: [Int] = []
+        var best: (delimiter: Delimiter, score: Double)?
+        for candidate in [Delimiter.tab, .semicolon, .comma, .whitespace] {
+            let splitter = CellSplitter(delimiter: candidate)
+            var frequency: [Int: Int] = [:]
+            for line in lines { frequency[splitter.split(bytes, line, into: &bounds), default: 0] += 1 }
+            guard let (count, hits) = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count >= 2 else { continue }
+            let score = Double(hits) / Double(lines.count)
+            if score >= 0.8 && (best == nil || score > best!.score + 0.1) { best = (candidate, score) }
+        }
+        return best?.delimiter ?? .comma
+    }
+
+    /// `,` when numeric-looking cells use decimal commas (`12,5`) and none uses a decimal point.
+    static func chooseDecimalSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [ByteLine], _ splitter: CellSplitter) -> UInt8 {
+        var bounds: [Int] = []
+        var commaOnly = 0, pointed = 0
+        for line in lines {
+            let n = splitter.split(bytes, line, into: &bounds)
+            for c in 0..<n {
+                let s = bounds[2 * c], e = bounds[2 * c + 1]
+                let hasPoint = (s..<e).contains { bytes[$0] == UInt8(ascii: ".") }
+                if hasPoint, DecimalParser.parse(bytes, s, e, decimalSeparator: UInt8(ascii: ".")) != nil { pointed += 1 }
+                else if DecimalParser.parse(bytes, s, e, decimalSeparator: UInt8(ascii: ",")) != nil,
+                        (s..<e).contains(where: { bytes[$0] == UInt8(ascii: ",") }) { commaOnly += 1 }
+            }
+        }
+        return commaOnly > 0 && pointed == 0 ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    }
+
+    /// Common unit spellings, lower-cased.
+    static let knownUnits: Set<String> = [
+        "s", "sec", "ms", "min", "h", "pu", "bpu", "apu", "au", "a.u.", "tpu", "°c", "c", "degc", "mmhg", "kpa", "v", "mv",
+        "%", "hz", "bpm", "mm/s", "cm/s", "perfusion units", "hh:mm:ss", "days",
+    ]
+
+    /// A header row of short cells at least one of which is a known or bracketed unit.
+    static func looksLikeUnits(_ cells: [String]) -> Bool {
+        let filled = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !filled.isEmpty, filled.allSatisfy({ $0.count <= 16 }) else { return false }
+        return filled.contains { cell in
+            let lower = cell.lowercased()
+            return knownUnits.contains(lower) || knownUnits.contains(stripBrackets(lower))
+                || (cell.hasPrefix("[") && cell.hasSuffix("]")) || (cell.hasPrefix("(") && cell.hasSuffix(")"))
+        }
+    }
+
+    static func stripBrackets(_ cell: String) -> String {
+        var text = cell.trimmingCharacters(in: .whitespaces)
+        if (text.hasPrefix("[") && text.hasSuffix("]")) || (text.hasPrefix("(") && text.hasSuffix(")")), text.count >= 2 {
+            text = String(text.dropFirst().dropLast())
+        }
+        return text
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import LDFCore
+
+/// Reads delimited text (CSV, semicolon, tab or whitespace separated; SCIENCE.md §6).
+///
+/// - Delimiter, decimal separator (`12,5` with `;` or tab), header row and optional units row
+///   are detected from the first 100 content lines (`DelimitedLayout`); blank lines and lines
+///   starting with `#` are skipped anywhere; a UTF-8 BOM is ignored; CRLF is fine; cells may be
+///   quoted.
+/// - Time: the column whose header names it (`time`, `t`, `s`, `ms`, `clock`, `date`,
+///   `excel`, ...; units like `[ms]` scale it), else a column of clock times, else the first
+///   strictly increasing numeric column (taken as seconds). Clock times may carry a date;
+///   midnight crossings without a date add a day. Excel serial days become
+///   `(serial - first) * 86,400` seconds and set `startDate` (epoch 1899-12-30). Without a time
+///   column the sample rate must come from `--rate`.
+/// - Every other numeric column is delivered with its name and unit; `*`, empty, `NaN`, `-` and
+///   other text cells become NaN (the assembler masks and counts them).
+/// - A marker column (named marker/event/comment/label/note, or holding only text) becomes
+///   events at its rows' times.
+/// - Ragged rows: missing cells at the end of a row become NaN and the rows are counted in the
+///   notes (a truncated last line should not lose a whole recording); extra cells are ignored
+///   and counted. A missing time cell is an error naming the line (from the assembler).
+public enum DelimitedTextReader: TableReader {
+    public static let kind = ReaderKind.delimited
+
+    /// Delimited text is the fallback layout: anything that is text qualifies.
+    public static func recognises(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.prefix(TextDecoding.inspectedPrefix).contains(0)
+    }
+
+    /// Text cells remembered per column (markers, or text in numeric columns) at most.
+    static let maxTextCellsPerColumn = 100_000
+
+    public static func parse(_ bytes: [UInt8], source: String, options: ReadOptions) throws -> SampleTable {
+        try bytes.withUnsafeBufferPointer { buffer in
+            try TextDecoding.requireText(buffer, source: source)
+            let layout = try DelimitedLayout.detect(buffer, start: TextDecoding.byteOrderMarkLength(buffer), source: source)
+            let rows = try parseRows(buffer, layout: layout, source: source)
+            return try DelimitedTable.build(rows, layout: layout, source: source, options: options)
+        }
+    }
+
+    /// The raw cells of every data row, column by column.
+    struct ParsedRows {
+        /// Numbers (NaN when missing or text); clock columns hold seconds since 1970 or since
+        /// midnight; text columns hold NaN.
+        var values: [[Double]]
+        /// Dates seen in clock columns (whether any cell had a date).
+        var clockHasDate: [Bool]
+        /// Text cells by column: row and text.
+        var texts: [[(row: Int, text: String)]]
+        var lineNumbers: [Int]
+        var shortRows = 0, firstShortLine = 0
+        var longRows = 0, firstLongLine = 0
+        var usedFallback = false
+    }
+
+    static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, layout: DelimitedLayout, source: String) throws -> ParsedRows {
+        let columnCount = layout.headers.count
+        let estimate = Int(Double(bytes.count - layout.dataStart) / layout.bytesPerRow * 1.05) + 16
+        var values = [[Double]](repeating: [], count: columnCount)
+        for c in 0..<columnCount { values[c].reserveCapacity(estimate) }
+        var rows = ParsedRows(values: [], clockHasDate: [Bool](repeating: false, count: columnCount),
+                              texts: [[(row: Int, text: String)]](repeating: [], count: columnCount), lineNumbers: [])
+        rows.lineNumbers.reserveCapacity(estimate)
+        let splitter = CellSplitter(delimiter: layout.delimiter)
+        let separator = layout.decimalSeparator
+        let kinds = layout.cellKinds
+        var bounds: [Int] = []
+        bounds.reserveCapacity(2 * columnCount + 8)
+        var cursor = ByteLineCursor(bytes, from: layout.dataStart, lineNumber: layout.linesBeforeData)
+        var row = 0
+        while let line = cursor.next() {
+            if DelimitedLayout.isSkippable(bytes, line) { continue }
+            let n = splitter.split(bytes, line, into: &bounds)
+            if n < columnCount {
+                if rows.shortRows == 0 { rows.firstShortLine = line.number }
+                rows.shortRows += 1
+            } else if n > columnCount {
+                if rows.longRows == 0 { rows.firstLongLine = line.number }
+                rows.longRows += 1
+            }
+            for c in 0..<columnCount {
+                guard c < n else { values[c].append(.nan); continue }
+                let s = bounds[2 * c], e = bounds[2 * c + 1]
+                switch kinds[c] {
+                case .number:
+                    if let v = DecimalParser.parse(bytes, s, e, decimalSeparator: separator) {
+                        values[c].append(v)
+                    } else {
+                        values[c].append(.nan)
+                        if !DelimitedLayout.isMissingToken(bytes, s, e) && rows.texts[c].count < maxTextCellsPerColumn {
+                            rows.texts[c].append((row, CellText.string(bytes, s, e, usedFallback: &rows.usedFallback)))
+                        }
+                    }
+                case .clock:
+                    if let clock = ClockTime.parse(bytes, s, e) {
+                        values[c].append(clock.secondsSinceEpochOrDay)
+                        if clock.day != nil { rows.clockHasDate[c] = true }
+                    } else {
+                        values[c].append(.nan)
+                    }
+                case .text:
+                    values[c].append(.nan)
+                    if s < e && rows.texts[c].count < maxTextCellsPerColumn {
+                        rows.texts[c].append((row, CellText.string(bytes, s, e, usedFallback: &rows.usedFallback)))
+                    }
+                }
+            }
+            rows.lineNumbers.append(line.number)
+            row += 1
+        }
+        rows.values = values
+        return rows
+    }
+}

@@ -1,0 +1,81 @@
+import LDFCore
+
+/// How a spectrum was estimated.
+public enum SpectralMethod: String, Sendable, Codable, CaseIterable {
+    /// Time-averaged MODA wavelet spectrum (the field's standard; SCIENCE.md §3).
+    case wavelet
+    /// Welch's averaged periodogram (`WelchEstimator`).
+    case welch
+}
+
+/// The summary of one frequency band (SCIENCE.md §4). Values that cannot be computed are nil,
+/// with `reason` saying why; nothing is ever made up.
+///
+/// Wavelet method (`TimeAveragedSpectrum`): `amplitude` and `power` are the means over the band's
+/// grid frequencies of the time-averaged |W| and |W|^2 (frequencies with no valid coefficient are
+/// skipped); the relative values divide by the same mean over every analysed frequency (fmin to
+/// fmax); `relativePowerMedian` divides the median of the band's per-frequency power by the median
+/// over every analysed frequency; the peak is the grid frequency with the largest amplitude;
+/// `validFraction` is the share of the band's coefficients inside the cone of influence.
+///
+/// Welch method (`WelchSpectrum`): `power` is the integral of the density over the band (sum of
+/// density * df over bins with low <= f < high), unit^2; `amplitude` is its square root, the band's
+/// RMS amplitude; relative values divide by the power (or RMS) over fmin to fmax;
+/// `relativePowerMedian` uses the medians of the density; the peak is the bin with the largest
+/// density and `peakAmplitude` is that bin's RMS amplitude sqrt(density * df); `validFraction` is 1
+/// (Welch has no cone of influence; the analysed stretch is gap-free).
+public struct BandSummary: Sendable, Equatable {
+    public var band: Band
+    /// The band set's name (a preset's name or "custom").
+    public var presetName: String
+    /// Unit of the signal (wavelet: mean |W|; Welch: RMS).
+    public var amplitude: Double?
+    /// Unit squared (wavelet: mean |W|^2; Welch: integrated density).
+    public var power: Double?
+    public var relativeAmplitude: Double?
+    public var relativePower: Double?
+    public var relativePowerMedian: Double?
+    /// 0...1; nil when the band holds no analysed frequency.
+    public var validFraction: Double?
+    /// Frequency in Hz of the band's largest amplitude (wavelet) or density (Welch).
+    public var peakHz: Double?
+    public var peakAmplitude: Double?
+    /// Analysed frequencies (wavelet grid points or Welch bins) inside the band.
+    public var frequencyCount: Int
+    /// Why the values are nil, when they are.
+    public var reason: String?
+
+    /// A band whose values cannot be computed, with the reason.
+    public init(unavailable band: Band, presetName: String, frequencyCount: Int, validFraction: Double?, reason: String) {
+        self.band = band
+        self.presetName = presetName
+        self.frequencyCount = frequencyCount
+        self.validFraction = validFraction
+        self.reason = reason
+    }
+
+    public init(band: Band, presetName: String, amplitude: Double, power: Double, relativeAmplitude: Double?,
+                relativePower: Double?, relativePowerMedian: Double?, validFraction: Double, peakHz: Double,
+                peakAmplitude: Double, frequencyCount: Int) {
+        self.band = band
+        self.presetName = presetName
+        self.amplitude = amplitude
+        self.power = power
+        self.relativeAmplitude = relativeAmplitude
+        self.relativePower = relativePower
+        self.relativePowerMedian = relativePowerMedian
+        self.validFraction = validFraction
+        self.peakHz = peakHz
+        self.peakAmplitude = peakAmplitude
+        self.frequencyCount = frequencyCount
+    }
+
+    /// Whether the band's values were computed.
+    public var isAvailable: Bool { reason == nil }
+}
+
+/// `a / b`, or nil when the ratio is not a finite number (zero or missing reference).
+func ratio(_ a: Double, _ b: Double) -> Double? {
+    let r = a / b
+    return r.isFinite && b != 0 ? r : nil
+}

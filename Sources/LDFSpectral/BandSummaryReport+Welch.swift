@@ -1,0 +1,42 @@
+import LDFCore
+
+extension BandSummaryReport {
+    /// Summarises a Welch spectrum over the analysed range `fminHz ..< fmaxHz` (rules on
+    /// `BandSummary`: band power is the rectangle-rule integral of the density over the band's bins).
+    public init(welch spectrum: WelchSpectrum, bandSet: BandSet, fminHz: Double, fmaxHz: Double, analysedSeconds: Double) {
+        let df = spectrum.resolutionHz
+        let density = spectrum.density, f = spectrum.frequenciesHz
+        let range = spectrum.bins(from: fminHz, below: fmaxHz)
+        let totalPower = range.reduce(0) { $0 + density[$1] } * df
+        let medianDensity = Statistics.median(range.map { density[$0] })
+        var summaries: [BandSummary] = []
+        for band in bandSet.bands {
+            let bins = spectrum.bins(from: max(band.lowHz, fminHz), below: min(band.highHz, fmaxHz))
+            guard let peak = bins.max(by: { density[$0] < density[$1] }) else {
+                var reason = Self.noFrequencyReason(band, fmin: fminHz, fmax: fmaxHz, what: "Welch bin")
+                if band.highHz > fminHz && band.lowHz < fmaxHz {
+                    reason = "no Welch bin falls inside \(Self.format(band.lowHz))–\(Self.format(band.highHz)) Hz at a resolution of "
+                        + "\(Self.format(df)) Hz; use a longer --welch-segment (at least \(Self.format(1 / (band.highHz - band.lowHz))) s)"
+                }
+                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0,
+                                             validFraction: nil, reason: reason))
+                continue
+            }
+            let power = bins.reduce(0) { $0 + density[$1] } * df
+            summaries.append(BandSummary(
+                band: band, presetName: bandSet.name, amplitude: power.squareRoot(), power: power,
+                relativeAmplitude: ratio(power.squareRoot(), totalPower.squareRoot()), relativePower: ratio(power, totalPower),
+                relativePowerMedian: ratio(Statistics.median(bins.map { density[$0] }), medianDensity),
+                validFraction: 1, peakHz: f[peak], peakAmplitude: (density[peak] * df).squareRoot(),
+                frequencyCount: bins.count))
+        }
+        var diagnostics = Self.coverageDiagnostics(bandSet, fmin: fminHz, fmax: fmaxHz, analysedSeconds: analysedSeconds)
+        if spectrum.segmentCount < 2 {
+            diagnostics.append(.warning("welch_single_segment",
+                "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "
+                + "use a shorter --welch-segment or a longer recording"))
+        }
+        self.init(method: .welch, bandSet: bandSet, bands: summaries, fminHz: fminHz, fmaxHz: fmaxHz,
+                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
+    }
+}

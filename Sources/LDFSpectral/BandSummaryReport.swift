@@ -1,0 +1,117 @@
+import Foundation
+import LDFCore
+
+/// Band summaries of one recording, with the diagnostics that qualify them.
+public struct BandSummaryReport: Sendable, Equatable {
+    public var method: SpectralMethod
+    public var bandSet: BandSet
+    /// One summary per band of `bandSet`, in its order.
+    public var bands: [BandSummary]
+    /// Analysed range in Hz (the relative values' reference).
+    public var fminHz: Double
+    public var fmaxHz: Double
+    /// Length of the analysed signal in seconds.
+    public var analysedSeconds: Double
+    /// Too few cycles, bands partly outside the analysed range, unavailable bands.
+    public var diagnostics: [Diagnostic]
+
+    /// Cycles of a band's lower edge the recording must hold before its value is trusted.
+    public static let minimumCycles = 5.0
+
+    /// Summarises a time-averaged wavelet spectrum (rules on `BandSummary`). `analysedSeconds`
+    /// is the length of the signal that was transformed.
+    public init(spectrum: TimeAveragedSpectrum, bandSet: BandSet, analysedSeconds: Double) {
+        let f = spectrum.frequenciesHz
+        let usable = f.indices.filter { spectrum.amplitude[$0].isFinite && spectrum.power[$0].isFinite }
+        let meanAmplitude = Statistics.mean(usable.map { spectrum.amplitude[$0] })
+        let meanPower = Statistics.mean(usable.map { spectrum.power[$0] })
+        let medianPower = Statistics.median(usable.map { spectrum.power[$0] })
+        let fmin = spectrum.options.fminHz, fmax = spectrum.options.fmaxHz
+        var diagnostics: [Diagnostic] = []
+        var summaries: [BandSummary] = []
+        for band in bandSet.bands {
+            let inBand = f.indices.filter { band.contains(f[$0]) }
+            let valid = inBand.filter { spectrum.amplitude[$0].isFinite && spectrum.power[$0].isFinite }
+            let validFraction = inBand.isEmpty ? nil : Statistics.mean(inBand.map { spectrum.validFraction[$0] })
+            if inBand.isEmpty {
+                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0, validFraction: nil,
+                                             reason: Self.noFrequencyReason(band, fmin: fmin, fmax: fmax, what: "wavelet frequency")))
+                continue
+            }
+            if valid.isEmpty {
+                let reason = "no coefficient inside the cone of influence: \(Self.format(analysedSeconds)) s is too short for "
+                    + "\(Self.format(band.lowHz)) Hz (\(Self.minimumCycles.formatted) cycles need \(Self.format(band.secondsForCycles(Self.minimumCycles))) s)"
+                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: inBand.count,
+                                             validFraction: validFraction, reason: reason))
+                continue
+            }
+            let amplitude = Statistics.mean(valid.map { spectrum.amplitude[$0] })
+            let power = Statistics.mean(valid.map { spectrum.power[$0] })
+            let peak = valid.max { spectrum.amplitude[$0] < spectrum.amplitude[$1] }!
+            summaries.append(BandSummary(
+                band: band, presetName: bandSet.name, amplitude: amplitude, power: power,
+                relativeAmplitude: ratio(amplitude, meanAmplitude), relativePower: ratio(power, meanPower),
+                relativePowerMedian: ratio(Statistics.median(valid.map { spectrum.power[$0] }), medianPower),
+                validFraction: validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
+                frequencyCount: inBand.count))
+        }
+        diagnostics += Self.coverageDiagnostics(bandSet, fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds)
+        self.init(method: .wavelet, bandSet: bandSet, bands: summaries, fminHz: fmin, fmaxHz: fmax,
+                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
+    }
+
+    public init(method: SpectralMethod, bandSet: BandSet, bands: [BandSummary], fminHz: Double, fmaxHz: Double,
+                analysedSeconds: Double, diagnostics: [Diagnostic]) {
+        self.method = method
+        self.bandSet = bandSet
+        self.bands = bands
+        self.fminHz = fminHz
+        self.fmaxHz = fmaxHz
+        self.analysedSeconds = analysedSeconds
+        self.diagnostics = diagnostics
+    }
+
+    /// Why a band holds no analysed frequency.
+    static func noFrequencyReason(_ band: Band, fmin: Double, fmax: Double, what: String) -> String {
+        if band.highHz <= fmin || band.lowHz >= fmax {
+            return "the band lies outside the analysed range \(format(fmin))–\(format(fmax)) Hz"
+        }
+        return "no \(what) falls inside \(format(band.lowHz))–\(format(band.highHz)) Hz; the grid is too coarse for this band"
+    }
+
+    /// Bands only partly inside fmin–fmax, and bands whose lower edge has too few cycles.
+    static func coverageDiagnostics(_ bandSet: BandSet, fmin: Double, fmax: Double, analysedSeconds: Double) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for band in bandSet.bands where band.lowHz < fmax && band.highHz > fmin && (band.lowHz < fmin || band.highHz > fmax) {
+            diagnostics.append(.warning("band_partly_analysed",
+                "band \(band.name) (\(format(band.lowHz))–\(format(band.highHz)) Hz) is only partly inside the analysed range "
+                + "\(format(fmin))–\(format(fmax)) Hz; its values cover the overlap only"))
+        }
+        for band in bandSet.bandsTooShort(forDuration: analysedSeconds, cycles: minimumCycles) where band.highHz > fmin && band.lowHz < fmax {
+            diagnostics.append(.warning("too_few_cycles",
+                "\(format(analysedSeconds)) s holds fewer than \(minimumCycles.formatted) cycles of \(format(band.lowHz)) Hz "
+                + "(needs \(format(band.secondsForCycles(minimumCycles))) s); treat band \(band.name) with caution or record longer"))
+        }
+        return diagnostics
+    }
+
+    static func unavailableDiagnostics(_ summaries: [BandSummary]) -> [Diagnostic] {
+        summaries.compactMap { s in s.reason.map { .warning("band_unavailable", "band \(s.band.name): \($0)") } }
+    }
+
+    /// Up to 4 significant digits, without trailing zeros (messages only).
+    static func format(_ x: Double) -> String {
+        var s = String(format: "%.4g", x)
+        if s.contains("e") { return s }
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+}
+
+extension Double {
+    /// Whole numbers without a decimal point (messages only).
+    fileprivate var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+}

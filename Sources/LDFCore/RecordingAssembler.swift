@@ -45,7 +45,7 @@ public enum RecordingAssembler {
         var origin = 0.0
         if let times = table.times {
             try checkMonotonic(times, table: table)
-            let measured = 1 / medianInterval(times)
+            let measured = 1 / estimateInterval(times)
             provenance.measuredSampleRateHz = measured
             rate = options.rateHz ?? table.declaredRateHz ?? measured
             origin = times[0]
@@ -125,8 +125,11 @@ public enum RecordingAssembler {
         }
     }
 
-    /// Median of the time differences, from at most ~10,000 evenly spread pairs (fast on long files).
-    static func medianInterval(_ times: [Double]) -> Double {
+    /// The sampling interval implied by the time stamps, robust to jitter and gaps: a first
+    /// guess p0 is the median difference (from at most ~10,000 evenly spread pairs); each
+    /// difference then counts as round(diff / p0) grid steps, and the interval is the whole span
+    /// over the total steps, so jitter averages out over the recording and gaps do not bias it.
+    static func estimateInterval(_ times: [Double]) -> Double {
         let pairs = times.count - 1
         let stride = max(1, pairs / 10_000)
         var diffs: [Double] = []
@@ -137,7 +140,10 @@ public enum RecordingAssembler {
             i += stride
         }
         diffs.sort()
-        return diffs[diffs.count / 2]
+        let guess = diffs[diffs.count / 2]
+        var steps = 0.0
+        for k in 1..<times.count { steps += max(1, ((times[k] - times[k - 1]) / guess).rounded()) }
+        return (times[times.count - 1] - times[0]) / steps
     }
 
     struct Gridded {
@@ -176,8 +182,9 @@ public enum RecordingAssembler {
             if abs(tb - t) <= tolerance { out[k] = values[min(j + 1, last)]; continue }
             let span = tb - ta
             let missing = Int((span * rate).rounded()) - 1
-            if missing >= 1 {
-                // A time gap: grid points with no sample of their own.
+            // A time gap: grid points more than half an interval from any sample have no sample
+            // of their own (jittered neighbours of the gap still do).
+            if missing >= 1 && min(t - ta, tb - t) > 0.5 * period {
                 if missing > maxBridgeSamples { continue }
                 filled += 1
             }

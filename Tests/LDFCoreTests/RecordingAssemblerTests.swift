@@ -32,7 +32,7 @@ private func table(times: [Double]?, values: [Double], extra: [Double]? = nil, n
     let r = try RecordingAssembler.assemble(table(times: times, values: [1, 1, 1, 1, 1, 1]),
                                             options: AssemblyOptions(rateHz: 1, maxBridgeSeconds: 2))
     #expect(r.sampleCount == 11)
-    #expect(r.perfusion.values[2...6].allSatisfy(\.isNaN))
+    #expect(r.perfusion.values[2...6].allSatisfy { $0.isNaN })
     #expect(r.provenance.gaps == [Gap(startSeconds: 2, endSeconds: 7)])
     #expect(r.provenance.resampledGaps == 0)
 }

@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
-        .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFTestSupport"]),
+        .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,7 +47,7 @@ public enum RecordingAssembler {
             try checkMonotonic(times, table: table)
             let measured = 1 / estimateInterval(times)
             provenance.measuredSampleRateHz = measured
-            rate = options.rateHz ?? table.declaredRateHz ?? measured
+            rate = options.rateHz ?? table.declaredRateHz ?? nominalRate(measured)
             origin = times[0]
         } else {
             guard let r = options.rateHz ?? table.declaredRateHz else {
@@ -144,6 +144,14 @@ public enum RecordingAssembler {
         var steps = 0.0
         for k in 1..<times.count { steps += max(1, ((times[k] - times[k - 1]) / guess).rounded()) }
         return (times[times.count - 1] - times[0]) / steps
+    }
+
+    /// The grid rate for a measured rate: the nearest whole number of Hz when the measurement is
+    /// within 0.01 % of it (device rates are whole numbers; jittered stamps measure a hair off),
+    /// else the measurement itself. Provenance keeps the measured value.
+    static func nominalRate(_ measured: Double) -> Double {
+        let whole = measured.rounded()
+        return whole >= 1 && abs(measured - whole) <= 1e-4 * whole ? whole : measured
     }
 
     struct Gridded {

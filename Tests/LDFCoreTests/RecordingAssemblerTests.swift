@@ -126,3 +126,15 @@ private func table(times: [Double]?, values: [Double], extra: [Double]? = nil, n
     #expect(s.events.first?.kind == .occlusionStart)
     #expect(s.provenance.gaps == [Gap(startSeconds: 2, endSeconds: 4)])
 }
+
+@Test func jitteredRateSnapsToTheWholeRateButProvenanceKeepsTheMeasurement() throws {
+    // Last stamp 0.004 s late: 3999 intervals over 99.979 s measure 39.9984 Hz, within 0.01 % of 40.
+    var times = (0..<4000).map { Double($0) / 40 }
+    times[times.count - 1] += 0.004
+    let r = try RecordingAssembler.assemble(table(times: times, values: times))
+    #expect(r.sampleRateHz == 40)
+    #expect(abs((r.provenance.measuredSampleRateHz ?? 0) - 3999 / 99.979) < 1e-9)
+    // 33.3 Hz is no whole number: kept as measured.
+    let slow = (0..<100).map { Double($0) * 0.03 }
+    #expect(abs(try RecordingAssembler.assemble(table(times: slow, values: slow)).sampleRateHz - 1 / 0.03) < 1e-9)
+}

@@ -70,7 +70,7 @@ struct ColumnHeader: Equatable {
     static let timeNames: Set<String> = [
         "time", "t", "sec", "secs", "second", "seconds", "s", "ms", "msec", "msecs", "millis", "millisecond",
         "milliseconds", "clock", "date", "datetime", "date time", "date/time", "date_time", "timestamp", "time stamp",
-        "excel", "serial", "excel time", "excel date", "elapsed", "min", "minutes",
+        "excel", "serial", "excel time", "excel date", "elapsed", "min", "minutes", "zeit", "tid", "temps",
     ]
     static let millisecondWords: Set<String> = ["ms", "msec", "msecs", "millis", "millisecond", "milliseconds"]
     static let markerWords = ["marker", "event", "comment", "label", "note", "annotation", "remark"]

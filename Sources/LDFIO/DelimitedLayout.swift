@@ -78,9 +78,13 @@ struct DelimitedLayout {
             return numeric >= 1 && 2 * numeric >= filled
         }
         guard let firstData = lines.firstIndex(where: isDataRow) else {
-            if reachedEnd {
-                throw LDFError(source, "the file holds only a header (\(lines.count) line(s)) and no numeric data rows",
+            if reachedEnd && lines.count <= 2 {
+                throw LDFError(source, "the file holds only a header (\(lines.count) line(s)) and no data rows",
                                fix: "export the recording with its samples")
+            }
+            if reachedEnd {
+                throw LDFError(source, "no numeric data column found: none of the \(lines.count) lines holds numbers",
+                               fix: "check that the file holds the recording's samples, and its delimiter and decimal separator")
             }
             throw LDFError(source, "no numeric data rows in the first \(lines.count) lines",
                            fix: "check the delimiter and decimal separator, or force a reader with --reader")

@@ -34,8 +34,9 @@ enum DelimitedTable {
             timeIndex = c
             timeUnit = .clock
         }
-        if timeIndex == nil {
-            for c in 0..<columnCount where !isMarker[c] && headers[c].role != .index && layout.cellKinds[c] == .number {
+        // Without a header, a leading column that strictly increases is time (never the only column).
+        if timeIndex == nil && !layout.hasHeader && columnCount >= 2 {
+            for c in 0..<columnCount where !isMarker[c] && layout.cellKinds[c] == .number {
                 if rowCount >= 3 && isStrictlyIncreasing(rows.values[c]) {
                     timeIndex = c
                     notes.append("column '\(headers[c].name)' taken as time in seconds (its values strictly increase)")

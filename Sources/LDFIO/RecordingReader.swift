@@ -5,7 +5,7 @@ import LDFCore
 /// content (or as forced), parses, and assembles a uniform `Recording`.
 public enum RecordingReader {
     /// Readers tried, most specific first.
-    public static let readers: [any TableReader.Type] = [DelimitedTextReader.self]
+    public static let readers: [any TableReader.Type] = [LabChartReader.self, DelimitedTextReader.self]
 
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Recording {
         try options.assembly.validate()
@@ -20,6 +20,7 @@ public enum RecordingReader {
         guard !bytes.isEmpty else {
             throw LDFError(source, "the file is empty", fix: "export the recording again")
         }
+        try bytes.withUnsafeBufferPointer { try TextDecoding.requireText($0, source: source) }
         let reader = try chooseReader(for: bytes, source: source, forced: options.reader)
         return try reader.parse(bytes, source: source, options: options)
     }

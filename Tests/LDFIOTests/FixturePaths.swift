@@ -1,0 +1,17 @@
+import Foundation
+import LDFTestSupport
+
+/// Paths of the reader fixtures.
+enum Fixture {
+    /// `Tests/Fixtures/io/<name>` (hand-made layouts; see its README).
+    static func io(_ name: String) -> String { RepositoryPaths.fixture("io").appendingPathComponent(name).path }
+    /// `Tests/Fixtures/labchart/<name>` (real LabChart exports, MIT; see its README).
+    static func labchart(_ name: String) -> String { RepositoryPaths.fixture("labchart").appendingPathComponent(name).path }
+}
+
+/// Mean of the finite values.
+func finiteMean<C: Collection>(_ values: C) -> Double where C.Element == Double {
+    var sum = 0.0, count = 0
+    for v in values where v.isFinite { sum += v; count += 1 }
+    return sum / Double(count)
+}

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LDFSpectral", targets: ["LDFSpectral"]),
         .library(name: "LDFPORH", targets: ["LDFPORH"]),
         .library(name: "LDFSimulation", targets: ["LDFSimulation"]),
+        .library(name: "LDFStudy", targets: ["LDFStudy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,12 +33,14 @@ let package = Package(
         ]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Many recordings: manifest, parallel runs, tidy tables, group statistics.
+        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
         .target(name: "LDFSimulation", dependencies: ["LDFCore"]),
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
+        .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,9 +19,11 @@ public struct TimeAveragedSpectrum: Sendable, Equatable {
     public var edgesIncluded: Bool
     /// Options that produced it, with `voices` resolved to the value used.
     public var options: WaveletOptions
+    /// Warnings about the result (constant signal, frequencies without valid coefficients).
+    public var diagnostics: [Diagnostic]
 
     public init(frequenciesHz: [Double], amplitude: [Double], power: [Double], validFraction: [Double],
-                edgesIncluded: Bool, options: WaveletOptions) {
+                edgesIncluded: Bool, options: WaveletOptions, diagnostics: [Diagnostic] = []) {
         precondition(frequenciesHz.count == amplitude.count && amplitude.count == power.count
                      && power.count == validFraction.count, "spectrum arrays must have equal lengths")
         self.frequenciesHz = frequenciesHz
@@ -30,5 +32,6 @@ public struct TimeAveragedSpectrum: Sendable, Equatable {
         self.validFraction = validFraction
         self.edgesIncluded = edgesIncluded
         self.options = options
+        self.diagnostics = diagnostics
     }
 }

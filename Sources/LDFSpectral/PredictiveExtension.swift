@@ -1,0 +1,150 @@
+import Foundation
+
+/// MODA's predictive padding (`fcast` in wt.m; PyMODAlib's `fcast`): continues a signal past its
+/// end with the sum of its main sinusoids, found one at a time by weighted least squares.
+///
+/// Algorithm (reproduced step by step from PyMODAlib 0.11.3b1, which ports wt.m):
+/// 1. Weight the samples by sqrt(w) and keep the trailing ones whose sqrt(w) is at least 1e-8 of
+///    the largest (L of them, spanning T = L / fs seconds); at most floor(L / 3) tones.
+/// 2. Repeat: take the largest DFT bin of the residual (bins 1 ..< ceil(L/2) - 1), refine its
+///    frequency upwards and downwards (steps growing by the golden ratio from 0.01 / T, then a
+///    golden-section search to 0.01 / T) by fitting `c + a cos + b sin` by weighted least squares,
+///    keep the better side, subtract the fitted tone.
+/// 3. Stop when the residual standard deviation falls below 2 * machine epsilon of the original,
+///    or when the Bayesian information criterion L ln(err) + (3 k + 1) ln L rose twice in a row.
+/// 4. Forecast: tones inside the allowed band continue as sinusoids; tones outside it (and the
+///    constant) continue as their value at the last sample.
+///
+/// Least squares here use QR (modified Gram–Schmidt, reorthogonalised) instead of NumPy's SVD;
+/// the fitted values agree to rounding, so the search takes the same path except in exact ties.
+public enum PredictiveExtension {
+    /// The forecast of `count` samples following `signal` (sampled at `rateHz`), continuing only
+    /// tones with frequency strictly inside `band` (Hz), using at most `maxTones` tones and the
+    /// least-squares `weights` (one per sample of `signal`, largest at the end).
+    public static func forecast(_ signal: [Double], rateHz: Double, count: Int, band: ClosedRange<Double>,
+                                maxTones: Int, weights: [Double]) -> [Double] {
+        precondition(signal.count == weights.count, "one weight per sample")
+        guard count > 0 else { return [] }
+        let rootWeights = weights.map { $0.squareRoot() }
+        let largest = rootWeights.max() ?? 0
+        guard largest > 0, signal.count >= 3 else {
+            return [Double](repeating: signal.last ?? 0, count: count)
+        }
+        var used = 0
+        for value in rootWeights.reversed() where value / largest >= 1e-8 { used += 1 }
+        let start = signal.count - used
+        let length = used
+        let rw = Array(rootWeights[start...])
+        var residual = (0..<length).map { rw[$0] * signal[start + $0] }
+        let duration = Double(length) / rateHz
+        let toneLimit = min(maxTones, length / 3)
+        let fit = WeightedToneFit(rootWeights: rw, rateHz: rateHz)
+        let frequencyTolerance = 0.01 / duration
+        let nyquist = rateHz / 2
+        let originalSpread = standardDeviation(residual)
+        let halfCount = (length + 1) / 2 // ceil(L / 2)
+        let fft = RealFFT(count: length)
+        let input = RealBuffer(count: length), spectrum = ComplexBuffer(count: fft.binCount)
+
+        var tones: [(frequency: Double, amplitude: Double, phase: Double)] = []
+        var constant = 0.0
+        var criteria: [Double] = []
+        var iteration = 0
+        while iteration < toneLimit {
+            iteration += 1
+            for n in 0..<length { input[n] = residual[n] }
+            fft.forward(input, spectrum)
+            var peak = 1, peakMagnitude = -1.0
+            if halfCount - 1 > 1 {
+                for k in 1..<(halfCount - 1) {
+                    let magnitude = spectrum[k].length
+                    if magnitude > peakMagnitude { peakMagnitude = magnitude; peak = k }
+                }
+            }
+            let start = Double(peak) * rateHz / Double(length)
+            let up = refine(fit, residual, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: true)
+            let down = refine(fit, residual, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: false)
+            let best = up.error < down.error ? up : down
+            tones.append((best.frequency, (best.cos * best.cos + best.sin * best.sin).squareRoot(), atan2(-best.sin, best.cos)))
+            constant += best.constant
+            fit.subtract(best, from: &residual)
+            let criterion = Double(length) * log(best.error) + Double(3 * iteration + 1) * log(Double(length))
+            criteria.append(criterion)
+            if best.error / originalSpread < 2 * Double.ulpOfOne { break }
+            let c = criteria.count
+            if iteration > 2 && criterion > criteria[c - 2] && criteria[c - 2] > criteria[c - 3] { break }
+        }
+
+        var output = [Double](repeating: constant, count: count)
+        let last = duration - 1 / rateHz
+        for tone in tones {
+            if band.lowerBound < tone.frequency && tone.frequency < band.upperBound {
+                for n in 0..<count {
+                    let time = duration + Double(n) / rateHz
+                    output[n] += tone.amplitude * cos(2 * Double.pi * tone.frequency * time + tone.phase)
+                }
+            } else {
+                let held = tone.amplitude * cos(2 * Double.pi * tone.frequency * last + tone.phase)
+                for n in 0..<count { output[n] += held }
+            }
+        }
+        return output
+    }
+
+    /// Refines a tone frequency from `start` in one direction: growing steps while the fit improves,
+    /// then golden-section search (PyMODAlib's forward / backward search).
+    private static func refine(_ fit: WeightedToneFit, _ data: [Double], start: Double, tolerance: Double,
+                               limit nyquist: Double, upwards: Bool) -> WeightedToneFit.Result {
+        let golden = (1 + 5.0.squareRoot()) / 2
+        var next = fit.fit(data, frequency: start)
+        var previous = next
+        var previousError = Double.infinity
+        var step = tolerance
+        while next.error < previousError {
+            if upwards ? abs(next.frequency - nyquist + tolerance) < Double.ulpOfOne
+                       : abs(next.frequency - tolerance) < Double.ulpOfOne { break }
+            previous = next
+            previousError = next.error
+            let frequency = upwards ? min(previous.frequency + step, nyquist - tolerance)
+                                    : max(previous.frequency - step, tolerance)
+            next = fit.fit(data, frequency: frequency)
+            step *= golden
+        }
+        if next.error < previousError { return next }
+        if upwards && abs(next.frequency - previous.frequency - tolerance) < Double.ulpOfOne { return previous }
+        // Bracket [low, middle, high] around the best point so far.
+        var bracket: [WeightedToneFit.Result]
+        if upwards {
+            bracket = [fit.fit(data, frequency: previous.frequency - step / (golden * golden)), previous, next]
+        } else {
+            bracket = [next, previous, next] // the third point's value is never compared
+            bracket[2] = WeightedToneFit.Result(frequency: previous.frequency + step / (golden * golden),
+                                                constant: 0, cos: 0, sin: 0, error: next.error)
+        }
+        while bracket[1].frequency - bracket[0].frequency > tolerance
+                && bracket[2].frequency - bracket[1].frequency > tolerance {
+            let trial = fit.fit(data, frequency: bracket[0].frequency + bracket[2].frequency - bracket[1].frequency)
+            let middle = bracket[1]
+            if trial.error < middle.error && trial.frequency < middle.frequency {
+                bracket = [bracket[0], trial, middle]
+            } else if trial.error < middle.error && trial.frequency > middle.frequency {
+                bracket = [middle, trial, bracket[2]]
+            } else if trial.error > middle.error && trial.frequency < middle.frequency {
+                bracket = [trial, middle, bracket[2]]
+            } else if trial.error > middle.error && trial.frequency > middle.frequency {
+                bracket = [bracket[0], middle, trial]
+            } else {
+                break // exact tie: PyMODAlib would loop forever here
+            }
+        }
+        return bracket[1]
+    }
+
+    static func standardDeviation(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let mean = values.reduce(0, +) / Double(values.count)
+        var sum = 0.0
+        for value in values { sum += (value - mean) * (value - mean) }
+        return (sum / Double(values.count)).squareRoot()
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Numerics
+
+extension WaveletTransform {
+    /// Computes row `index` at `shortCount` (M, a power of two with NL / M an integer) evenly
+    /// spaced padded times: on return `output[m]` times `phase(m)` / NL is W at padded sample
+    /// m * NL / M. The row's bins are centred on index 0 (baseband), so `output` is a smooth,
+    /// slowly varying sequence and |output[m]| / NL = |W| exactly.
+    ///
+    /// `work` and `output` need at least `shortCount` elements and belong to the caller's task.
+    func computeRow(_ index: Int, spectrum: ComplexBuffer, shortCount: Int,
+                    work: ComplexBuffer, output: ComplexBuffer) {
+        let plan = rows[index]
+        let mask = shortCount - 1
+        precondition(shortCount & mask == 0 && plan.binCount <= shortCount, "row length must be a power of two >= its bins")
+        for m in 0..<shortCount { work[m] = .zero }
+        let centre = plan.binCount / 2
+        let binHz = sampleRateHz / Double(paddedCount)
+        let first = plan.firstBin
+        let start = wavelet.peakAngularFrequency * Double(first) * binHz / frequenciesHz[index]
+        let step = wavelet.peakAngularFrequency * binHz / frequenciesHz[index]
+        switch wavelet.kind {
+        case .morlet:
+            // psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start + i * step,
+            // by Gaussian recurrences (ratios multiply by exp(-step^2) each bin), refreshed every 128 bins.
+            let w0 = wavelet.peakAngularFrequency
+            let q = exp(-step * step)
+            var g1 = 0.0, r1 = 0.0, g2 = 0.0, r2 = 0.0
+            for i in 0..<plan.binCount {
+                if i & 127 == 0 {
+                    let xi = start + Double(i) * step
+                    g1 = exp(-0.5 * (w0 - xi) * (w0 - xi))
+                    r1 = exp((w0 - xi) * step - 0.5 * step * step)
+                    g2 = exp(-0.5 * (w0 * w0 + xi * xi))
+                    r2 = exp(-xi * step - 0.5 * step * step)
+                }
+                let weight = g1 - g2
+                work[(i - centre) & mask] = spectrum[first + i].multiplied(by: weight)
+                g1 *= r1; r1 *= q
+                g2 *= r2; r2 *= q
+            }
+        case .lognormal:
+            for i in 0..<plan.binCount {
+                work[(i - centre) & mask] = spectrum[first + i].multiplied(by: wavelet.fourierTransform(start + Double(i) * step))
+            }
+        }
+        ComplexFFT(count: shortCount).backward(work, output)
+    }
+
+    /// Row `index` at full rate over the signal's own samples (no decimation, no truncation):
+    /// MODA's formula applied literally to every positive bin of the padded spectrum. For
+    /// checks and for users who need the complex coefficients; O(NL log NL) per row.
+    public func fullRateRow(of signal: [Double], frequencyIndex index: Int) throws -> [Complex<Double>] {
+        try checkSignal(signal)
+        precondition(frequenciesHz.indices.contains(index), "frequency index out of range")
+        let spectrum = paddedSpectrum(signal)
+        let count = paddedCount
+        let work = ComplexBuffer(count: count), output = ComplexBuffer(count: count)
+        let binHz = sampleRateHz / Double(count)
+        for k in 1...(count / 2) {
+            let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequenciesHz[index]
+            work[k] = spectrum[k].multiplied(by: wavelet.fourierTransform(xi))
+        }
+        ComplexFFT(count: count).backward(work, output)
+        return (0..<sampleCount).map { output[padBefore + $0].divided(by: Double(count)) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LDFSimulation
+import Testing
+@testable import LDFIO
+
+/// The byte-level number parser must give exactly what `Double(String)` (correctly rounded)
+/// gives, on every path: the exact fast path and the `strtod` fallback.
+@Suite struct DecimalParserTests {
+    @Test(arguments: [
+        "0", "-0", "1", "+1", "12.5", "-12.5", ".5", "5.", "0.001", "613.75", "-8.44", "1e3", "1E-3", "2.5e+2",
+        "4.4558443160273120e+004", "0.1", "0.7", "123456789012345678", "9007199254740993", "1.7976931348623157e308",
+        "4.9e-324", "2.2250738585072014e-308", "0.30000000000000004", "3.141592653589793238462643383279",
+        "00012.50", "1e22", "1e23", "8.589973e9",
+    ])
+    func knownCellsMatchFoundation(text: String) throws {
+        let expected = try #require(Double(text))
+        let parsed = try #require(DecimalParser.parse(text))
+        #expect(parsed.bitPattern == expected.bitPattern, "\(text)")
+    }
+
+    @Test(arguments: ["", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "12a", "a12", "1,5", " 1", "--1", "0x10", "inf", "nan"])
+    func nonNumbersAreRejected(text: String) {
+        #expect(DecimalParser.parse(text) == nil, "\(text)")
+    }
+
+    @Test func decimalCommaWhenAsked() {
+        #expect(DecimalParser.parse("12,5", decimalSeparator: UInt8(ascii: ",")) == 12.5)
+        #expect(DecimalParser.parse("-0,001", decimalSeparator: UInt8(ascii: ",")) == -0.001)
+        #expect(DecimalParser.parse("12.5", decimalSeparator: UInt8(ascii: ",")) == nil)
+    }
+
+    /// Seeded random values written in several styles (shortest round-trip, fixed digits, long
+    /// mantissas, exponents) parse bit-identically to `Double(String)`.
+    @Test func randomValuesRoundTripExactly() throws {
+        var random = SeededRandom(seed: 20_260_421)
+        var mismatches: [String] = []
+        for i in 0..<20_000 {
+            let magnitude = pow(10, random.uniform() * 40 - 20)
+            let value = (random.uniform() - 0.5) * 2 * magnitude
+            let text: String
+            switch i % 5 {
+            case 0: text = "\(value)"
+            case 1: text = String(format: "%.3f", value)
+            case 2: text = String(format: "%.17g", value)
+            case 3: text = String(format: "%.25e", value)
+            default: text = String(format: "%.\(Int(random.uniform() * 12))f", value * 1000)
+            }
+            guard let expected = Double(text) else { continue }
+            let parsed = DecimalParser.parse(text)
+            if parsed?.bitPattern != expected.bitPattern { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}

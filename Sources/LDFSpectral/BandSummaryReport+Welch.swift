@@ -14,9 +14,10 @@ extension BandSummaryReport {
             let bins = spectrum.bins(from: max(band.lowHz, fminHz), below: min(band.highHz, fmaxHz))
             guard let peak = bins.max(by: { density[$0] < density[$1] }) else {
                 var reason = Self.noFrequencyReason(band, fmin: fminHz, fmax: fmaxHz, what: "Welch bin")
-                if band.highHz > fminHz && band.lowHz < fmaxHz {
-                    reason = "no Welch bin falls inside \(Self.format(band.lowHz))–\(Self.format(band.highHz)) Hz at a resolution of "
-                        + "\(Self.format(df)) Hz; use a longer --welch-segment (at least \(Self.format(1 / (band.highHz - band.lowHz))) s)"
+                let low = max(band.lowHz, fminHz), high = min(band.highHz, fmaxHz)
+                if low < high {
+                    reason = "no Welch bin falls inside \(Self.format(low))–\(Self.format(high)) Hz at a resolution of "
+                        + "\(Self.format(df)) Hz; use a longer --welch-segment (at least \(Self.format(1 / (high - low))) s)"
                 }
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0,
                                              validFraction: nil, reason: reason))

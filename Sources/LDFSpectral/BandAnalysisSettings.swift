@@ -1,0 +1,80 @@
+import LDFCore
+
+/// Every choice of a band analysis (`ldf bands`, `ldf spectrum`), validated before any file is read.
+public struct BandAnalysisSettings: Sendable, Equatable {
+    public var bandSet: BandSet
+    public var method: SpectralMethod
+    /// Wavelet, f0, voices, preprocessing, padding and cone rule. Its `fminHz`/`fmaxHz` are
+    /// replaced per recording by `frequencyRange(sampleRateHz:)`.
+    public var wavelet: WaveletOptions
+    /// Lowest and highest analysed frequency in Hz as the user gave them; nil takes the band
+    /// set's lowest and highest edges (the upper one lowered to the recording's Nyquist frequency).
+    public var fminHz: Double?
+    public var fmaxHz: Double?
+    /// Average over coefficients outside the cone of influence too (wavelet only; default false).
+    public var includeEdges: Bool
+    public var welch: WelchOptions
+    /// Hampel filter applied before the analysis; nil for none (the default).
+    public var hampel: HampelOptions?
+
+    public init(bandSet: BandSet, method: SpectralMethod = .wavelet, wavelet: WaveletOptions? = nil,
+                fminHz: Double? = nil, fmaxHz: Double? = nil, includeEdges: Bool = false,
+                welch: WelchOptions = WelchOptions(), hampel: HampelOptions? = nil) {
+        self.bandSet = bandSet
+        self.method = method
+        self.wavelet = wavelet ?? WaveletOptions(fminHz: bandSet.lowestHz, fmaxHz: bandSet.highestHz)
+        self.fminHz = fminHz
+        self.fmaxHz = fmaxHz
+        self.includeEdges = includeEdges
+        self.welch = welch
+        self.hampel = hampel
+    }
+
+    /// Checks what can be checked without a recording; errors name the CLI option.
+    public func validate() throws {
+        if let f = fminHz, !(f > 0 && f.isFinite) {
+            throw LDFError("--fmin", "\(f) Hz must be positive", fix: "e.g. --fmin 0.005, or omit it to start at the lowest band edge")
+        }
+        if let f = fmaxHz, !(f > 0 && f.isFinite) {
+            throw LDFError("--fmax", "\(f) Hz must be positive", fix: "e.g. --fmax 2, or omit it to end at the highest band edge")
+        }
+        let low = fminHz ?? bandSet.lowestHz, high = fmaxHz ?? bandSet.highestHz
+        guard low < high else {
+            throw LDFError("--fmin/--fmax", "fmin \(low) Hz must be below fmax \(high) Hz",
+                           fix: "swap them or widen the range, e.g. --fmin 0.005 --fmax 2")
+        }
+        guard wavelet.f0 > 0, wavelet.f0.isFinite else {
+            throw LDFError("--f0", "wavelet resolution \(wavelet.f0) must be positive", fix: "use the default --f0 1")
+        }
+        if let v = wavelet.voices, v < 1 {
+            throw LDFError("--voices", "\(v) voices per octave; at least 1 is needed", fix: "omit --voices for MODA's automatic choice")
+        }
+        try welch.validate()
+        try hampel?.validate()
+    }
+
+    /// The analysed range for a recording sampled at `sampleRateHz`, with a diagnostic when the
+    /// band set's upper edge had to be lowered to the Nyquist frequency.
+    /// - Throws: `LDFError` when a given fmax exceeds the Nyquist frequency or the range is empty.
+    func frequencyRange(sampleRateHz: Double, source: String) throws -> (low: Double, high: Double, notes: [Diagnostic]) {
+        let nyquist = sampleRateHz / 2
+        var notes: [Diagnostic] = []
+        var high = fmaxHz ?? bandSet.highestHz
+        if high > nyquist {
+            guard fmaxHz == nil else {
+                throw LDFError("--fmax", "\(high) Hz is above the Nyquist frequency \(nyquist) Hz of \(source) (sampled at \(sampleRateHz) Hz)",
+                               fix: "use --fmax \(nyquist) or lower")
+            }
+            high = nyquist
+            notes.append(.warning("nyquist",
+                "\(source) is sampled at \(BandSummaryReport.format(sampleRateHz)) Hz: the analysis stops at its Nyquist frequency "
+                + "\(BandSummaryReport.format(nyquist)) Hz, below the band set's upper edge \(BandSummaryReport.format(bandSet.highestHz)) Hz"))
+        }
+        let low = fminHz ?? bandSet.lowestHz
+        guard low < high else {
+            throw LDFError(fminHz == nil ? source : "--fmin", "fmin \(low) Hz is not below the highest analysable frequency \(high) Hz",
+                           fix: "use a lower --fmin or a recording sampled faster")
+        }
+        return (low, high, notes)
+    }
+}

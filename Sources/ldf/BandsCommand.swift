@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LDFCore
+import LDFSpectral
+
+/// `ldf bands FILE...`: band amplitudes and powers of one or more recordings.
+struct BandsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bands",
+        abstract: "Band amplitudes and powers (time-averaged wavelet spectrum, or Welch) of one or more recordings.",
+        discussion: """
+            Per band: amplitude and power (mean of the time-averaged wavelet spectrum over the band's \
+            frequencies; for --method welch the integral of the power spectral density and its square \
+            root), relative values against the whole fmin–fmax range, relative power by medians, the \
+            peak, and the share of coefficients inside the cone of influence. A band that cannot be \
+            computed is reported with no value and the reason. Recordings with gaps are analysed on \
+            their longest gap-free stretch (with a warning). Results go to standard output, warnings \
+            to standard error; the exit status is 1 when any file failed.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var spectral: SpectralOptions
+
+    @Option(help: "Output format: table, csv (one row per recording and band) or json.")
+    var format: OutputFormat = .table
+
+    @Argument(help: ArgumentHelp("Recording files; - reads standard input.", valueName: "FILE"))
+    var files: [String]
+
+    func run() throws {
+        let settings = try spectral.settings()
+        var entries: [RecordingBandsJSON] = []
+        for path in files {
+            do {
+                let analysis = try BandAnalysis(recording: try input.read(path), settings: settings)
+                for d in analysis.diagnostics { printDiagnostic("\(path): \(d)") }
+                entries.append(RecordingBandsJSON(source: path, analysis: analysis))
+            } catch let error as LDFError {
+                printDiagnostic("error: \(error)")
+                entries.append(RecordingBandsJSON(source: path, error: error.description))
+            }
+        }
+        switch format {
+        case .json:
+            print(try JSONOutput.string(BandsOutputJSON(settings: settings, recordings: entries)))
+        case .csv:
+            print(SpectralText.bandColumns.joined(separator: ","))
+            for analysis in entries.compactMap(\.analysis) {
+                SpectralText.bandCSVRows(analysis, settings: settings).forEach { print($0) }
+            }
+        case .table:
+            print(entries.compactMap(\.analysis).map(SpectralText.bandTable).joined(separator: "\n\n"))
+        }
+        if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import LDFCore
+import LDFSpectral
+
+/// Spectral-analysis options shared by `ldf bands` and `ldf spectrum`.
+struct SpectralOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Band preset: stefanovska, stefanovska-1.6, linkoping or pittsburgh.", valueName: "NAME"))
+    var preset: String = BandPreset.stefanovska.rawValue
+
+    @Option(help: ArgumentHelp("Own bands instead of a preset, in Hz, e.g. myogenic:0.052-0.145,cardiac:0.6-2.",
+                               valueName: "NAME:LO-HI,..."))
+    var bands: String?
+
+    @Option(help: ArgumentHelp("Spectral method: wavelet (time-averaged MODA wavelet spectrum) or welch.", valueName: "METHOD"),
+            transform: { try SpectralOptions.choice($0, option: "--method", SpectralMethod.allCases) })
+    var method: SpectralMethod = .wavelet
+
+    @Option(help: ArgumentHelp("Wavelet: morlet or lognormal.", valueName: "KIND"),
+            transform: { try SpectralOptions.choice($0, option: "--wavelet", WaveletKind.allCases) })
+    var wavelet: WaveletKind = .morlet
+
+    @Option(help: ArgumentHelp("Wavelet resolution parameter f0 (w0 = 2 pi f0 for the Morlet).", valueName: "F0"))
+    var f0: Double = 1
+
+    @Option(help: ArgumentHelp("Voices per octave (default: MODA's automatic choice, 31 for the Morlet with f0 = 1).", valueName: "N"))
+    var voices: Int?
+
+    @Option(help: ArgumentHelp("Lowest analysed frequency in Hz (default: the band set's lowest edge).", valueName: "HZ"))
+    var fmin: Double?
+
+    @Option(help: ArgumentHelp("Highest analysed frequency in Hz (default: the band set's highest edge, lowered to the Nyquist frequency).",
+                               valueName: "HZ"))
+    var fmax: Double?
+
+    @Flag(name: .customLong("no-preprocess"), help: "Skip MODA's preprocessing (cubic detrend and FFT band-pass to fmin–fmax).")
+    var noPreprocess = false
+
+    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive.", valueName: "KIND"),
+            transform: { try SpectralOptions.choice($0, option: "--padding", Padding.allCases) })
+    var padding: Padding = .predictive
+
+    @Option(help: ArgumentHelp("Cone of influence: moda or torrence-compo.", valueName: "RULE"),
+            transform: { try SpectralOptions.choice($0, option: "--cone", ConeOfInfluenceRule.allCases) })
+    var cone: ConeOfInfluenceRule = .moda
+
+    @Flag(name: .customLong("include-edges"), help: "Average wavelet coefficients outside the cone of influence too.")
+    var includeEdges = false
+
+    @Option(name: .customLong("welch-segment"),
+            help: ArgumentHelp("Welch segment length (default: 5 cycles of fmin, e.g. 1000 s for 0.005 Hz, at most the recording).",
+                               valueName: "SECONDS"))
+    var welchSegment: Double?
+
+    @Option(name: .customLong("welch-overlap"), help: ArgumentHelp("Welch segment overlap as a fraction.", valueName: "FRACTION"))
+    var welchOverlap: Double = 0.5
+
+    @Flag(help: "Remove artifacts with a Hampel filter before the analysis.")
+    var hampel = false
+
+    @Option(name: .customLong("hampel-window"), help: ArgumentHelp("Hampel moving-median window.", valueName: "SECONDS"))
+    var hampelWindow: Double = 20
+
+    @Option(name: .customLong("hampel-threshold"), help: ArgumentHelp("Hampel threshold in scaled MADs (1.4826 MAD).", valueName: "N"))
+    var hampelThreshold: Double = 5
+
+    @Option(name: .customLong("hampel-widen"),
+            help: ArgumentHelp("Samples replaced on each side of a Hampel outlier.", valueName: "SAMPLES"))
+    var hampelWiden: Int = 3
+
+    /// Option errors exit with the usage status (64) and the option's own message.
+    func validate() throws {
+        do {
+            try settings().validate()
+        } catch let error as LDFError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The band set: `--bands` when given, else `--preset`.
+    func bandSet() throws -> BandSet {
+        if let bands { return try BandSet.parse(custom: bands) }
+        return try BandSet.preset(named: preset)
+    }
+
+    /// The analysis settings these options describe (not yet validated).
+    func settings() throws -> BandAnalysisSettings {
+        let set = try bandSet()
+        let options = WaveletOptions(wavelet: wavelet, f0: f0, voices: voices, fminHz: fmin ?? set.lowestHz,
+                                     fmaxHz: fmax ?? set.highestHz, preprocess: !noPreprocess, padding: padding, coneRule: cone)
+        return BandAnalysisSettings(
+            bandSet: set, method: method, wavelet: options, fminHz: fmin, fmaxHz: fmax, includeEdges: includeEdges,
+            welch: WelchOptions(segmentSeconds: welchSegment, overlapFraction: welchOverlap),
+            hampel: hampel ? HampelOptions(windowSeconds: hampelWindow, threshold: hampelThreshold, widenSamples: hampelWiden) : nil)
+    }
+
+    /// Parses an enum value by its raw name, with an error listing the choices.
+    static func choice<T: RawRepresentable>(_ text: String, option: String, _ cases: [T]) throws -> T where T.RawValue == String {
+        if let value = cases.first(where: { $0.rawValue == text.lowercased() }) { return value }
+        throw LDFError(option, "unknown value '\(text)'", fix: "use one of: \(cases.map(\.rawValue).joined(separator: ", "))")
+    }
+}

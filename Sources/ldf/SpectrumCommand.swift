@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import LDFCore
+import LDFSpectral
+
+/// `ldf spectrum FILE`: the time-averaged wavelet spectrum (or Welch density) of one recording.
+struct SpectrumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spectrum",
+        abstract: "Time-averaged wavelet amplitude and power per frequency (or the Welch density) of one recording.",
+        discussion: """
+            Wavelet: one row per analysed frequency with the mean |W| (amplitude, signal unit), mean \
+            |W|^2 (power) and the share of time inside the cone of influence. Welch: one row per bin \
+            between fmin and fmax with the power spectral density (unit^2/Hz). Same options as \
+            `ldf bands`; results go to standard output, warnings to standard error.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var spectral: SpectralOptions
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    @Argument(help: ArgumentHelp("Recording file; - reads standard input.", valueName: "FILE"))
+    var file: String
+
+    func run() throws {
+        let settings = try spectral.settings()
+        let analysis = try BandAnalysis(recording: try input.read(file), settings: settings)
+        for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
+        let table = SpectrumColumns(analysis)
+        switch format {
+        case .json:
+            print(try JSONOutput.string(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: table)))
+        case .csv:
+            print(table.names.joined(separator: ","))
+            for row in table.rows { print(row.map { SpectralText.number($0) }.joined(separator: ",")) }
+        case .table:
+            print("\(file): \(settings.method.rawValue), \(SpectralText.short(analysis.analysedSeconds)) s analysed at "
+                  + "\(SpectralText.short(analysis.sampleRateHz)) Hz")
+            let rows = [table.names] + table.rows.map { $0.map { SpectralText.short($0) } }
+            SpectralText.align(rows).forEach { print($0) }
+        }
+    }
+}
+
+/// A spectrum as named columns: wavelet (frequency_hz, amplitude, power, valid_fraction) or Welch
+/// (frequency_hz, density) restricted to fmin <= f <= fmax.
+struct SpectrumColumns {
+    var names: [String]
+    var columns: [[Double]]
+
+    init(_ analysis: BandAnalysis) {
+        switch analysis.spectrum {
+        case .wavelet(let s):
+            names = ["frequency_hz", "amplitude", "power", "valid_fraction"]
+            columns = [s.frequenciesHz, s.amplitude, s.power, s.validFraction]
+        case .welch(let s):
+            let bins = s.frequenciesHz.indices.filter {
+                s.frequenciesHz[$0] >= analysis.report.fminHz && s.frequenciesHz[$0] <= analysis.report.fmaxHz
+            }
+            names = ["frequency_hz", "density"]
+            columns = [bins.map { s.frequenciesHz[$0] }, bins.map { s.density[$0] }]
+        }
+    }
+
+    var rows: [[Double]] { columns[0].indices.map { i in columns.map { $0[i] } } }
+}
+
+/// The whole output of `ldf spectrum --format json`: columns as arrays (null for NaN).
+struct SpectrumOutputJSON: Encodable {
+    var settings: BandAnalysisSettings
+    var analysis: BandAnalysis
+    var columns: SpectrumColumns
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(ToolkitStamp(), forKey: Key("toolkit"))
+        try c.encode(SpectralParametersJSON(settings: settings), forKey: Key("parameters"))
+        try c.encode(analysis.source, forKey: Key("source"))
+        try c.encode(analysis.sampleRateHz, forKey: Key("sample_rate_hz"))
+        try c.encode(analysis.startSeconds, forKey: Key("start_s"))
+        try c.encode(analysis.analysedSeconds, forKey: Key("analysed_s"))
+        try c.encode(analysis.report.fminHz, forKey: Key("fmin_hz"))
+        try c.encode(analysis.report.fmaxHz, forKey: Key("fmax_hz"))
+        try c.encode(analysis.resolvedVoices, forKey: Key("voices"))
+        try c.encode(analysis.signalDiagnostics.map(DiagnosticJSON.init), forKey: Key("diagnostics"))
+        var spectrum = c.nestedContainer(keyedBy: Key.self, forKey: Key("spectrum"))
+        for (name, column) in zip(columns.names, columns.columns) {
+            try spectrum.encode(column.map { jsonNumber($0) }, forKey: Key(name))
+        }
+    }
+}

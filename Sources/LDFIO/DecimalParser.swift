@@ -16,18 +16,51 @@ import Darwin
 /// everything else (long mantissas, large exponents) goes to the C library's `strtod`, which is
 /// correctly rounded in glibc and Apple's libc.
 enum DecimalParser {
-    /// Powers of ten that are exact doubles (10^0 ... 10^22).
-    static let exactPowersOfTen: [Double] = (0...22).map { k in
-        var p = 1.0
-        for _ in 0..<k { p *= 10 }
-        return p
+    /// 10^k for 0 <= k <= 22, the powers of ten that are exact doubles (a switch, so the hot loop
+    /// needs no lazily initialised global).
+    @inline(__always)
+    static func exactPowerOfTen(_ k: Int) -> Double {
+        switch k {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
     }
 
     /// The number in `bytes[start..<end]`, or nil when the cell is not a plain decimal number.
     @inline(__always)
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, decimalSeparator: UInt8) -> Double? {
+        let (value, stop) = scan(bytes, start, end, decimalSeparator: decimalSeparator)
+        return stop == end ? value : nil
+    }
+
+    /// Reads the longest number starting at `start` (no leading blanks) and returns it with the
+    /// index where reading stopped; the value is nil when no number starts there. Lets the
+    /// reader parse a cell and find its delimiter in one pass.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, decimalSeparator: UInt8) -> (Double?, Int) {
         var i = start
-        guard i < end else { return nil }
+        guard i < end else { return (nil, i) }
         var negative = false
         let first = bytes[i]
         if first == UInt8(ascii: "-") { negative = true; i += 1 } else if first == UInt8(ascii: "+") { i += 1 }
@@ -69,7 +102,7 @@ enum DecimalParser {
                 i += 1
             }
         }
-        guard digits > 0 else { return nil }
+        guard digits > 0 else { return (nil, i) }
         // Exponent.
         if i < end && (bytes[i] | 0x20) == UInt8(ascii: "e") {
             i += 1
@@ -87,17 +120,16 @@ enum DecimalParser {
                 expDigits += 1
                 i += 1
             }
-            guard expDigits > 0 else { return nil }
+            guard expDigits > 0 else { return (nil, i) }
             exponent += expNegative ? -written : written
         }
-        guard i == end else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         if significantDigits <= 19 && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            if exponent < 0 { value /= exactPowersOfTen[-exponent] } else { value *= exactPowersOfTen[exponent] }
-            return negative ? -value : value
+            if exponent < 0 { value /= exactPowerOfTen(-exponent) } else { value *= exactPowerOfTen(exponent) }
+            return (negative ? -value : value, i)
         }
-        return slowParse(bytes, start, end, decimalSeparator: decimalSeparator)
+        return (slowParse(bytes, start, i, decimalSeparator: decimalSeparator), i)
     }
 
     /// Correctly rounded conversion through `strtod` for the rare cells the fast path cannot do.

@@ -70,8 +70,22 @@ public enum DelimitedTextReader: TableReader {
         bounds.reserveCapacity(2 * columnCount + 8)
         var cursor = ByteLineCursor(bytes, from: layout.dataStart, lineNumber: layout.linesBeforeData)
         var row = 0
+        // Fast path: all columns numeric and a one-byte delimiter; each line is read in one pass.
+        let fast = kinds.allSatisfy { $0 == .number } && layout.delimiter.byte != nil
+        let delimiterByte = layout.delimiter.byte ?? 0
+        var rowValues = [Double](repeating: 0, count: columnCount)
         while let line = cursor.next() {
-            if DelimitedLayout.isSkippable(bytes, line) { continue }
+            if line.isEmpty { continue }
+            let lead = bytes[line.start]
+            if (lead == UInt8(ascii: "#") || CellSplitter.isBlank(lead)) && DelimitedLayout.isSkippable(bytes, line) { continue }
+            if fast && rowValues.withUnsafeMutableBufferPointer({
+                parseNumericLine(bytes, line, delimiter: delimiterByte, decimalSeparator: separator, into: $0)
+            }) {
+                for c in 0..<columnCount { values[c].append(rowValues[c]) }
+                rows.lineNumbers.append(line.number)
+                row += 1
+                continue
+            }
             let n = splitter.split(bytes, line, into: &bounds)
             if n < columnCount {
                 if rows.shortRows == 0 { rows.firstShortLine = line.number }
@@ -112,5 +126,32 @@ public enum DelimitedTextReader: TableReader {
         }
         rows.values = values
         return rows
+    }
+
+    /// Reads a line of plain numbers (optionally space-padded) in one pass, cell by cell, into
+    /// `row`; false when the line is anything else (missing or text cells, quotes, a different
+    /// cell count), which the general path then handles.
+    @inline(__always)
+    static func parseNumericLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: ByteLine, delimiter: UInt8, decimalSeparator: UInt8,
+                                 into row: UnsafeMutableBufferPointer<Double>) -> Bool {
+        var i = line.start
+        let end = line.end
+        let last = row.count - 1
+        for c in 0...last {
+            while i < end && bytes[i] == 0x20 { i += 1 }
+            let (value, stop) = DecimalParser.scan(bytes, i, end, decimalSeparator: decimalSeparator)
+            guard let value else { return false }
+            var j = stop
+            while j < end && bytes[j] == 0x20 { j += 1 }
+            if c == last {
+                guard j == end else { return false }
+            } else {
+                guard j < end && bytes[j] == delimiter else { return false }
+                j += 1
+            }
+            row[c] = value
+            i = j
+        }
+        return true
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LDFCore
 
 /// Reads a recording from a path ("-" for standard input): loads the bytes, picks the reader by
@@ -40,7 +45,9 @@ public enum RecordingReader {
         return reader
     }
 
-    /// The whole file, or all of standard input for "-".
+    /// The whole file, or all of standard input for "-". Regular files are read with one
+    /// `read` loop straight into the array (no intermediate `Data` copy), so memory is the file
+    /// size once.
     static func loadBytes(path: String) throws -> [UInt8] {
         if path == "-" {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
@@ -52,9 +59,42 @@ public enum RecordingReader {
         guard !isDirectory.boolValue else {
             throw LDFError(path, "is a directory, not a recording file", fix: "give the path of a file inside it")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             throw LDFError(path, "cannot be read (permission denied?)", fix: "check the file's permissions")
         }
-        return [UInt8](data)
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw LDFError(path, "cannot be read (its size is unknown)", fix: "check the file")
+        }
+        let size = Int(info.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var total = 0
+            while total < size {
+                let got = readFile(descriptor, buffer.baseAddress! + total, size - total)
+                if got < 0 { failed = true; break }
+                if got == 0 { break }
+                total += got
+            }
+            count = total
+        }
+        guard !failed else {
+            throw LDFError(path, "cannot be read (a read error occurred)", fix: "check the file and the disk")
+        }
+        // Files that grow while read (or report no size, like pipes) get the rest too.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { readFile(descriptor, $0.baseAddress!, $0.count) }
+            if got <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        return bytes
     }
+}
+
+/// POSIX `read`, under a name that does not clash with `RecordingReader.read`.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

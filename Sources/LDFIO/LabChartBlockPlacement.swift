@@ -21,11 +21,7 @@ extension LabChartBlockParser {
                 times[row] = absoluteTime(times[row], block: b, format: format, firstSerial: firstSerial)
             }
         }
-        for i in events.indices {
-            let b = eventBlocks[i]
-            let format = (blocks[b].header.isEmpty ? firstHeader : blocks[b].header).timeColumn ?? .secondsFromBlockStart
-            events[i].timeSeconds = absoluteTime(events[i].timeSeconds, block: b, format: format, firstSerial: firstSerial)
-        }
+        let events = comments.map { Event(timeSeconds: times[min($0.row, times.count - 1)], label: $0.label) }
 
         let titles = firstHeader.channelTitles ?? []
         let units = firstHeader.unitNames ?? []

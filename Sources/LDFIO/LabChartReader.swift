@@ -65,7 +65,8 @@ struct LabChartBlockParser {
     var times: [Double] = []
     var values: [[Double]] = []
     var lineNumbers: [Int] = []
-    var events: [Event] = []
+    /// Comments by the row they belong to (times are known only once blocks are placed).
+    var comments: [(row: Int, label: String)] = []
     var notes: [String] = []
     var usedFallback = false
     var decimalSeparator = UInt8(ascii: ".")
@@ -160,22 +161,17 @@ struct LabChartBlockParser {
         times.append(t)
         lineNumbers.append(line.number)
         if let comment, let label = Self.commentLabel(comment) {
-            events.append(Event(timeSeconds: t, label: label))
-            // Event times are made absolute once blocks are placed; remember the block.
-            eventBlocks.append(b)
+            comments.append((times.count - 1, label))
         }
     }
 
-    /// Block index of each event (events are shifted with their block's offset).
-    var eventBlocks: [Int] = []
-
-    /// A `#*` (or `#`) line: a comment at the time of the previous row.
+    /// A `#*` (or `#`) line: a comment at the time of the previous row of its block (of the next
+    /// row when it opens a block).
     mutating func addCommentRow(_ line: ByteLine) {
         let text = CellText.string(bytes, line.start, line.end, usedFallback: &usedFallback)
         guard let label = Self.commentLabel(text) else { return }
-        let time = blocks.last.map { $0.rowCount > 0 ? $0.lastTime : 0 } ?? 0
-        events.append(Event(timeSeconds: time, label: label))
-        eventBlocks.append(max(0, blocks.count - 1))
+        let inBlock = pendingHeader.isEmpty && (blocks.last?.rowCount ?? 0) > 0
+        comments.append((inBlock ? times.count - 1 : times.count, label))
     }
 
     /// Strips LabChart's comment prefixes (`#*`, `#12`, `#`) and surrounding blanks and tabs.

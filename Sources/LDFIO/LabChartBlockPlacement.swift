@@ -12,7 +12,7 @@ extension LabChartBlockParser {
         let firstHeader = blocks[0].header
         let interval = firstHeader.intervalSeconds
         let firstSerial = firstHeader.excelSerial
-        try placeBlocks(interval: interval, firstSerial: firstSerial)
+        placeBlocks(interval: interval, firstSerial: firstSerial)
 
         for (b, block) in blocks.enumerated() {
             let end = block.firstRow + block.rowCount
@@ -39,7 +39,7 @@ extension LabChartBlockParser {
 
     /// Sets each block's offset from its `ExcelDateTime` (snapped to the first block's sample
     /// grid), or appends it after the previous block when the stamp is missing or would overlap.
-    mutating func placeBlocks(interval: Double?, firstSerial: Double?) throws {
+    mutating func placeBlocks(interval: Double?, firstSerial: Double?) {
         var previousEnd: Double?
         var gapTexts: [String] = []
         for b in blocks.indices {

@@ -74,6 +74,14 @@ struct PORHModelCurve: Sendable {
         return s.plateau + (s.peak - s.plateau) * exp(-pow((t - s.peakTime) / decayTime, stretch))
     }
 
+    /// Scale of vasomotion at `t`: 1 at or below the pre-occlusion level, falling linearly to 0 at
+    /// the peak.
+    func vasomotionWeight(at t: Double) -> Double {
+        guard let s = segment(at: t), t >= s.release else { return 1 }
+        let excess = (value(at: t) - s.restLevel) / (s.peak - s.restLevel)
+        return 1 - min(max(excess, 0), 1)
+    }
+
     /// Time from the peak until the decay falls to plateau + fraction (peak - plateau).
     func recoveryTime(fraction: Double) -> Double {
         decayTime * pow(log(1 / fraction), 1 / stretch)

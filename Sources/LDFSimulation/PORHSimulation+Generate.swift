@@ -25,11 +25,15 @@ extension PORHSimulation {
         let components = Self.flowmotionComponents.filter { $0.frequencyHz < 0.4 * sampleRateHz }
             .map { (omega: 2 * Double.pi * $0.frequencyHz, amplitude: flowmotionAmplitude * $0.share,
                     phase: 2 * Double.pi * random.uniform()) }
+        let cardiacOmega = 2 * Double.pi * 0.5
         var flux = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let t = Double(i) / sampleRateHz
+            let vasomotion = curve.vasomotionWeight(at: t)
             var motion = 0.0
-            for c in components { motion += c.amplitude * sin(c.omega * t + c.phase) }
+            for c in components {
+                motion += c.amplitude * (c.omega > cardiacOmega ? 1 : vasomotion) * sin(c.omega * t + c.phase)
+            }
             flux[i] = curve.value(at: t) * (1 + motion) + noiseLevel * curve.restLevel(at: t) * random.gaussian()
         }
         let gaps = addArtifacts(to: &flux, curve: curve, random: &random)

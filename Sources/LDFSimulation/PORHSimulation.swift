@@ -13,7 +13,11 @@ import LDFCore
 ///
 /// The recorded flux is F(t) (1 + flowmotion(t)) + noise: flowmotion is a sum of sines at 0.01,
 /// 0.03, 0.1, 0.25 and 1.1 Hz (endothelial, neurogenic, myogenic, respiratory, cardiac) with random
-/// phases and total relative amplitude `flowmotionAmplitude`; noise is white Gaussian with standard
+/// phases and total relative amplitude `flowmotionAmplitude`. Vasomotion (all but the cardiac
+/// component) is abolished while the vessels are maximally dilated: it is scaled by
+/// 1 - (F - L)/(PF - L) above rest, so it is absent at the peak and back in full when flux returns
+/// to rest (a modelling choice: maximally dilated vessels do not oscillate). Noise is white
+/// Gaussian with standard
 /// deviation `noiseLevel` L per sample. Optional artifacts: NaN gaps and motion spikes away from
 /// the occlusion edges. Levels are in perfusion units (PU), times in seconds.
 public struct PORHSimulation: Sendable, Codable, Equatable {

@@ -1,0 +1,128 @@
+import LDFCore
+
+extension OcclusionDetector {
+    /// Length of the blocks the coarse detection series averages, in seconds.
+    static let fluxBlockSeconds = 0.5
+
+    /// Finds occlusions from the flux alone, using only the recording's own levels and shape (no
+    /// PU thresholds), so it works at any site and for several occlusions:
+    ///
+    /// 1. Average the flux in 0.5 s blocks. The recording's floor is the 1st percentile of the
+    ///    blocks; its typical level the median of the blocks above the floor-to-median midpoint.
+    /// 2. Candidates are stretches below floor + 30% of (typical - floor), ending when the flux is
+    ///    back above 50% (hysteresis), lasting at least `minimumSeconds`.
+    /// 3. A candidate is an occlusion when its second half is a plateau (robust SD below 15% of the
+    ///    fall), the fall from the preceding minute is at least 5 robust SDs of that minute and 30%
+    ///    of its level, and the flux rises back at least halfway to the rest level within 60 s.
+    /// 4. Edges are refined on a 0.5 s moving mean at full rate: the 15% and 50% crossings of the
+    ///    fall (or rise) are extrapolated linearly back to 0%, which finds the onset of an
+    ///    exponential fall or a fast rise within a fraction of a second.
+    static func fluxTimings(in recording: Recording, minimumSeconds: Double) throws -> OcclusionSearch {
+        let rate = recording.sampleRateHz
+        let flux = recording.perfusion.values
+        let source = recording.provenance.source
+        let blockLength = max(1, Int((fluxBlockSeconds * rate).rounded()))
+        let dt = Double(blockLength) / rate
+        let coarse = MovingMean.blocks(flux, length: blockLength)
+        let sorted = coarse.filter(\.isFinite).sorted()
+        guard sorted.count >= Int(2 * minimumSeconds / dt) else {
+            throw LDFError(source, "no occlusion found: the flux has only \(Double(sorted.count) * dt) s of valid samples",
+                           fix: "a PORH recording needs rest, an occlusion of 1-5 min and the recovery")
+        }
+        let floor = sorted[sorted.count / 100]
+        var typical = Statistics.median(sorted: sorted)
+        for _ in 0..<2 {
+            let mid = (floor + typical) / 2
+            typical = Statistics.median(sorted.filter { $0 > mid })
+        }
+        let span = typical - floor
+        let enter = floor + 0.3 * span, exit = floor + 0.5 * span
+        let lookedFor = "a fall to a low plateau (below \(rounded(enter)) \(recording.perfusion.unit), 30% of the way from the "
+            + "lowest level \(rounded(floor)) to the typical level \(rounded(typical))) lasting at least \(minimumSeconds) s, "
+            + "then a sharp rise"
+        guard span > 0 else {
+            throw LDFError(source, "no occlusion found: looked for \(lookedFor); the flux is flat", fix: fixText)
+        }
+
+        // Candidate low stretches, in blocks; missing blocks continue the current state.
+        var runs: [Range<Int>] = []
+        var runStart: Int?
+        for k in coarse.indices where coarse[k].isFinite {
+            if runStart == nil, coarse[k] < enter { runStart = k }
+            if let s = runStart, coarse[k] > exit { runs.append(s..<k); runStart = nil }
+        }
+        let endsLow = runStart.map { $0..<coarse.count }
+
+        var timings: [OcclusionTiming] = []
+        var rejected: [String] = []
+        let smooth = MovingMean.centred(flux, halfWidth: MovingMean.halfWidth(seconds: 0.5, rateHz: rate))
+        for run in runs + (endsLow.map { [$0] } ?? []) {
+            let t0 = Double(run.lowerBound) * dt, t1 = Double(run.upperBound) * dt
+            let plateauBlocks = coarse[(run.lowerBound + run.count / 2)..<run.upperBound].filter(\.isFinite)
+            let restBlocks = coarse[max(0, run.lowerBound - Int(60 / dt))..<max(0, run.lowerBound - Int(3 / dt))].filter(\.isFinite)
+            guard t1 - t0 >= minimumSeconds else {
+                rejected.append("a dip of \(rounded(t1 - t0)) s at \(rounded(t0)) s (shorter than \(minimumSeconds) s)")
+                continue
+            }
+            guard !plateauBlocks.isEmpty, restBlocks.count >= 4 else {
+                rejected.append("a low stretch at \(rounded(t0)) s with no rest before it")
+                continue
+            }
+            let plateau = Statistics.median(plateauBlocks), rest = Statistics.median(restBlocks)
+            let fall = rest - plateau
+            let restSpread = robustSD(restBlocks), plateauSpread = robustSD(plateauBlocks)
+            guard fall > 5 * restSpread, fall > 0.3 * abs(rest), plateauSpread < 0.15 * fall else {
+                rejected.append("a low stretch at \(rounded(t0))-\(rounded(t1)) s that is not a clear plateau "
+                                + "(fall \(rounded(fall)) from \(rounded(rest)), spread \(rounded(plateauSpread)))")
+                continue
+            }
+            if run == endsLow {
+                let message = "the recording ends during the occlusion: the flux falls to a plateau at \(rounded(t0)) s "
+                    + "and stays there until the end (\(rounded(recording.durationSeconds)) s)"
+                if timings.isEmpty { throw LDFError(source, message, fix: "analyse a recording that includes the release and recovery") }
+                rejected.append(message)
+                continue
+            }
+            let startIndex = edgeOnset(smooth, near: run.lowerBound * blockLength, from: rest, to: plateau, rate: rate)
+            let releaseIndex = edgeOnset(smooth, near: run.upperBound * blockLength, from: plateau, to: rest, rate: rate)
+            guard let start = startIndex, let release = releaseIndex, release - start >= minimumSeconds else {
+                rejected.append("a low stretch at \(rounded(t0))-\(rounded(t1)) s whose edges could not be located")
+                continue
+            }
+            timings.append(OcclusionTiming(startSeconds: start, releaseSeconds: release, source: .flux,
+                                           detail: "flux fell from \(rounded(rest)) to a plateau at \(rounded(plateau)) "
+                                           + "and rose again (onsets of the fall and rise)"))
+        }
+        guard !timings.isEmpty else {
+            let shown = rejected.isEmpty ? "no stretch stayed that low" : rejected.joined(separator: "; ")
+            throw LDFError(source, "no occlusion found: looked for \(lookedFor); the signal showed \(shown)", fix: fixText)
+        }
+        let notes = rejected.map { Diagnostic.info("flux_candidate_rejected", "not an occlusion: \($0)") }
+        return OcclusionSearch(timings: timings, diagnostics: notes)
+    }
+
+    private static let fixText = "give the occlusion with --occlusion START-END, or use a file with events or a cuff-pressure channel"
+
+    /// Robust standard deviation: 1.4826 times the median absolute deviation.
+    static func robustSD(_ values: [Double]) -> Double {
+        let m = Statistics.median(values)
+        return 1.4826 * Statistics.median(values.map { abs($0 - m) })
+    }
+
+    /// Onset time in seconds of the edge from level `from` to level `to` nearest sample `index`:
+    /// finds the 50% crossing within 10 s of `index`, walks back to the last sample still within
+    /// 15% of `from`, and extrapolates the 15%-50% line back to 0%.
+    static func edgeOnset(_ x: [Double], near index: Int, from: Double, to: Double, rate: Double) -> Double? {
+        let step = to - from
+        func progress(_ i: Int) -> Double { (x[i] - from) / step }
+        let window = Int(10 * rate)
+        let lo = max(1, index - window), hi = min(x.count, index + window)
+        guard lo < hi, let mid = (lo..<hi).first(where: { x[$0].isFinite && progress($0) >= 0.5 }) else { return nil }
+        var i = mid
+        while i > max(1, mid - 2 * window), !(x[i - 1].isFinite && progress(i - 1) < 0.15) { i -= 1 }
+        guard i > 1 else { return nil }
+        let t15 = crossing(x, before: i, level: from + 0.15 * step, rate: rate)
+        let t50 = crossing(x, before: mid, level: from + 0.5 * step, rate: rate)
+        return max(0, t15 - (t50 - t15) * 0.15 / 0.35)
+    }
+}

@@ -1,0 +1,272 @@
+import LDFCore
+
+/// Measures the PORH parameters of one occlusion (definitions in `PORHParameterKey.summary` and
+/// SCIENCE.md §5). Means skip missing samples; areas are the mean of the integrand over the valid
+/// samples times the window length (so a gap does not shrink them).
+///
+/// - Rest flux: mean of raw flux over [start - rest window, start), never before `restFrom`
+///   (the previous occlusion's return to rest, or its release).
+/// - Biological zero: mean of raw flux over the last `biologicalZeroWindowSeconds` of the
+///   occlusion (at most half of it).
+/// - Peak: maximum of smoothed flux over [release, release + peak search), cut at `recoveryEnd`
+///   (the next occlusion's start or the recording's end); null when it sits at the end of the
+///   search (still rising) or does not exceed rest flux. Its time is refined by a parabola fitted to
+///   the raw flux around it (`refinedPeakTime`).
+/// - Post-occlusive plateau (`end_level` of the recovery times): mean of raw flux over the last
+///   `plateauWindowSeconds` before `recoveryEnd`, after the peak; null unless steady (its two halves
+///   differ by less than 5% of peak - plateau).
+/// - Recovery times: first time after the peak that smoothed flux reaches the level, refined by a
+///   line fitted to the raw flux within max(2 s, smoothing) of it. Return to rest: the same on the
+///   flux smoothed over `returnSmoothingSeconds`.
+/// - Repayment area uses smoothed flux (the positive part would rectify noise); debt area raw flux.
+struct OcclusionMeasurement {
+    let flux: [Double]
+    let smooth: [Double]
+    let rateHz: Double
+    let timing: OcclusionTiming
+    let restFrom: Double
+    let recoveryEnd: Double
+    let options: PORHOptions
+
+    /// Steadiness rule of the plateau, as a fraction of peak - plateau.
+    static let plateauSteadiness = 0.05
+
+    private func sample(_ t: Double) -> Int { min(flux.count, max(0, Int((t * rateHz).rounded(.up)))) }
+    private func seconds(_ x: Double) -> String { "\(OcclusionDetector.rounded(x)) s" }
+
+    /// First time at or after sample `from` (before `to`) where `series` is at or below `level`,
+    /// refined by a straight line fitted to the raw flux within `refineSeconds` of that crossing
+    /// (the time the line reaches `level`, kept within the fitted stretch): a first crossing of a
+    /// noisy curve comes early, the line through the neighbourhood does not.
+    private func firstFall(of series: [Double], to level: Double, from: Int, to end: Int, refineSeconds: Double) -> Double? {
+        guard from < end, let i = (from..<end).first(where: { series[$0].isFinite && series[$0] <= level }) else { return nil }
+        let crossing = i == from ? Double(i) / rateHz : OcclusionDetector.crossing(series, before: i, level: level, rate: rateHz)
+        let lo = max(from, sample(crossing - refineSeconds)), hi = min(end, sample(crossing + refineSeconds))
+        var n = 0.0, st = 0.0, sy = 0.0, stt = 0.0, sty = 0.0
+        for k in lo..<max(lo, hi) where flux[k].isFinite {
+            let t = Double(k) / rateHz - crossing
+            n += 1; st += t; sy += flux[k]; stt += t * t; sty += t * flux[k]
+        }
+        let denominator = n * stt - st * st
+        guard n >= 3, denominator > 0 else { return crossing }
+        let slope = (n * sty - st * sy) / denominator
+        let intercept = (sy - slope * st) / n
+        guard slope < 0 else { return crossing }
+        let offset = (level - intercept) / slope
+        return crossing + min(max(offset, Double(lo) / rateHz - crossing), Double(hi) / rateHz - crossing)
+    }
+
+    /// Time of the peak: the vertex of a parabola fitted to the raw flux within max(2 s, smoothing)
+    /// of the smoothed maximum at sample `index` (kept within that stretch). On a flat, noisy top
+    /// the arg-max of a moving mean wanders; the parabola uses every sample around it.
+    private func refinedPeakTime(_ index: Int) -> Double {
+        let t0 = Double(index) / rateHz
+        let h = max(2, options.smoothingSeconds)
+        var m = [Double](repeating: 0, count: 9), v = [Double](repeating: 0, count: 3)
+        for k in sample(t0 - h)..<sample(t0 + h) where flux[k].isFinite {
+            let t = Double(k) / rateHz - t0
+            let basis = [1, t, t * t]
+            for i in 0..<3 {
+                v[i] += basis[i] * flux[k]
+                for j in 0..<3 { m[3 * i + j] += basis[i] * basis[j] }
+            }
+        }
+        func det(_ a: [Double]) -> Double {
+            a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6])
+        }
+        let d = det(m)
+        guard d != 0, d.isFinite else { return t0 }
+        func replaced(_ column: Int) -> [Double] { (0..<9).map { $0 % 3 == column ? v[$0 / 3] : m[$0] } }
+        let c1 = det(replaced(1)) / d, c2 = det(replaced(2)) / d
+        guard c2 < 0 else { return t0 }
+        return t0 + min(max(-c1 / (2 * c2), -h), h)
+    }
+
+    func measure(index: Int) -> PORHOcclusionResult {
+        let tO = timing.startSeconds, tR = timing.releaseSeconds
+        var values: [PORHParameterKey: PORHParameter] = [:]
+        var notes: [Diagnostic] = []
+        func set(_ key: PORHParameterKey, _ value: Double, otherwise reason: @autoclosure () -> String) {
+            values[key] = .checked(key, value, otherwise: reason())
+        }
+        func missing(_ keys: [PORHParameterKey], _ reason: String) {
+            for key in keys where values[key] == nil { values[key] = PORHParameter(key, missing: reason) }
+        }
+
+        // Rest flux.
+        let restWindow = TimeWindow(startSeconds: max(tO - options.restWindowSeconds, restFrom, 0), endSeconds: tO)
+        let rest = MovingMean.windowMean(flux, rateHz: rateHz, from: restWindow.startSeconds, to: tO)
+        let minimumRest = min(10, options.restWindowSeconds)
+        var rf = Double.nan
+        if Double(rest.count) / rateHz >= minimumRest {
+            rf = rest.mean
+            if restWindow.durationSeconds < options.restWindowSeconds - 1e-9 {
+                notes.append(.warning("rest_window_shortened", "rest flux measured over \(seconds(restWindow.durationSeconds)) "
+                                      + "instead of \(seconds(options.restWindowSeconds)) (the recording or the previous recovery leaves no more)"))
+            }
+        }
+        let restReason = "only \(seconds(Double(rest.count) / rateHz)) of valid flux before the occlusion "
+            + "(at least \(seconds(minimumRest)) needed)"
+
+        // Biological zero and occlusion minimum.
+        let bzLength = min(options.biologicalZeroWindowSeconds, timing.durationSeconds / 2)
+        if bzLength < options.biologicalZeroWindowSeconds {
+            notes.append(.info("bz_window_shortened", "biological zero measured over the last \(seconds(bzLength)) "
+                               + "(half of the occlusion) instead of \(seconds(options.biologicalZeroWindowSeconds))"))
+        }
+        let bzWindow = TimeWindow(startSeconds: tR - bzLength, endSeconds: tR)
+        let bzMean = MovingMean.windowMean(flux, rateHz: rateHz, from: bzWindow.startSeconds, to: tR)
+        let bz = Double(bzMean.count) >= 0.5 * bzLength * rateHz ? bzMean.mean : .nan
+        let bzReason = "fewer than half of the samples in the biological-zero window are valid"
+        let occlusionSmooth = smooth[sample(tO)..<sample(tR)].filter(\.isFinite)
+        let occlusionMinimum = occlusionSmooth.min() ?? .nan
+
+        // Debt area.
+        let occlusionMean = MovingMean.windowMean(flux, rateHz: rateHz, from: tO, to: tR)
+        let debt = Double(occlusionMean.count) >= 0.5 * timing.durationSeconds * rateHz
+            ? (rf - occlusionMean.mean) * timing.durationSeconds : .nan
+
+        // Peak.
+        let searchEnd = min(tR + options.peakSearchSeconds, recoveryEnd)
+        let peakSearch = TimeWindow(startSeconds: tR, endSeconds: searchEnd)
+        var peakIndex: Int?
+        for i in sample(tR)..<sample(searchEnd) where smooth[i].isFinite && (peakIndex == nil || smooth[i] > smooth[peakIndex!]) {
+            peakIndex = i
+        }
+        var peakReason: String?
+        let edgeSamples = MovingMean.halfWidth(seconds: options.smoothingSeconds, rateHz: rateHz) + 1
+        if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
+            peakReason = searchEnd < tR + options.peakSearchSeconds
+                ? "no clear peak: smoothed flux is still rising when the recording (or the next occlusion) starts at \(seconds(searchEnd))"
+                : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise --peak-search)"
+        } else if let p = peakIndex, rf.isFinite, smooth[p] <= rf {
+            peakReason = "no hyperaemic peak: the highest smoothed flux after release (\(OcclusionDetector.rounded(smooth[p]))) "
+                + "does not exceed rest flux (\(OcclusionDetector.rounded(rf)))"
+        } else if peakIndex == nil {
+            peakReason = "no valid flux after release"
+        }
+        let peak = peakReason == nil ? peakIndex : nil
+        let pf = peak.map { smooth[$0] } ?? .nan
+        let peakTime = peak.map(refinedPeakTime) ?? .nan
+
+        // Post-occlusive plateau.
+        var plateau = Double.nan
+        var plateauWindow: TimeWindow?
+        var plateauReason = "no peak to recover from"
+        if peak != nil {
+            let window = TimeWindow(startSeconds: max(recoveryEnd - options.plateauWindowSeconds, peakTime), endSeconds: recoveryEnd)
+            let first = MovingMean.windowMean(flux, rateHz: rateHz, from: window.startSeconds, to: window.startSeconds + window.durationSeconds / 2)
+            let second = MovingMean.windowMean(flux, rateHz: rateHz, from: window.startSeconds + window.durationSeconds / 2, to: window.endSeconds)
+            let whole = MovingMean.windowMean(flux, rateHz: rateHz, from: window.startSeconds, to: window.endSeconds)
+            plateauWindow = window
+            if window.durationSeconds < options.plateauWindowSeconds / 2 || first.count == 0 || second.count == 0 {
+                plateauReason = "the recovery after the peak lasts only \(seconds(recoveryEnd - peakTime)); "
+                    + "the plateau window needs \(seconds(options.plateauWindowSeconds))"
+            } else if abs(first.mean - second.mean) > Self.plateauSteadiness * (pf - whole.mean) {
+                plateauReason = "flux is not yet steady at the end of the recovery (\(OcclusionDetector.rounded(first.mean)) then "
+                    + "\(OcclusionDetector.rounded(second.mean)) over the plateau window ending at \(seconds(recoveryEnd)))"
+            } else {
+                plateau = whole.mean
+            }
+        }
+
+        // Recovery times, return to rest, repayment.
+        let recoveryKeys: [(PORHParameterKey, Double)] = [(.t75, 0.75), (.t50, 0.5), (.t25, 0.25)]
+        if let p = peak, plateau.isFinite {
+            for (key, fraction) in recoveryKeys {
+                let level = plateau + fraction * (pf - plateau)
+                if let t = firstFall(of: smooth, to: level, from: p, to: sample(recoveryEnd),
+                                     refineSeconds: max(2, options.smoothingSeconds)) {
+                    set(key, t - peakTime, otherwise: "")
+                } else {
+                    missing([key], "smoothed flux did not fall to \(OcclusionDetector.rounded(level)) before \(seconds(recoveryEnd))")
+                }
+            }
+        }
+        var returnTime: Double?
+        if let p = peak, rf.isFinite {
+            let slow = MovingMean.centred(flux, halfWidth: MovingMean.halfWidth(seconds: options.returnSmoothingSeconds, rateHz: rateHz))
+            returnTime = firstFall(of: slow, to: rf, from: p, to: sample(recoveryEnd), refineSeconds: options.returnSmoothingSeconds / 2)
+            if let back = returnTime {
+                set(.hyperaemiaDuration, back - tR, otherwise: "")
+                var sum = 0.0, count = 0
+                for i in sample(tR)..<sample(back) where smooth[i].isFinite { sum += max(smooth[i] - rf, 0); count += 1 }
+                set(.repaymentArea, count > 0 ? sum / Double(count) * (back - tR) : .nan, otherwise: "no valid flux between release and return")
+            } else {
+                missing([.hyperaemiaDuration, .repaymentArea],
+                        "smoothed flux had not returned to rest flux (\(OcclusionDetector.rounded(rf))) by \(seconds(recoveryEnd))")
+            }
+        }
+
+        // Levels, with the biological zero subtracted on request.
+        let offset = options.subtractBiologicalZero ? bz : 0
+        let offsetReason = "the biological zero could not be measured, so it cannot be subtracted"
+        let subtractFailed = options.subtractBiologicalZero && !bz.isFinite
+        func level(_ key: PORHParameterKey, _ value: Double, otherwise reason: String) {
+            if value.isFinite && subtractFailed { missing([key], offsetReason) } else { set(key, value - offset, otherwise: reason) }
+        }
+        level(.restFlux, rf, otherwise: restReason)
+        set(.biologicalZero, bz, otherwise: bzReason)
+        level(.occlusionMinimum, occlusionMinimum, otherwise: "no valid smoothed flux during the occlusion")
+        level(.peakFlux, pf, otherwise: peakReason ?? "")
+        set(.peakTime, peakTime, otherwise: peakReason ?? "")
+        set(.timeToPeak, peakTime - tR, otherwise: peakReason ?? "")
+        let rfLevel = rf - offset, pfLevel = pf - offset
+        if rfLevel.isFinite && rfLevel <= 0 {
+            missing([.peakRestRatio, .percentIncrease], "rest flux \(OcclusionDetector.rounded(rfLevel)) is not positive (instrument offset?)")
+        }
+        set(.peakRestRatio, pfLevel / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
+        set(.percentIncrease, 100 * (pfLevel - rfLevel) / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
+        if rf.isFinite, bz.isFinite, rf - bz <= 0 {
+            missing([.bzCorrectedRatio], "rest flux does not exceed the biological zero")
+        }
+        set(.bzCorrectedRatio, (pf - bz) / (rf - bz), otherwise: peakReason ?? (rf.isFinite ? bzReason : restReason))
+        level(.plateauFlux, plateau, otherwise: plateauReason)
+        missing(recoveryKeys.map(\.0), peakReason ?? plateauReason)
+        missing([.hyperaemiaDuration, .repaymentArea], peakReason ?? restReason)
+        set(.debtArea, debt, otherwise: rf.isFinite ? "fewer than half of the occlusion's samples are valid" : restReason)
+        let repayment = values[.repaymentArea]?.value ?? .nan
+        if debt.isFinite, debt <= 0 { missing([.repaymentDebtRatio], "the debt area is not positive") }
+        set(.repaymentDebtRatio, repayment / debt, otherwise: values[.repaymentArea]?.reason ?? values[.debtArea]?.reason ?? "")
+
+        // Cutaneous vascular conductance.
+        if let map = options.meanArterialPressureMmHg {
+            set(.cvcRest, rfLevel / map, otherwise: subtractFailed ? offsetReason : restReason)
+            set(.cvcPeak, pfLevel / map, otherwise: peakReason ?? offsetReason)
+            set(.percentCVCMax, 100 * rfLevel / pfLevel, otherwise: peakReason ?? restReason)
+        } else {
+            missing([.cvcRest, .cvcPeak, .percentCVCMax], "no mean arterial pressure given (--map MMHG)")
+        }
+
+        // Transient fit from the peak.
+        var fit: StretchedExponentialFit?
+        if let p = peak {
+            fit = transientFit(fromSample: p, peakTime: peakTime)
+            if let f = fit {
+                set(.fitA, f.a, otherwise: "")
+                set(.fitB, f.b, otherwise: "")
+                set(.fitC, f.c, otherwise: "")
+                if subtractFailed { missing([.fitD], offsetReason) } else { set(.fitD, f.d - offset, otherwise: "") }
+                set(.fitRSquared, f.rSquared, otherwise: "the recovery is flat (no variance to explain)")
+            }
+        }
+        missing([.fitA, .fitB, .fitC, .fitD, .fitRSquared], peakReason ?? "too few valid samples after the peak to fit the transient")
+
+        let windows = PORHWindows(rest: rf.isFinite ? restWindow : nil, biologicalZero: bz.isFinite ? bzWindow : nil,
+                                  peakSearch: peakSearch, plateau: plateau.isFinite ? plateauWindow : nil,
+                                  recovery: TimeWindow(startSeconds: tR, endSeconds: recoveryEnd), returnSeconds: returnTime)
+        return PORHOcclusionResult(index: index, timing: timing, parameters: PORHParameterKey.allCases.map { values[$0]! },
+                                   transientFit: fit, windows: windows, diagnostics: notes)
+    }
+
+    /// Fits the transient to flux block means (at most 4 per second) from the peak to the end of
+    /// the recovery.
+    private func transientFit(fromSample peak: Int, peakTime: Double) -> StretchedExponentialFit? {
+        let block = max(1, Int(rateHz / 4))
+        let end = sample(recoveryEnd)
+        guard end > peak else { return nil }
+        let means = MovingMean.blocks(Array(flux[peak..<end]), length: block)
+        let times = means.indices.map { k in (Double(k * block) + Double(block - 1) / 2) / rateHz }
+        return StretchedExponentialFit.fit(times: times, values: means)
+    }
+}

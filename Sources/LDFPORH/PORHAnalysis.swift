@@ -1,0 +1,45 @@
+import LDFCore
+
+/// PORH analysis of a recording (SCIENCE.md §5): times every occlusion (`OcclusionDetector`), then
+/// measures each one (`OcclusionMeasurement`). Parameters that cannot be computed are null with a
+/// reason; nothing is guessed.
+public enum PORHAnalysis {
+    /// Analyses every occlusion in `recording`. Throws `LDFError` for invalid options, when no
+    /// occlusion is found, or when the recording ends during the only occlusion.
+    public static func analyze(_ recording: Recording, options: PORHOptions = PORHOptions()) throws -> PORHRecordingResult {
+        try options.validate()
+        let search = try OcclusionDetector.find(in: recording, options: options)
+        let flux = recording.perfusion.values
+        let smooth = smoothed(flux, rateHz: recording.sampleRateHz, options: options)
+        var diagnostics = search.diagnostics
+        if !recording.provenance.gaps.isEmpty {
+            let missing = recording.provenance.gaps.reduce(0) { $0 + $1.durationSeconds }
+            diagnostics.append(.info("gaps", "\(recording.provenance.gaps.count) gaps (\(OcclusionDetector.rounded(missing)) s) "
+                                     + "are skipped in every mean and area"))
+        }
+        var results: [PORHOcclusionResult] = []
+        var restFrom = 0.0
+        for (k, timing) in search.timings.enumerated() {
+            let recoveryEnd = k + 1 < search.timings.count ? search.timings[k + 1].startSeconds : recording.durationSeconds
+            let measurement = OcclusionMeasurement(flux: flux, smooth: smooth, rateHz: recording.sampleRateHz, timing: timing,
+                                                   restFrom: restFrom, recoveryEnd: recoveryEnd, options: options)
+            var result = measurement.measure(index: k + 1)
+            let expected = options.expectedOcclusionSeconds
+            if abs(timing.durationSeconds - expected) > 0.5 * expected {
+                result.diagnostics.append(.info("unusual_occlusion_length",
+                                                "occlusion \(k + 1) lasts \(OcclusionDetector.rounded(timing.durationSeconds)) s; "
+                                                + "\(expected) s is usual at the \(options.site.displayName) site"))
+            }
+            results.append(result)
+            restFrom = result.windows.returnSeconds ?? timing.releaseSeconds
+        }
+        return PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
+                                   fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
+                                   occlusions: results, diagnostics: diagnostics, options: options)
+    }
+
+    /// The flux smoothed with the options' centred moving mean (NaN-aware).
+    static func smoothed(_ flux: [Double], rateHz: Double, options: PORHOptions) -> [Double] {
+        MovingMean.centred(flux, halfWidth: MovingMean.halfWidth(seconds: options.smoothingSeconds, rateHz: rateHz))
+    }
+}

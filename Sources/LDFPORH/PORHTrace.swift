@@ -1,0 +1,56 @@
+import LDFCore
+
+/// What part of a PORH protocol a sample belongs to.
+public enum PORHPhase: String, Sendable, Codable, CaseIterable {
+    /// Inside a rest-flux window.
+    case rest
+    /// Between a start and its release.
+    case occlusion
+    /// From release until smoothed flux returns to rest flux (or the end of the peak search when
+    /// it does not return).
+    case reperfusion
+    /// After the return, until the next occlusion or the end.
+    case recovery
+    /// Anything else (before the rest window, between a previous recovery and the next rest).
+    case unassigned
+}
+
+/// The recording annotated for plotting: every sample with its flux, smoothed flux and phase.
+public struct PORHTrace: Sendable {
+    public struct Row: Sendable, Equatable {
+        /// Seconds from the first sample.
+        public var timeSeconds: Double
+        /// Raw flux (NaN where missing).
+        public var flux: Double
+        /// Centred moving mean of `PORHOptions.smoothingSeconds` (NaN where too few valid samples).
+        public var smoothedFlux: Double
+        public var phase: PORHPhase
+    }
+
+    public var rows: [Row]
+
+    /// Annotates `recording` with the phases of `result` (from `PORHAnalysis.analyze`).
+    public init(recording: Recording, result: PORHRecordingResult) {
+        let rate = recording.sampleRateHz
+        let flux = recording.perfusion.values
+        let smooth = PORHAnalysis.smoothed(flux, rateHz: rate, options: result.options)
+        var phases = [PORHPhase](repeating: .unassigned, count: flux.count)
+        func mark(_ window: TimeWindow?, _ phase: PORHPhase) {
+            guard let window else { return }
+            let lo = max(0, Int((window.startSeconds * rate).rounded(.up)))
+            let hi = min(flux.count, Int((window.endSeconds * rate).rounded(.up)))
+            if lo < hi { for i in lo..<hi { phases[i] = phase } }
+        }
+        for occlusion in result.occlusions {
+            let w = occlusion.windows
+            let reperfusionEnd = w.returnSeconds ?? w.peakSearch?.endSeconds ?? w.recovery.startSeconds
+            mark(w.recovery, .recovery)
+            mark(TimeWindow(startSeconds: w.recovery.startSeconds, endSeconds: reperfusionEnd), .reperfusion)
+            mark(w.rest, .rest)
+            mark(TimeWindow(startSeconds: occlusion.timing.startSeconds, endSeconds: occlusion.timing.releaseSeconds), .occlusion)
+        }
+        rows = flux.indices.map { i in
+            Row(timeSeconds: Double(i) / rate, flux: flux[i], smoothedFlux: smooth[i], phase: phases[i])
+        }
+    }
+}

@@ -10,6 +10,8 @@ struct DelimitedLayout {
         case number
         /// Clock times (`hh:mm:ss`, possibly with a date).
         case clock
+        /// Calendar dates alone (`2021-12-28`, `28.12.2021`), combined with a clock column.
+        case date
         /// Free text (markers, comments); never parsed as numbers.
         case text
     }
@@ -71,7 +73,8 @@ struct DelimitedLayout {
                 let s = bounds[2 * c], e = bounds[2 * c + 1]
                 if s == e { continue }
                 filled += 1
-                if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil || ClockTime.parse(bytes, s, e) != nil {
+                if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil || ClockTime.parse(bytes, s, e) != nil
+                    || ClockTime.parseDate(bytes, s, e) != nil {
                     numeric += 1
                 }
             }
@@ -125,19 +128,21 @@ struct DelimitedLayout {
 
         // What each column holds in the inspected data rows.
         var numbers = [Int](repeating: 0, count: columnCount)
-        var clocks = numbers, texts = numbers
+        var clocks = numbers, dates = numbers, texts = numbers
         for line in dataLines {
             let n = min(splitter.split(bytes, line, into: &bounds), columnCount)
             for c in 0..<n {
                 let s = bounds[2 * c], e = bounds[2 * c + 1]
                 if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil { numbers[c] += 1 }
                 else if ClockTime.parse(bytes, s, e) != nil { clocks[c] += 1 }
+                else if ClockTime.parseDate(bytes, s, e) != nil { dates[c] += 1 }
                 else if !isMissingToken(bytes, s, e) { texts[c] += 1 }
             }
         }
         let cellKinds: [CellKind] = (0..<columnCount).map { c in
             if headers[c].role == .marker { return .text }
             if clocks[c] > 0 && clocks[c] >= numbers[c] { return .clock }
+            if dates[c] > 0 && dates[c] >= numbers[c] { return .date }
             if numbers[c] == 0 && texts[c] > 0 { return .text }
             return .number
         }

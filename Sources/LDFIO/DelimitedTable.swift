@@ -14,29 +14,33 @@ enum DelimitedTable {
         var notes = layout.notes
         var headers = layout.headers
         let columnCount = headers.count
-        var isMarker = (0..<columnCount).map { layout.cellKinds[$0] == .text }
+        let kinds = layout.cellKinds
+        var isMarker = (0..<columnCount).map { kinds[$0] == .text }
         // A numeric column with no numbers but some text is a marker column.
-        for c in 0..<columnCount where !isMarker[c] && layout.cellKinds[c] == .number && !rows.texts[c].isEmpty {
+        for c in 0..<columnCount where !isMarker[c] && kinds[c] == .number && !rows.texts[c].isEmpty {
             if !rows.values[c].contains(where: { $0.isFinite }) { isMarker[c] = true }
         }
 
         // Time column.
         var timeIndex: Int?
         var timeUnit = ColumnHeader.TimeUnit.seconds
-        for c in 0..<columnCount where !isMarker[c] {
+        let dateIndex = (0..<columnCount).first { kinds[$0] == .date }
+        for c in 0..<columnCount where !isMarker[c] && kinds[c] != .date {
             if case .time(let unit) = headers[c].role {
                 timeIndex = c
-                timeUnit = layout.cellKinds[c] == .clock ? .clock : unit
+                timeUnit = kinds[c] == .clock ? .clock : unit
                 break
             }
         }
-        if timeIndex == nil, let c = (0..<columnCount).first(where: { !isMarker[$0] && layout.cellKinds[$0] == .clock }) {
+        if timeIndex == nil, let c = (0..<columnCount).first(where: { !isMarker[$0] && kinds[$0] == .clock }) {
             timeIndex = c
             timeUnit = .clock
         }
-        // Without a header, a leading column that strictly increases is time (never the only column).
-        if timeIndex == nil && !layout.hasHeader && columnCount >= 2 {
-            for c in 0..<columnCount where !isMarker[c] && layout.cellKinds[c] == .number {
+        // Else the first numeric column, when it strictly increases and its header does not name a
+        // measurement (flux, temperature, ...), is time in seconds (never the only column).
+        if timeIndex == nil && columnCount >= 2 {
+            for c in 0..<columnCount where !isMarker[c] && kinds[c] == .number && headers[c].role != .index {
+                guard !layout.hasHeader || ChannelKind.guess(name: headers[c].name, unit: headers[c].unit) == .other else { break }
                 if rowCount >= 3 && isStrictlyIncreasing(rows.values[c]) {
                     timeIndex = c
                     notes.append("column '\(headers[c].name)' taken as time in seconds (its values strictly increase)")
@@ -66,8 +70,14 @@ enum DelimitedTable {
                 for i in raw.indices { raw[i] = ExcelSerialDate.seconds(from: first, to: raw[i]) }
                 notes.append("time from Excel serial days in column '\(headers[t].name)': (serial - first) * 86400 s")
             case .clock:
+                if !rows.clockHasDate[t], let d = dateIndex {
+                    // Dates in their own column: day * 86,400 + seconds of the day.
+                    let days = rows.values[d]
+                    for i in raw.indices { raw[i] += days[i] * 86_400 }
+                    notes.append("dates in column '\(headers[d].name)' combined with the clock times in '\(headers[t].name)'")
+                }
                 let first = raw[0]
-                if rows.clockHasDate[t] {
+                if rows.clockHasDate[t] || dateIndex != nil {
                     if first.isFinite { startDate = Date(timeIntervalSince1970: first) }
                     for i in raw.indices { raw[i] -= first }
                 } else {
@@ -95,6 +105,10 @@ enum DelimitedTable {
         // Data columns.
         var columns: [SampleTable.Column] = []
         for c in 0..<columnCount where c != timeIndex && !isMarker[c] {
+            if kinds[c] == .date {
+                if timeUnit != .clock { notes.append("column '\(headers[c].name)' holds dates without clock times and was not read") }
+                continue
+            }
             if headers[c].role == .index {
                 notes.append("column '\(headers[c].name)' is a sample counter and was not read as data")
                 continue
@@ -104,7 +118,7 @@ enum DelimitedTable {
                 notes.append("column '\(headers[c].name)' is empty and was dropped")
                 continue
             }
-            if layout.cellKinds[c] == .number, let firstText = rows.texts[c].first {
+            if kinds[c] == .number, let firstText = rows.texts[c].first {
                 let line = rows.lineNumbers[firstText.row]
                 notes.append("column '\(headers[c].name)': \(rows.texts[c].count) text cell(s) read as missing (first at line \(line): '\(firstText.text)')")
             }

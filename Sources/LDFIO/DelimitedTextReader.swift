@@ -43,7 +43,7 @@ public enum DelimitedTextReader: TableReader {
     /// The raw cells of every data row, column by column.
     struct ParsedRows {
         /// Numbers (NaN when missing or text); clock columns hold seconds since 1970 or since
-        /// midnight; text columns hold NaN.
+        /// midnight; date columns hold days since 1970; text columns hold NaN.
         var values: [[Double]]
         /// Dates seen in clock columns (whether any cell had a date).
         var clockHasDate: [Bool]
@@ -114,6 +114,8 @@ public enum DelimitedTextReader: TableReader {
                     } else {
                         values[c].append(.nan)
                     }
+                case .date:
+                    values[c].append(ClockTime.parseDate(bytes, s, e).map(Double.init) ?? .nan)
                 case .text:
                     values[c].append(.nan)
                     if s < e && rows.texts[c].count < maxTextCellsPerColumn {

@@ -51,6 +51,38 @@ import Testing
         #expect(recording.provenance.notes.contains { $0.contains("taken as time") })
     }
 
+    /// A header without a time name: the first strictly increasing column that names no
+    /// measurement is time; a sample counter is skipped.
+    @Test func increasingUnnamedColumnUnderAHeaderIsTime() throws {
+        let file = try TemporaryFile("elapsed.csv", "Sample,x,Flux (PU)\n1,0.0,5\n2,0.5,6\n3,1.0,7\n4,1.5,8\n")
+        defer { file.remove() }
+        let recording = try RecordingReader.read(path: file.path)
+        #expect(isClose(recording.sampleRateHz, 2, relative: 1e-9))
+        #expect(recording.channels.map(\.name) == ["Flux"])
+        #expect(recording.provenance.notes.contains { $0.contains("sample counter") })
+    }
+
+    /// Dates and clock times in separate columns are combined (with a midnight crossing).
+    @Test func separateDateAndClockColumns() throws {
+        let text = """
+            Date;Time;Flux
+            31.12.2023;23:59:59,5;1,5
+            01.01.2024;00:00:00,0;2,5
+            01.01.2024;00:00:00,5;3,5
+
+            """
+        let file = try TemporaryFile("datecols.csv", text)
+        defer { file.remove() }
+        let recording = try RecordingReader.read(path: file.path)
+        #expect(recording.channels.map(\.name) == ["Flux"])
+        #expect(recording.perfusion.values == [1.5, 2.5, 3.5])
+        #expect(isClose(recording.sampleRateHz, 2, relative: 1e-9))
+        #expect(recording.events.isEmpty)
+        // 2023-12-31 is 19,722 days after 1970-01-01.
+        let start = try #require(recording.startDate)
+        #expect(abs(start.timeIntervalSince1970 - (19_722 * 86_400 + 86_399.5)) < 1e-6)
+    }
+
     static func labChartHeader(serial: Double?) -> String {
         var lines = ["Interval=\t0.5 s"]
         if let serial { lines.append("ExcelDateTime=\t\(serial)\t01/02/2024 10:00:00") }

@@ -29,6 +29,7 @@ extension LabChartBlockParser {
             SampleTable.Column(name: c < titles.count && !titles[c].isEmpty ? titles[c] : "Channel \(c + 1)",
                                unit: c < units.count ? units[c] : "", values: values[c])
         }
+        notes += firstHeader.rangeNotes(channelNames: columns.map(\.name))
         if usedFallback { notes.append(TextDecoding.fallbackNote) }
         if decimalSeparator == UInt8(ascii: ",") { notes.append("LabChart export with decimal commas") }
         return SampleTable(source: source, reader: LabChartReader.kind.rawValue, times: times, columns: columns,

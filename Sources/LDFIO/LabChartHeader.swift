@@ -81,6 +81,20 @@ struct LabChartHeader {
     /// Units per channel; LabChart writes `*` (or nothing) for "no unit".
     var unitNames: [String]? { values["UnitName"]?.map { $0 == "*" ? "" : $0 } }
 
+    /// One note per channel with its input range and display limits (`Range`, `BottomValue`,
+    /// `TopValue`; `*` means not set), for provenance.
+    func rangeNotes(channelNames: [String]) -> [String] {
+        let ranges = values["Range"] ?? [], tops = values["TopValue"] ?? [], bottoms = values["BottomValue"] ?? []
+        return channelNames.indices.compactMap { c in
+            var parts: [String] = []
+            if c < ranges.count, !ranges[c].isEmpty, ranges[c] != "*" { parts.append("range \(ranges[c])") }
+            if c < tops.count, c < bottoms.count, tops[c] != "*", bottoms[c] != "*", !tops[c].isEmpty {
+                parts.append("limits \(bottoms[c]) to \(tops[c])")
+            }
+            return parts.isEmpty ? nil : "channel '\(channelNames[c])': " + parts.joined(separator: ", ")
+        }
+    }
+
     /// How the time column of this block is written.
     enum TimeColumn: Equatable {
         /// Seconds from the start of the block (`StartOfBlock`, LabChart's default).

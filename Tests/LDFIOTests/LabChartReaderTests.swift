@@ -36,6 +36,8 @@ import Testing
         let times = recording.events.map(\.timeSeconds)
         #expect(isClose(times[0], 0.3, relative: 1e-9) && isClose(times[1], 0.4, relative: 1e-9) && isClose(times[2], 2.3, relative: 1e-9))
         #expect(p.notes.contains { $0.contains("2 LabChart blocks") })
+        #expect(p.notes.contains("channel 'Flux': range 5.000 V, limits -5000.00 to 5000.00"))
+        #expect(p.notes.contains("channel 'Skin temp': range 10.000 V"))
         #expect(p.notes.contains { $0.contains("Windows-1252") })
         let start = try #require(recording.startDate)
         #expect(abs(start.timeIntervalSince1970 - 1_640_687_889.0475976) < 1e-3)

@@ -165,9 +165,9 @@ struct SortedWindow {
         precondition(count < sorted.count, "sorted window overflow")
         let p = lowerBound(value), n = count
         sorted.withUnsafeMutableBufferPointer { b in
-            var j = n
-            while j > p { b[j] = b[j - 1]; j -= 1 }
-            b[p] = value
+            let base = b.baseAddress!
+            (base + p + 1).update(from: base + p, count: n - p) // overlapping move (memmove)
+            base[p] = value
         }
         count += 1
     }
@@ -177,7 +177,8 @@ struct SortedWindow {
         precondition(p < count && sorted[p] == value, "value to remove is not in the window")
         let n = count
         sorted.withUnsafeMutableBufferPointer { b in
-            for j in p..<(n - 1) { b[j] = b[j + 1] }
+            let base = b.baseAddress!
+            (base + p).update(from: base + p + 1, count: n - 1 - p)
         }
         count -= 1
     }
@@ -188,14 +189,14 @@ struct SortedWindow {
         precondition(p < count && sorted[p] == old, "value to replace is not in the window")
         var q = lowerBound(new)
         sorted.withUnsafeMutableBufferPointer { b in
+            let base = b.baseAddress!
             if q > p {
                 q -= 1
-                for j in p..<q { b[j] = b[j + 1] }
+                (base + p).update(from: base + p + 1, count: q - p)
             } else {
-                var j = p
-                while j > q { b[j] = b[j - 1]; j -= 1 }
+                (base + q + 1).update(from: base + q, count: p - q)
             }
-            b[q] = new
+            base[q] = new
         }
     }
 

@@ -12,6 +12,21 @@ extension WaveletTransform {
     /// 3. after predictive padding, detrend the padded signal again;
     /// 4. the NL-point FFT, zeroing bins outside max(fmin, fs/L) < f < fmax when preprocessing.
     func paddedSpectrum(_ signal: [Double]) -> ComplexBuffer {
+        let padded = paddedSignal(signal)
+        let fft = RealFFT(count: paddedCount)
+        let spectrum = ComplexBuffer(count: fft.binCount)
+        fft.forward(padded, spectrum)
+        spectrum[0] = .zero // wt.m zeroes f <= 0
+        if options.preprocess {
+            let band = passBand
+            for k in 0..<fft.binCount where !band.contains(k) { spectrum[k] = .zero }
+        }
+        return spectrum
+    }
+
+    /// Steps 1-3 of `paddedSpectrum`: the NL samples that are Fourier transformed, the signal at
+    /// offsets padBefore ..< padBefore + L.
+    func paddedSignal(_ signal: [Double]) -> RealBuffer {
         let length = sampleCount
         let detrendAfterPadding = options.padding == .predictive && options.fminHz < 5 * sampleRateHz / Double(length)
         var x = signal
@@ -37,19 +52,11 @@ extension WaveletTransform {
             for k in 0..<after { padded[before + length + k] = right[k] }
         }
         if options.preprocess && (options.padding == .predictive) {
-            var whole = Array(padded.buffer)
+            var whole = withExtendedLifetime(padded) { Array(padded.buffer) }
             PolynomialDetrend.subtractFit(from: &whole)
             for n in 0..<paddedCount { padded[n] = whole[n] }
         }
-        let fft = RealFFT(count: paddedCount)
-        let spectrum = ComplexBuffer(count: fft.binCount)
-        fft.forward(padded, spectrum)
-        spectrum[0] = .zero // wt.m zeroes f <= 0
-        if options.preprocess {
-            let band = passBand
-            for k in 0..<fft.binCount where !band.contains(k) { spectrum[k] = .zero }
-        }
-        return spectrum
+        return padded
     }
 
     /// MODA's FFT band-pass on the unpadded signal: zero the bins with |f| <= max(fmin, fs/L)

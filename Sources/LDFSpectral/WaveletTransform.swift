@@ -52,6 +52,10 @@ public final class WaveletTransform: Sendable {
         var shortCount: Int
     }
 
+    /// Fewest decimated samples a time average inside the cone runs over (more when the row's
+    /// bandwidth asks for a finer grid).
+    static let minimumAveragedSamples = 1024
+
     /// Relative level below which psi_hat is treated as zero when limiting a row to its bins.
     static let negligibleLevel = 1e-10
 
@@ -135,10 +139,11 @@ public final class WaveletTransform: Sendable {
             let first = max(1, Int((lowHz / binHz).rounded(.down)) + 1)
             let last = min(half, Int((highHz / binHz).rounded(.up)) - 1)
             let count = max(0, last - first + 1)
-            // At least 2x the bandwidth, and at least 64 decimated samples inside the cone.
+            // At least 2x the bandwidth, and at least `minimumAveragedSamples` decimated samples inside
+            // the cone: a sampled mean of a fluctuating |W| errs by about (fluctuation) / (samples).
             let valid = max(1, cone.validCount(index))
             let fromBandwidth = nextPowerOfTwo(max(2 * count, 16))
-            let fromCone = nextPowerOfTwo(Int((64 * Double(paddedCount) / Double(valid)).rounded(.up)))
+            let fromCone = nextPowerOfTwo(Int((Double(minimumAveragedSamples) * Double(paddedCount) / Double(valid)).rounded(.up)))
             return RowPlan(firstBin: first, binCount: count, shortCount: min(paddedCount, max(fromBandwidth, fromCone)))
         }
     }

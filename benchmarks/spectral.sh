@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Times `ldf bands FILE --format json` (read CSV + MODA wavelet transform + band summaries) on
+# synthetic 40 Hz recordings of 30 min and 24 h, with /usr/bin/time -v for wall time and peak
+# memory. Goals (2 cores, release build): 30 min under 0.3 s; 24 h under 3 s and 500 MiB.
+#
+# Usage: benchmarks/spectral.sh [repeats, default 3]
+# The CSVs (about 1.5 MB and 70 MB, generated once) go to /tmp/ldf-bench-spectral, or to
+# $LDF_BENCH_DATA; the build uses .build, or $LDF_BENCH_SCRATCH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats="${1:-3}"
+data="${LDF_BENCH_DATA:-/tmp/ldf-bench-spectral}"
+scratch="${LDF_BENCH_SCRATCH:-.build}"
+mkdir -p "$data"
+
+if [ ! -x /usr/bin/time ]; then
+    apt-get install -y time >/dev/null
+fi
+
+python3 - "$data" <<'PY'
+import os, sys
+import numpy as np
+folder = sys.argv[1]
+rate = 40.0
+for name, seconds in (("30min-40Hz.csv", 1800), ("24h-40Hz.csv", 86400)):
+    path = os.path.join(folder, name)
+    if os.path.exists(path):
+        continue
+    rng = np.random.default_rng(1)
+    t = np.arange(int(seconds * rate)) / rate
+    x = 100 + 0.0001 * t
+    for f, a in ((0.007, 3), (0.015, 4), (0.035, 5), (0.1, 6), (0.3, 4), (1.1, 8)):
+        x += a * np.sin(2 * np.pi * f * t + 25 * f * np.sin(2 * np.pi * 0.002 * t))
+    x += 2 * rng.standard_normal(t.size)
+    with open(path, "w") as out:
+        out.write("time,flux\n")
+        np.savetxt(out, np.column_stack([t, x]), fmt=("%.3f", "%.4f"), delimiter=",")
+    print(f"wrote {path} ({t.size} samples)")
+PY
+
+swift build -c release --scratch-path "$scratch" --product ldf >/dev/null
+binary="$scratch/release/ldf"
+
+for name in 30min-40Hz 24h-40Hz; do
+    file="$data/$name.csv"
+    for run in $(seq "$repeats"); do
+        /usr/bin/time -v "$binary" bands "$file" --format json >/dev/null 2>"$data/time.log" || {
+            cat "$data/time.log"; exit 1; }
+        wall=$(grep "Elapsed (wall clock)" "$data/time.log" | awk '{print $NF}')
+        peak=$(grep "Maximum resident set size" "$data/time.log" | awk '{print $NF}')
+        echo "$name run $run: wall $wall, peak $((peak / 1024)) MiB"
+    done
+done

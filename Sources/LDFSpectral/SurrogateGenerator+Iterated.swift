@@ -1,0 +1,53 @@
+import Foundation
+import LDFCore
+import Numerics
+
+extension SurrogateGenerator {
+    /// IAAFT (Schreiber & Schmitz 1996, MODA's IAAFT1/IAAFT2). Starts from a random permutation;
+    /// each iteration imposes the signal's Fourier amplitudes (keeping the current phases), then
+    /// puts the signal's sorted values in the rank order of that series. Stops when the rank order
+    /// is unchanged (MODA's rule) or after `maxIterations`.
+    ///
+    /// `.iaaftDistribution` returns the rank-ordered series (exact distribution);
+    /// `.iaaftSpectrum` the spectrum-adjusted series of the last iteration (exact spectrum).
+    func iterated(_ kind: SurrogateKind, random: inout SeededRandom) -> Surrogate {
+        precondition(kind == .iaaftDistribution || kind == .iaaftSpectrum, "not an IAAFT kind")
+        let n = count
+        let bins = fft.binCount
+        let workspace = SurrogateWorkspace(count: n)
+        let targetAmplitude = fourier.map { $0.length }
+        let scale = 1 / Double(n)
+        var current = permuted(random: &random)
+        var adjusted = [Double](repeating: 0, count: n)
+        var order = (0..<Int32(n)).map { $0 }
+        SurrogateGenerator.sortIndices(&order, by: current)
+        var previous = order
+        var iterations = 0, converged = false
+        while iterations < maxIterations {
+            iterations += 1
+            // 1. Impose the Fourier amplitudes, keep the phases.
+            current.withUnsafeBufferPointer { c in
+                workspace.real.pointer.update(from: c.baseAddress!, count: n)
+            }
+            fft.forward(workspace.real, workspace.spectrum)
+            let s = workspace.spectrum.pointer
+            for k in 0..<bins {
+                let z = s[k]
+                let length = z.length
+                s[k] = length > 0 ? z.multiplied(by: targetAmplitude[k] / length) : Complex(targetAmplitude[k], 0)
+            }
+            fft.backward(workspace.spectrum, workspace.real)
+            for i in 0..<n { adjusted[i] = workspace.real[i] * scale }
+            // 2. Impose the distribution: the sorted values in the rank order of the adjusted series.
+            SurrogateGenerator.sortIndices(&order, by: adjusted)
+            for j in 0..<n { current[Int(order[j])] = sortedValues[j] }
+            if order == previous {
+                converged = true
+                break
+            }
+            previous = order
+        }
+        let values = kind == .iaaftDistribution ? current : adjusted
+        return Surrogate(kind: kind, values: values, iterations: iterations, converged: converged)
+    }
+}

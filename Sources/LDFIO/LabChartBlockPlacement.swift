@@ -86,13 +86,13 @@ extension LabChartBlockParser {
                     offset = snapped
                 }
                 let start = absoluteTime(blocks[b].firstTime, block: b, format: format, firstSerial: firstSerial, offset: offset!)
-                gapTexts.append(String(format: "%.6g s", start - previousEnd))
+                gapTexts.append(String(format: "block %d starts %.6g s after block %d's last row", b + 1, start - previousEnd, b))
             }
             blocks[b].offsetSeconds = offset ?? 0
             previousEnd = absoluteTime(blocks[b].lastTime, block: b, format: format, firstSerial: firstSerial, offset: blocks[b].offsetSeconds)
         }
         if blocks.count > 1 {
-            notes.append("\(blocks.count) LabChart blocks joined by their start times; steps from one block's last row to the next block's first row: \(gapTexts.joined(separator: ", "))")
+            notes.append("\(blocks.count) LabChart blocks joined by their start times; \(gapTexts.joined(separator: "; "))")
         }
     }
 

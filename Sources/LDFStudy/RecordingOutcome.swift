@@ -1,0 +1,158 @@
+import LDFCore
+import LDFPORH
+import LDFSpectral
+
+/// Everything a study keeps of one recording's analysis; cached as JSON in
+/// `DIR/cache/<key>.json` so an unchanged recording is not analysed again. Missing values are
+/// nil (JSON null), never NaN.
+public struct RecordingOutcome: Sendable, Codable, Equatable {
+    /// The cache key: hash of the file's bytes, the parameters, the toolkit version and the row's
+    /// analysis fields (see `StudyRunner.cacheKey`).
+    public var key: String
+    public var protocolKind: StudyProtocol
+    public var sampleRateHz: Double?
+    public var durationSeconds: Double?
+    /// Length of the stretch the band analysis used (the longest gap-free one), seconds.
+    public var analysedSeconds: Double?
+    /// Rest recordings: one row per band.
+    public var bands: [BandRow]
+    /// Rest recordings: the time-averaged spectrum.
+    public var spectrum: SpectrumRows?
+    /// PORH recordings: one row per occlusion.
+    public var occlusions: [OcclusionRow]
+    /// Flux unit of the perfusion channel, e.g. "PU".
+    public var fluxUnit: String?
+    /// The failure, when the recording could not be analysed; otherwise nil.
+    public var failure: String?
+    /// The stage that failed or warned, and every warning (row and id are filled when tables are
+    /// written, from the current manifest).
+    public var issues: [StudyIssue]
+
+    public init(key: String, protocolKind: StudyProtocol, sampleRateHz: Double? = nil, durationSeconds: Double? = nil,
+                analysedSeconds: Double? = nil, bands: [BandRow] = [], spectrum: SpectrumRows? = nil,
+                occlusions: [OcclusionRow] = [], fluxUnit: String? = nil, failure: String? = nil, issues: [StudyIssue] = []) {
+        self.key = key
+        self.protocolKind = protocolKind
+        self.sampleRateHz = sampleRateHz
+        self.durationSeconds = durationSeconds
+        self.analysedSeconds = analysedSeconds
+        self.bands = bands
+        self.spectrum = spectrum
+        self.occlusions = occlusions
+        self.fluxUnit = fluxUnit
+        self.failure = failure
+        self.issues = issues
+    }
+
+    public var succeeded: Bool { failure == nil }
+}
+
+/// One band of a rest recording (see `BandSummary` for the definitions).
+public struct BandRow: Sendable, Codable, Equatable {
+    public var band: String
+    public var lowHz: Double
+    public var highHz: Double
+    public var amplitude: Double?
+    public var power: Double?
+    public var relativeAmplitude: Double?
+    public var relativePower: Double?
+    public var relativePowerMedian: Double?
+    public var validFraction: Double?
+    public var peakHz: Double?
+    public var frequencyCount: Int
+    /// Why the values are missing, when they are.
+    public var reason: String?
+
+    public init(_ s: BandSummary) {
+        band = s.band.name
+        lowHz = s.band.lowHz
+        highHz = s.band.highHz
+        amplitude = finite(s.amplitude)
+        power = finite(s.power)
+        relativeAmplitude = finite(s.relativeAmplitude)
+        relativePower = finite(s.relativePower)
+        relativePowerMedian = finite(s.relativePowerMedian)
+        validFraction = finite(s.validFraction)
+        peakHz = finite(s.peakHz)
+        frequencyCount = s.frequencyCount
+        reason = s.reason
+    }
+
+    /// The value of a compared measure.
+    public func value(_ measure: BandMeasure) -> Double? {
+        switch measure {
+        case .amplitude: amplitude
+        case .power: power
+        case .relativeAmplitude: relativeAmplitude
+        case .relativePower: relativePower
+        case .relativePowerMedian: relativePowerMedian
+        }
+    }
+}
+
+/// The band values a study summarises and compares (columns of `bands.csv`).
+public enum BandMeasure: String, Sendable, Codable, CaseIterable {
+    case amplitude, power
+    case relativeAmplitude = "relative_amplitude"
+    case relativePower = "relative_power"
+    case relativePowerMedian = "relative_power_median"
+}
+
+/// A time-averaged spectrum as columns. Wavelet: mean |W| (`amplitude`, signal unit) and mean
+/// |W|^2 (`power`) per analysed frequency. Welch: `power` holds the density (unit^2/Hz) between
+/// fmin and fmax and `amplitude` is nil.
+public struct SpectrumRows: Sendable, Codable, Equatable {
+    public var frequenciesHz: [Double]
+    public var amplitude: [Double?]?
+    public var power: [Double?]
+    /// Share of time inside the cone of influence (wavelet only).
+    public var validFraction: [Double?]?
+
+    public init(_ spectrum: AnalysedSpectrum, fminHz: Double, fmaxHz: Double) {
+        switch spectrum {
+        case .wavelet(let s):
+            frequenciesHz = s.frequenciesHz
+            amplitude = s.amplitude.map(finite)
+            power = s.power.map(finite)
+            validFraction = s.validFraction.map(finite)
+        case .welch(let s):
+            let bins = s.frequenciesHz.indices.filter { s.frequenciesHz[$0] >= fminHz && s.frequenciesHz[$0] <= fmaxHz }
+            frequenciesHz = bins.map { s.frequenciesHz[$0] }
+            amplitude = nil
+            power = bins.map { finite(s.density[$0]) }
+            validFraction = nil
+        }
+    }
+
+    /// The values spectrum comparisons use: amplitude (wavelet) or density (Welch).
+    public var comparedValues: [Double?] { amplitude ?? power }
+    /// The name of `comparedValues` in outputs.
+    public var comparedMeasure: String { amplitude == nil ? "density" : "amplitude" }
+}
+
+/// One occlusion of a PORH recording.
+public struct OcclusionRow: Sendable, Codable, Equatable {
+    /// 1-based position in the recording.
+    public var index: Int
+    public var startSeconds: Double
+    public var releaseSeconds: Double
+    public var timingSource: TimingSource
+    /// Every parameter in `PORHParameterKey` order; missing ones carry their reason.
+    public var parameters: [PORHParameter]
+
+    public init(_ result: PORHOcclusionResult) {
+        index = result.index
+        startSeconds = result.timing.startSeconds
+        releaseSeconds = result.timing.releaseSeconds
+        timingSource = result.timing.source
+        parameters = result.parameters
+    }
+
+    public func value(_ key: PORHParameterKey) -> Double? { parameters.first { $0.key == key }?.value }
+}
+
+/// nil for a missing or non-finite value.
+func finite(_ x: Double?) -> Double? {
+    guard let x, x.isFinite else { return nil }
+    return x
+}

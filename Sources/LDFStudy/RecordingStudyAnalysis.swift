@@ -1,0 +1,59 @@
+import Foundation
+import LDFCore
+import LDFIO
+import LDFPORH
+import LDFSpectral
+
+/// Analyses one manifest row with the library's own analyses: `BandAnalysis` for rest
+/// recordings (bands and time-averaged spectrum), `PORHAnalysis` for PORH recordings. Never
+/// throws: a failure becomes the outcome's `failure` with the stage in `issues`.
+enum RecordingStudyAnalysis {
+    static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
+        var outcome = RecordingOutcome(key: key, protocolKind: entry.protocolKind)
+        let recording: Recording
+        do {
+            recording = try RecordingReader.read(path: entry.resolvedPath, options: parameters.readOptions(for: entry))
+        } catch {
+            return failed(outcome, stage: .read, error)
+        }
+        outcome.sampleRateHz = recording.sampleRateHz
+        outcome.durationSeconds = recording.durationSeconds
+        outcome.fluxUnit = recording.perfusion.unit
+        switch entry.protocolKind {
+        case .rest:
+            do {
+                let analysis = try BandAnalysis(recording: recording, settings: parameters.bandSettings)
+                outcome.analysedSeconds = analysis.analysedSeconds
+                outcome.bands = analysis.report.bands.map(BandRow.init)
+                outcome.spectrum = SpectrumRows(analysis.spectrum, fminHz: analysis.report.fminHz, fmaxHz: analysis.report.fmaxHz)
+                outcome.issues += warnings(analysis.signalDiagnostics, stage: .bands)
+            } catch {
+                return failed(outcome, stage: .bands, error)
+            }
+        case .porh:
+            do {
+                let result = try PORHAnalysis.analyze(recording, options: parameters.porhOptions(for: entry))
+                outcome.occlusions = result.occlusions.map(OcclusionRow.init)
+                outcome.issues += warnings(result.diagnostics + result.occlusions.flatMap(\.diagnostics), stage: .porh)
+            } catch {
+                return failed(outcome, stage: .porh, error)
+            }
+        }
+        return outcome
+    }
+
+    /// Warnings (not infos) as issues of the row.
+    static func warnings(_ diagnostics: [Diagnostic], stage: StudyIssue.Stage) -> [StudyIssue] {
+        diagnostics.filter { $0.severity == .warning }.map {
+            StudyIssue(row: 0, severity: .warning, stage: stage, message: $0.message)
+        }
+    }
+
+    static func failed(_ outcome: RecordingOutcome, stage: StudyIssue.Stage, _ error: Error) -> RecordingOutcome {
+        var outcome = outcome
+        let message = (error as? LDFError)?.description ?? "\(error)"
+        outcome.failure = message
+        outcome.issues.append(StudyIssue(row: 0, stage: stage, message: message))
+        return outcome
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import LDFCore
+import LDFIO
+import LDFPORH
+import LDFSpectral
+
+/// Every setting of a study run that can change a result; written to `study.json` and
+/// `parameters.json`, and hashed into each recording's cache key.
+public struct StudyParameters: Sendable, Codable, Equatable {
+    /// Band set, method, wavelet, frequency range, edges, Welch and Hampel settings of the band
+    /// analysis (`ldf bands` options).
+    public var bandSet: BandSet
+    public var method: SpectralMethod
+    public var wavelet: WaveletOptions
+    public var fminHz: Double?
+    public var fmaxHz: Double?
+    public var includeEdges: Bool
+    public var welch: WelchOptions
+    public var hampel: HampelOptions?
+    /// How files are read (per-row `channel` and `rate_hz` come from the manifest).
+    public var reader: ReaderKind
+    /// Longest run of missing samples bridged by interpolation, seconds (default 1).
+    public var maxBridgeSeconds: Double
+    /// How PORH occlusions are timed when the manifest gives no times (default `auto`).
+    public var porhTiming: TimingPreference
+    /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
+    public var spectraAdjustment: PValueAdjustment
+
+    /// Correction across the bands (per measure) or PORH parameters of a comparison: Holm.
+    public static let familyAdjustment = PValueAdjustment.holm
+
+    public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
+                porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg) {
+        bandSet = settings.bandSet
+        method = settings.method
+        wavelet = settings.wavelet
+        fminHz = settings.fminHz
+        fmaxHz = settings.fmaxHz
+        includeEdges = settings.includeEdges
+        welch = settings.welch
+        hampel = settings.hampel
+        self.reader = reader
+        self.maxBridgeSeconds = maxBridgeSeconds
+        self.porhTiming = porhTiming
+        self.spectraAdjustment = spectraAdjustment
+    }
+
+    /// The band-analysis settings these parameters hold.
+    public var bandSettings: BandAnalysisSettings {
+        BandAnalysisSettings(bandSet: bandSet, method: method, wavelet: wavelet, fminHz: fminHz, fmaxHz: fmaxHz,
+                             includeEdges: includeEdges, welch: welch, hampel: hampel)
+    }
+
+    /// Read options for one manifest row.
+    func readOptions(for entry: ManifestEntry) -> ReadOptions {
+        ReadOptions(reader: reader, assembly: AssemblyOptions(rateHz: entry.rateHz, channel: entry.channel.map(ChannelSelector.init),
+                                                              maxBridgeSeconds: maxBridgeSeconds))
+    }
+
+    /// PORH options for one manifest row: the row's site defaults, its MAP and occlusion times.
+    func porhOptions(for entry: ManifestEntry) -> PORHOptions {
+        var options = PORHOptions(site: entry.tissueSite)
+        options.timing = porhTiming
+        options.occlusions = entry.occlusions
+        options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
+        return options
+    }
+
+    /// Checks the settings before any file is read.
+    public func validate() throws {
+        try bandSettings.validate()
+        try AssemblyOptions(maxBridgeSeconds: maxBridgeSeconds).validate()
+    }
+
+    /// Canonical JSON (sorted keys), the form hashed and written.
+    public func canonicalJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,111 @@
+import LDFCore
+
+/// One test of `comparisons.csv`: a band measure or PORH parameter compared between two levels.
+public struct VariableComparison: Sendable {
+    public var contrast: ComparisonContrast
+    public var variable: StudyVariable
+    public var countA: Int
+    public var countB: Int
+    public var medianA: Double?
+    public var medianB: Double?
+    /// nil when the test could not be made (see `reason`).
+    public var test: RankTestResult?
+    /// Holm-adjusted p-value within the family (the bands of one measure, or the parameters of
+    /// one occlusion, for one contrast), and the family's size.
+    public var adjustedP: Double?
+    public var familySize: Int
+    public var reason: String?
+}
+
+extension StudyResults {
+    /// Fewest values per level (between groups) or pairs (paired) for a test.
+    public static let minimumCount = 2
+
+    /// Every band-measure and PORH-parameter comparison, Holm-corrected per family.
+    public func variableComparisons() -> [VariableComparison] {
+        var byPosition: [Int: [StudyVariable: Double]] = [:]
+        for o in observations { byPosition[o.position, default: [:]][o.variable] = o.value }
+        let variables = Set(observations.map(\.variable)).sorted()
+        var all: [VariableComparison] = []
+        for samples in contrasts() {
+            let relevant = variables.filter { ($0.analysis == .bands) == (samples.contrast.protocolKind == .rest) }
+            var family: [String: [Int]] = [:]
+            for variable in relevant {
+                let comparison = Self.compare(samples, variable: variable, values: byPosition)
+                family[variable.family, default: []].append(all.count)
+                all.append(comparison)
+            }
+            for members in family.values {
+                let adjusted = StudyParameters.familyAdjustment.adjust(members.map { all[$0].test?.pValue ?? .nan })
+                let tested = adjusted.filter(\.isFinite).count
+                for (k, index) in members.enumerated() {
+                    all[index].adjustedP = finite(adjusted[k])
+                    all[index].familySize = tested
+                }
+            }
+        }
+        return all
+    }
+
+    static func compare(_ samples: ContrastSamples, variable: StudyVariable, values: [Int: [StudyVariable: Double]]) -> VariableComparison {
+        let c = samples.contrast
+        var a = samples.positionsA.map { values[$0]?[variable] ?? .nan }
+        var b = samples.positionsB.map { values[$0]?[variable] ?? .nan }
+        if c.design == .pairedConditions {
+            let keep = a.indices.filter { a[$0].isFinite && b[$0].isFinite }
+            a = keep.map { a[$0] }
+            b = keep.map { b[$0] }
+        } else {
+            a = a.filter(\.isFinite)
+            b = b.filter(\.isFinite)
+        }
+        var result = VariableComparison(contrast: c, variable: variable, countA: a.count, countB: b.count,
+                                        medianA: GroupStatistics(a).median, medianB: GroupStatistics(b).median,
+                                        test: nil, adjustedP: nil, familySize: 0, reason: nil)
+        result.reason = Self.insufficiency(c, countA: a.count, countB: b.count)
+        guard result.reason == nil else { return result }
+        switch c.design {
+        case .betweenGroups:
+            // Effect and statistic of level b over level a: positive when b tends to be larger.
+            result.test = MannWhitneyTest.test(b, a)
+        case .pairedConditions:
+            result.test = WilcoxonSignedRankTest.test(first: a, second: b)
+            if result.test == nil { result.reason = "every pair has the same value in both conditions" }
+        }
+        return result
+    }
+
+    /// Why a contrast with these counts cannot be tested, or nil when it can.
+    static func insufficiency(_ c: ComparisonContrast, countA: Int, countB: Int) -> String? {
+        switch c.design {
+        case .betweenGroups:
+            for (level, n) in [(c.levelA, countA), (c.levelB, countB)] where n < minimumCount {
+                return "group '\(level)' has \(n) value\(n == 1 ? "" : "s") here; at least \(minimumCount) are needed"
+            }
+        case .pairedConditions:
+            if countA < minimumCount {
+                return "\(countA) subject\(countA == 1 ? "" : "s") with values in both '\(c.levelA)' and '\(c.levelB)'; at least \(minimumCount) are needed"
+            }
+        }
+        return nil
+    }
+
+    /// `comparisons.csv`.
+    public var comparisonsTable: CSVTable {
+        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion"] + ComparisonContrast.columnNames + [
+            "n_a", "n_b", "median_a", "median_b", "test", "method", "statistic", "statistic_kind", "p_value",
+            "effect_size", "effect_size_kind", "adjustment", "family_size", "p_adjusted", "reason",
+        ])
+        for c in variableComparisons() {
+            let kind = c.contrast.design == .betweenGroups ? "U of level_b" : "min(W+, W-)"
+            table.append([c.variable.analysis.rawValue, c.variable.measure, c.variable.band, CSVTable.cell(c.variable.occlusion)]
+                         + c.contrast.columns + [
+                String(c.countA), String(c.countB), CSVTable.cell(c.medianA), CSVTable.cell(c.medianB), c.contrast.design.testName,
+                c.test?.method.rawValue ?? "", CSVTable.cell(c.test?.statistic), c.test == nil ? "" : kind, CSVTable.cell(c.test?.pValue),
+                CSVTable.cell(c.test?.rankBiserial), "rank_biserial (b over a)", StudyParameters.familyAdjustment.rawValue,
+                String(c.familySize), CSVTable.cell(c.adjustedP), c.reason ?? "",
+            ])
+        }
+        return table
+    }
+}

@@ -1,0 +1,105 @@
+import LDFCore
+import LDFPORH
+
+/// The tidy per-recording tables and the group summary (issue 6): every row starts with the
+/// recording's metadata and the manifest's extra columns.
+extension StudyResults {
+    /// Outcomes that succeeded, in manifest order.
+    var succeeded: [(entry: ManifestEntry, outcome: RecordingOutcome)] {
+        manifest.entries.indices.compactMap { p in
+            guard let o = outcomes[p], o.succeeded else { return nil }
+            return (manifest.entries[p], o)
+        }
+    }
+
+    /// `bands.csv`: one row per rest recording and band.
+    public var bandsTable: CSVTable {
+        var table = CSVTable(columns: metadataColumns + [
+            "sample_rate_hz", "analysed_s", "preset", "method", "band", "low_hz", "high_hz", "amplitude", "power",
+            "relative_amplitude", "relative_power", "relative_power_median", "valid_fraction", "peak_hz", "frequency_count", "reason",
+        ])
+        for (entry, outcome) in succeeded {
+            for b in outcome.bands {
+                table.append(metadata(entry) + [
+                    CSVTable.cell(outcome.sampleRateHz), CSVTable.cell(outcome.analysedSeconds), parameters.bandSet.name,
+                    parameters.method.rawValue, b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz), CSVTable.cell(b.amplitude),
+                    CSVTable.cell(b.power), CSVTable.cell(b.relativeAmplitude), CSVTable.cell(b.relativePower),
+                    CSVTable.cell(b.relativePowerMedian), CSVTable.cell(b.validFraction), CSVTable.cell(b.peakHz),
+                    String(b.frequencyCount), b.reason ?? "",
+                ])
+            }
+        }
+        return table
+    }
+
+    /// `spectra.csv`: one row per rest recording and analysed frequency (wavelet: amplitude,
+    /// power, valid fraction; Welch: power holds the density, unit^2/Hz).
+    public var spectraTable: CSVTable {
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "method", "frequency_hz", "amplitude", "power", "valid_fraction"])
+        for (entry, outcome) in succeeded {
+            guard let s = outcome.spectrum else { continue }
+            for k in s.frequenciesHz.indices {
+                table.append(metadata(entry) + [
+                    CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue, CSVTable.cell(s.frequenciesHz[k]),
+                    CSVTable.cell(s.amplitude?[k]), CSVTable.cell(s.power[k]), CSVTable.cell(s.validFraction?[k]),
+                ])
+            }
+        }
+        return table
+    }
+
+    /// `porh.csv`: one row per PORH recording and occlusion, one column per parameter (units in
+    /// `study.json`; flux in the recording's `flux_unit`).
+    public var porhTable: CSVTable {
+        let keys = PORHParameterKey.allCases
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "occlusion", "start_s", "release_s", "timing_source"]
+                             + keys.map(\.rawValue))
+        for (entry, outcome) in succeeded {
+            for o in outcome.occlusions {
+                table.append(metadata(entry) + [
+                    CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", String(o.index), CSVTable.cell(o.startSeconds),
+                    CSVTable.cell(o.releaseSeconds), o.timingSource.rawValue,
+                ] + keys.map { CSVTable.cell(o.value($0)) })
+            }
+        }
+        return table
+    }
+
+    /// `errors.csv`: every manifest problem, failed recording and warning, with its manifest line
+    /// (0 for the study as a whole).
+    public var errorsTable: CSVTable {
+        CSVTable(columns: ["row", "id", "path", "severity", "stage", "message"],
+                 rows: issues.map { [String($0.row), $0.id, $0.path, $0.severity.rawValue, $0.stage.rawValue, $0.message] })
+    }
+
+    /// `summary.csv`: n, mean, SD, median, quartiles and IQR of every variable per protocol ×
+    /// group × site × condition (quartiles: `GroupStatistics`).
+    public var summaryTable: CSVTable {
+        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "protocol", "group", "site", "condition",
+                                       "n", "mean", "sd", "median", "q1", "q3", "iqr"])
+        struct Key: Hashable { var variable: StudyVariable; var kind: String; var group: String; var site: String; var condition: String }
+        var values: [Key: [Double]] = [:]
+        for o in observations {
+            let e = manifest.entries[o.position]
+            values[Key(variable: o.variable, kind: e.protocolKind.rawValue, group: e.group, site: e.site, condition: e.condition),
+                   default: []].append(o.value)
+        }
+        let keys = values.keys.sorted {
+            ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)
+        }
+        for key in keys {
+            let s = GroupStatistics(values[key]!)
+            table.append([key.variable.analysis.rawValue, key.variable.measure, key.variable.band, CSVTable.cell(key.variable.occlusion),
+                          key.kind, key.group, key.site, key.condition, String(s.count), CSVTable.cell(s.mean),
+                          CSVTable.cell(s.standardDeviation), CSVTable.cell(s.median), CSVTable.cell(s.firstQuartile),
+                          CSVTable.cell(s.thirdQuartile), CSVTable.cell(s.interquartileRange)])
+        }
+        return table
+    }
+}
+
+/// Lexicographic order of a variable and four strings (tuples of five are not Comparable).
+private func < (a: (StudyVariable, String, String, String, String), b: (StudyVariable, String, String, String, String)) -> Bool {
+    if a.0 != b.0 { return a.0 < b.0 }
+    return (a.1, a.2, a.3, a.4) < (b.1, b.2, b.3, b.4)
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import LDFCore
+import LDFIO
+import LDFPORH
+import LDFSpectral
+import LDFStudy
+
+/// `ldf study`: many recordings from a manifest, in parallel, with tidy tables and group
+/// comparisons. `ldf study MANIFEST --out DIR` runs (the default subcommand); `ldf study merge`
+/// joins shard runs.
+struct StudyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study",
+        abstract: "Analyse every recording of a manifest and compare groups and conditions.",
+        discussion: """
+            The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest \
+            or porh), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
+            occlusion_start_s/occlusion_release_s; other columns are copied to every output row. \
+            Paths are relative to the manifest's folder. Rows are identified by the id column, or \
+            else by subject/site/condition/protocol.
+
+            Writes to DIR: bands.csv, spectra.csv, porh.csv, summary.csv, comparisons.csv \
+            (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
+            subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
+            spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \
+            study.json. A bad row or recording is listed in errors.csv with its manifest line and the \
+            rest still runs. Results are cached per recording in DIR/cache: a second run analyses \
+            only rows whose file, parameters or analysis fields changed.
+            """,
+        subcommands: [StudyRunCommand.self, StudyMergeCommand.self],
+        defaultSubcommand: StudyRunCommand.self)
+}
+
+/// `ldf study run MANIFEST --out DIR` (also `ldf study MANIFEST --out DIR`).
+struct StudyRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Analyse a manifest's recordings (all cores; cached; --shard for cluster array jobs).",
+        discussion: """
+            With --shard K/N only every N-th analysable row (K-th share) is analysed and its results \
+            cached in DIR; no tables are written. Join the shards with `ldf study merge MANIFEST --out \
+            DIR SHARD_DIR...` (shards may also share one DIR). Progress goes to standard error: a bar \
+            on a terminal, plain lines otherwise. Exit status 0 when the study ran (row errors are in \
+            errors.csv), 1 when no recording could be analysed.
+            """)
+
+    @Argument(help: ArgumentHelp("Manifest CSV.", valueName: "MANIFEST"))
+    var manifest: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (created if needed).", valueName: "DIR"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Run one share of the manifest, K of N (1-based).", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Recordings analysed at once (default: all cores).", valueName: "N"))
+    var jobs: Int?
+
+    @OptionGroup var study: StudyOptions
+    @OptionGroup var spectral: SpectralOptions
+
+    func validate() throws {
+        if let shard { _ = try asUsageError { try StudyShard(parsing: shard) } }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): at least 1 is needed; omit it to use every core") }
+    }
+
+    func run() throws {
+        let parameters = try study.parameters(settings: spectral.settings())
+        let shard = try self.shard.map { try StudyShard(parsing: $0) }
+        let manifest = try StudyManifest(path: self.manifest)
+        let directory = URL(fileURLWithPath: out, isDirectory: true)
+        let runner = try StudyRunner(manifest: manifest, parameters: parameters, directory: directory, jobs: jobs)
+        for issue in manifest.issues { printDiagnostic(issue.description) }
+        let started = Date()
+        let reporter = StudyProgressReporter()
+        let outcomes = try runner.run(shard: shard, progress: reporter.report)
+        reporter.finish()
+        let seconds = Date().timeIntervalSince(started)
+        try StudyOutput.writeParameters(parameters, to: directory)
+        if let shard {
+            let failed = outcomes.values.filter { !$0.succeeded }.count
+            printDiagnostic("shard \(shard): \(outcomes.count) recordings (\(failed) failed) cached in \(runner.cacheDirectory.path) "
+                            + "in \(String(format: "%.1f", seconds)) s; join the shards with `ldf study merge \(self.manifest) --out DIR SHARD_DIR...`")
+            return
+        }
+        let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: outcomes)
+        try StudyOutput.write(results, to: directory, seconds: seconds)
+        try StudyCommand.finish(results, directory: directory, seconds: seconds)
+    }
+}
+
+/// `ldf study merge MANIFEST --out DIR SHARD_DIR...`.
+struct StudyMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join shard runs into one study (tables, comparisons and study.json).",
+        discussion: """
+            Reads the parameters and cached results of each SHARD_DIR (the --out folders of \
+            `ldf study run --shard K/N`), checks the parameters agree, looks every manifest row up by \
+            its current cache key, and writes the tables to DIR (which may be one of the shard \
+            folders). Rows no shard analysed are listed in errors.csv.
+            """)
+
+    @Argument(help: ArgumentHelp("Manifest CSV the shards ran.", valueName: "MANIFEST"))
+    var manifest: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "DIR"))
+    var out: String
+
+    @Argument(help: ArgumentHelp("Output folders of the shard runs.", valueName: "SHARD_DIR"))
+    var shards: [String]
+
+    func run() throws {
+        let directories = shards.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let parameters = try StudyMerge.parameters(of: directories)
+        let manifest = try StudyManifest(path: self.manifest)
+        let directory = URL(fileURLWithPath: out, isDirectory: true)
+        let outcomes = try StudyMerge.outcomes(manifest: manifest, parameters: parameters, from: directories, into: directory)
+        let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: outcomes)
+        try StudyOutput.write(results, to: directory)
+        try StudyCommand.finish(results, directory: directory, seconds: nil)
+    }
+}
+
+extension StudyCommand {
+    /// The closing summary on standard error; exit status 1 when nothing could be analysed.
+    static func finish(_ results: StudyResults, directory: URL, seconds: Double?) throws {
+        let analysed = results.outcomes.values.filter(\.succeeded).count
+        let errors = results.issues.filter { $0.severity == .error }
+        let warnings = results.issues.filter { $0.severity == .warning }
+        for issue in results.issues where issue.stage == .study { printDiagnostic(issue.description) }
+        let time = seconds.map { " in \(String(format: "%.1f", $0)) s" } ?? ""
+        printDiagnostic("study: \(analysed) of \(results.manifest.entries.count + results.manifest.issues.count) recordings analysed\(time); "
+                        + "\(errors.count) errors, \(warnings.count) warnings (see errors.csv); tables in \(directory.path)")
+        if analysed == 0 { throw ExitCode.failure }
+    }
+}
+
+/// Options of a study besides the band-analysis ones.
+struct StudyOptions: ParsableArguments {
+    @Option(help: "Reader to use for every file: auto (by content), delimited or labchart.")
+    var reader: ReaderKind = .auto
+
+    @Option(name: .customLong("max-bridge"),
+            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation.", valueName: "SECONDS"))
+    var maxBridgeSeconds: Double = 1.0
+
+    @Option(name: .customLong("porh-timing"),
+            help: ArgumentHelp("PORH occlusion timing when the manifest gives none: auto, events, pressure or flux.", valueName: "SOURCE"),
+            transform: { try SpectralOptions.choice($0, option: "--porh-timing", TimingPreference.allCases) })
+    var porhTiming: TimingPreference = .auto
+
+    @Option(name: .customLong("spectra-correction"),
+            help: ArgumentHelp("Correction across frequencies in spectra_comparisons.csv: bh (Benjamini-Hochberg), holm or none.",
+                               valueName: "METHOD"),
+            transform: { try SpectralOptions.choice($0, option: "--spectra-correction", PValueAdjustment.allCases) })
+    var spectraCorrection: PValueAdjustment = .benjaminiHochberg
+
+    func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
+        let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
+                                         porhTiming: porhTiming, spectraAdjustment: spectraCorrection)
+        try asUsageError { try parameters.validate() }
+        return parameters
+    }
+}
+
+/// Runs `body`, turning an `LDFError` into a usage error (exit status 64) with its message.
+private func asUsageError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as LDFError {
+        throw ValidationError(error.description)
+    }
+}

@@ -6,8 +6,8 @@ extension LabChartBlockParser {
     /// The joined table: block rows in absolute seconds from the first block's start.
     mutating func table() throws -> SampleTable {
         guard !times.isEmpty, let channels = channelCount else {
-            throw LDFError(source, "the LabChart file has header lines but no data rows",
-                           fix: "export the recording again with its samples (File > Export, Text)")
+            throw LDFError(source, "no LabChart data rows (tab-separated time and values) found",
+                           fix: "if this is a LabChart export, export it again with its samples; otherwise read it with --reader delimited")
         }
         let firstHeader = blocks[0].header
         let interval = firstHeader.intervalSeconds
@@ -73,7 +73,7 @@ extension LabChartBlockParser {
             let first = absoluteTime(blocks[b].firstTime, block: b, format: format, firstSerial: firstSerial, offset: offset ?? 0)
             if let previousEnd {
                 if offset == nil {
-                    notes.append("block \(b + 1) (line \(header.firstLine)) has no ExcelDateTime; appended one interval after block \(b)")
+                    notes.append("block \(b + 1) (line \(lineNumbers[blocks[b].firstRow])) has no ExcelDateTime; appended one interval after block \(b)")
                 } else if first <= previousEnd + step / 2 {
                     notes.append("block \(b + 1)'s ExcelDateTime would overlap block \(b); appended one interval after it")
                     offset = nil

@@ -91,8 +91,12 @@ struct LabChartBlockParser {
                 addCommentRow(line)
                 continue
             }
-            if !pendingHeader.isEmpty || blocks.isEmpty { try startBlock(at: line) }
+            if !pendingHeader.isEmpty || blocks.isEmpty { try startBlock() }
             let n = splitter.split(bytes, line, into: &bounds)
+            if blocks[blocks.count - 1].rowCount == 0 && isLabelRow(cellCount: n) {
+                notes.append("line \(line.number) holds no numbers before the block's rows (a label row?) and was skipped")
+                continue
+            }
             try addRow(line, cellCount: n)
         }
         if !pendingHeader.isEmpty && !blocks.isEmpty {
@@ -101,7 +105,7 @@ struct LabChartBlockParser {
     }
 
     /// Begins a block with the header lines read since the previous block.
-    mutating func startBlock(at line: ByteLine) throws {
+    mutating func startBlock() throws {
         let header = pendingHeader
         pendingHeader = LabChartHeader()
         if blocks.isEmpty {
@@ -120,6 +124,15 @@ struct LabChartBlockParser {
         blocks.append(Block(header: header, firstRow: times.count))
     }
 
+    /// Whether the split line has no numeric cell at all (e.g. a `Time<TAB>Flux` label row).
+    func isLabelRow(cellCount n: Int) -> Bool {
+        for c in 0..<n where DecimalParser.parse(bytes, bounds[2 * c], bounds[2 * c + 1], decimalSeparator: decimalSeparator) != nil
+            || ClockTime.parse(bytes, bounds[2 * c], bounds[2 * c + 1]) != nil {
+            return false
+        }
+        return true
+    }
+
     /// The current block's header (the first block's for headerless later blocks).
     var currentHeader: LabChartHeader { blocks.last!.header.isEmpty ? blocks[0].header : blocks.last!.header }
 
@@ -128,6 +141,12 @@ struct LabChartBlockParser {
         let b = blocks.count - 1
         let timeCell = (bounds[0], bounds[1])
         let t = try rowTime(line, timeCell.0, timeCell.1)
+        if blocks[b].rowCount > 0 && t < blocks[b].lastTime && currentHeader.timeColumn == .secondsFromBlockStart {
+            // Time restarting without header lines: a new block without its own stamp.
+            notes.append("time restarts at line \(line.number) without header lines; read as a new block")
+            blocks.append(Block(header: LabChartHeader(), firstRow: times.count))
+            return try addRow(line, cellCount: n)
+        }
         if channelCount == nil {
             // No ChannelTitle: count the numeric cells of the first row.
             var count = 0

@@ -140,6 +140,8 @@ import Darwin
 
     @Test func forcedLabChartReaderOnPlainCSV() throws {
         let e = try #require(error(reading: Fixture.io("plain.csv"), options: ReadOptions(reader: .labchart)))
-        #expect(e.context.hasSuffix("plain.csv line 1"))
+        #expect(e.context.hasSuffix("plain.csv"))
+        #expect(e.message.contains("no LabChart data rows"))
+        #expect(e.fix?.contains("--reader delimited") == true)
     }
 }

@@ -103,6 +103,20 @@ import Testing
         #expect(recording.provenance.gaps.isEmpty)
     }
 
+    /// Time restarting at 0 without new header lines starts an unstamped block; a label row
+    /// before the first row is skipped.
+    @Test func labChartTimeRestartWithoutHeaderAndLabelRow() throws {
+        let text = Self.labChartHeader(serial: 45_293.5) + "Time\tFlux\n0\t1\n0.5\t2\n0\t3\n0.5\t4\n"
+        let file = try TemporaryFile("restart.txt", text)
+        defer { file.remove() }
+        let table = try RecordingReader.readTable(path: file.path)
+        #expect(table.times == [0, 0.5, 1.0, 1.5])
+        #expect(table.columns[0].values == [1, 2, 3, 4])
+        #expect(table.notes.contains { $0.contains("line 6") && $0.contains("label row") })
+        #expect(table.notes.contains { $0.contains("time restarts at line 9") })
+        #expect(table.notes.contains { $0.contains("block 2 (line 9) has no ExcelDateTime") })
+    }
+
     /// A block stamped before the previous block ends is appended after it instead of overlapping.
     @Test func labChartOverlappingStampIsAppended() throws {
         let serial = 45_293.5

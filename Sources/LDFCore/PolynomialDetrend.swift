@@ -19,35 +19,37 @@ public enum PolynomialDetrend {
 
     /// Subtracts the least-squares polynomial of `degree` in place (see `residual(of:degree:)`).
     public static func subtractFit(from samples: inout [Double], degree: Int = modaDegree) {
+        samples.withUnsafeMutableBufferPointer { subtractFit(from: $0, degree: degree) }
+    }
+
+    /// Subtracts the least-squares polynomial of `degree` in place, on raw memory (for large
+    /// FFT buffers that should not be copied).
+    public static func subtractFit(from values: UnsafeMutableBufferPointer<Double>, degree: Int = modaDegree) {
         precondition(degree >= 0, "polynomial degree must be non-negative")
-        let count = samples.count
+        let count = values.count
         guard count > 0 else { return }
         let terms = min(degree + 1, count)
         let scale = count > 1 ? 2.0 / Double(count - 1) : 0
         // Normal equations G c = r on the monomials of x = -1 + scale * n.
         var moments = [Double](repeating: 0, count: 2 * terms - 1)
         var right = [Double](repeating: 0, count: terms)
-        samples.withUnsafeBufferPointer { values in
-            for n in 0..<count {
-                let x = -1 + scale * Double(n)
-                var power = 1.0
-                for k in 0..<(2 * terms - 1) {
-                    moments[k] += power
-                    if k < terms { right[k] += power * values[n] }
-                    power *= x
-                }
+        for n in 0..<count {
+            let x = -1 + scale * Double(n)
+            var power = 1.0
+            for k in 0..<(2 * terms - 1) {
+                moments[k] += power
+                if k < terms { right[k] += power * values[n] }
+                power *= x
             }
         }
         var gram = [Double](repeating: 0, count: terms * terms)
         for i in 0..<terms { for j in 0..<terms { gram[i * terms + j] = moments[i + j] } }
         let coefficients = solveSymmetric(gram, right, size: terms)
-        samples.withUnsafeMutableBufferPointer { values in
-            for n in 0..<count {
-                let x = -1 + scale * Double(n)
-                var fit = coefficients[terms - 1]
-                for k in stride(from: terms - 2, through: 0, by: -1) { fit = fit * x + coefficients[k] }
-                values[n] -= fit
-            }
+        for n in 0..<count {
+            let x = -1 + scale * Double(n)
+            var fit = coefficients[terms - 1]
+            for k in stride(from: terms - 2, through: 0, by: -1) { fit = fit * x + coefficients[k] }
+            values[n] -= fit
         }
     }
 

@@ -85,7 +85,17 @@ public struct MotherWavelet: Sendable, Equatable {
     private static let cache = Mutex<[CacheKey: MotherWavelet]>([:])
 
     /// psi_hat(xi), the wavelet's Fourier transform (unit peak).
-    public func fourierTransform(_ xi: Double) -> Double { Self.evaluator(kind: kind, f0: f0)(xi) }
+    public func fourierTransform(_ xi: Double) -> Double {
+        switch kind {
+        case .morlet:
+            let w0 = peakAngularFrequency
+            return exp(-0.5 * (w0 - xi) * (w0 - xi)) - exp(-0.5 * (w0 * w0 + xi * xi))
+        case .lognormal:
+            guard xi > 0 else { return 0 }
+            let q = 2 * Double.pi * f0, l = log(xi)
+            return exp(-0.5 * q * q * l * l)
+        }
+    }
 
     /// MODA's automatic voices per octave: ceil(10 * ln 2 / ln(xi2h / xi1h)), so one voice is a
     /// tenth of the log-frequency band holding half the wavelet (31 for the Morlet with f0 = 1).

@@ -79,9 +79,20 @@ public enum PredictiveExtension {
         let last = duration - 1 / rateHz
         for tone in tones {
             if band.lowerBound < tone.frequency && tone.frequency < band.upperBound {
+                // amplitude * cos(2 pi f (T + n / fs) + phase) by rotation, exact every 64 samples.
+                let step = 2 * Double.pi * tone.frequency / rateHz
+                let stepCos = cos(step), stepSin = sin(step)
+                var c = 0.0, s = 0.0
                 for n in 0..<count {
-                    let time = duration + Double(n) / rateHz
-                    output[n] += tone.amplitude * cos(2 * Double.pi * tone.frequency * time + tone.phase)
+                    if n & 63 == 0 {
+                        let angle = 2 * Double.pi * tone.frequency * (duration + Double(n) / rateHz) + tone.phase
+                        c = cos(angle)
+                        s = sin(angle)
+                    }
+                    output[n] += tone.amplitude * c
+                    let nextC = c * stepCos - s * stepSin
+                    s = s * stepCos + c * stepSin
+                    c = nextC
                 }
             } else {
                 let held = tone.amplitude * cos(2 * Double.pi * tone.frequency * last + tone.phase)

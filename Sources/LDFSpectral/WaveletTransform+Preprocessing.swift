@@ -52,9 +52,7 @@ extension WaveletTransform {
             for k in 0..<after { padded[before + length + k] = right[k] }
         }
         if options.preprocess && (options.padding == .predictive) {
-            var whole = withExtendedLifetime(padded) { Array(padded.buffer) }
-            PolynomialDetrend.subtractFit(from: &whole)
-            for n in 0..<paddedCount { padded[n] = whole[n] }
+            withExtendedLifetime(padded) { PolynomialDetrend.subtractFit(from: padded.buffer) }
         }
         return padded
     }
@@ -78,18 +76,22 @@ extension WaveletTransform {
         for n in 0..<count { x[n] = input[n] * scale }
     }
 
-    /// The left and right forecasts (left one in time order), computed concurrently.
+    /// The left and right forecasts (left one in time order), computed concurrently. Only the
+    /// trailing samples whose root weight reaches 1e-8 of the largest take part in `fcast`, so only
+    /// those (plus a margin) are weighted and handed over; the result is the same.
     private func predictivePads(_ x: [Double]) -> (left: [Double], right: [Double]) {
         let length = sampleCount
         let halfSpan = wavelet.timeHalfSupport.upperBound - wavelet.timeHalfSupport.lowerBound
-        let weights = (0..<length).map { n in pow(2, -(Double(length - 1 - n) / sampleRateHz) / halfSpan) }
+        // sqrt(w) >= 1e-8 <=> distance <= 2 log2(1e8) half-spans = 53.15 * halfSpan seconds.
+        let tail = min(length, Int(2 * log2(1e8) * halfSpan * sampleRateHz) + 4)
+        let weights = ((length - tail)..<length).map { n in pow(2, -(Double(length - 1 - n) / sampleRateHz) / halfSpan) }
         let band = max(options.fminHz, sampleRateHz / Double(length))...options.fmaxHz
         let maxTones = min(Int((Double(frequenciesHz.count) / 2).rounded(.up)) + 5, Int((Double(length) / 3).rounded()))
         let results = PadResults()
         let counts = [padBefore, padAfter]
         let rate = sampleRateHz
         DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let source = side == 0 ? Array(x.reversed()) : x
+            let source = side == 0 ? Array(x[0..<tail].reversed()) : Array(x[(length - tail)...])
             let forecast = PredictiveExtension.forecast(source, rateHz: rate, count: counts[side], band: band,
                                                         maxTones: maxTones, weights: weights)
             results.set(side, side == 0 ? Array(forecast.reversed()) : forecast)

@@ -51,17 +51,26 @@ extension WaveletTransform {
     /// MODA's formula applied literally to every positive bin of the padded spectrum. For
     /// checks and for users who need the complex coefficients; O(NL log NL) per row.
     public func fullRateRow(of signal: [Double], frequencyIndex index: Int) throws -> [Complex<Double>] {
+        try fullRateRows(of: signal, frequencyIndices: [index])[0]
+    }
+
+    /// Several full-rate rows (see `fullRateRow`), preprocessing and padding the signal once.
+    public func fullRateRows(of signal: [Double], frequencyIndices: [Int]) throws -> [[Complex<Double>]] {
         try checkSignal(signal)
-        precondition(frequenciesHz.indices.contains(index), "frequency index out of range")
+        precondition(frequencyIndices.allSatisfy(frequenciesHz.indices.contains), "frequency index out of range")
         let spectrum = paddedSpectrum(signal)
         let count = paddedCount
         let work = ComplexBuffer(count: count), output = ComplexBuffer(count: count)
         let binHz = sampleRateHz / Double(count)
-        for k in 1...(count / 2) {
-            let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequenciesHz[index]
-            work[k] = spectrum[k].multiplied(by: wavelet.fourierTransform(xi))
+        let fft = ComplexFFT(count: count)
+        return frequencyIndices.map { index in
+            work.fill(.zero)
+            for k in 1...(count / 2) {
+                let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequenciesHz[index]
+                work[k] = spectrum[k].multiplied(by: wavelet.fourierTransform(xi))
+            }
+            fft.backward(work, output)
+            return (0..<sampleCount).map { output[padBefore + $0].divided(by: Double(count)) }
         }
-        ComplexFFT(count: count).backward(work, output)
-        return (0..<sampleCount).map { output[padBefore + $0].divided(by: Double(count)) }
     }
 }

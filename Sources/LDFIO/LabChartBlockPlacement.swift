@@ -16,7 +16,7 @@ extension LabChartBlockParser {
 
         for (b, block) in blocks.enumerated() {
             let end = block.firstRow + block.rowCount
-            let format = (block.header.isEmpty ? firstHeader : block.header).timeColumn ?? .secondsFromBlockStart
+            let format = block.format
             for row in block.firstRow..<end {
                 times[row] = absoluteTime(times[row], block: b, format: format, firstSerial: firstSerial)
             }
@@ -45,7 +45,7 @@ extension LabChartBlockParser {
         var gapTexts: [String] = []
         for b in blocks.indices {
             let header = blocks[b].header
-            let format = (header.isEmpty ? blocks[0].header : header).timeColumn ?? .secondsFromBlockStart
+            let format = blocks[b].format
             let step = header.intervalSeconds ?? interval ?? medianStep(of: b)
             if b > 0, let blockInterval = header.intervalSeconds, let interval,
                abs(blockInterval - interval) > 1e-9 * interval {

@@ -49,6 +49,8 @@ public enum LabChartReader: TableReader {
 struct LabChartBlockParser {
     struct Block {
         var header: LabChartHeader
+        /// How the time column is written (from this block's `TimeFormat`, else block 1's).
+        var format: LabChartHeader.TimeColumn
         /// Row range in the joined columns.
         var firstRow: Int
         var rowCount = 0
@@ -112,7 +114,8 @@ struct LabChartBlockParser {
             if header.usesDecimalComma { decimalSeparator = UInt8(ascii: ",") }
             if let titles = header.channelTitles, !titles.isEmpty { channelCount = titles.count }
         }
-        guard header.timeColumn != nil else {
+        let inherited = header.isEmpty && !blocks.isEmpty ? blocks[0].header : header
+        guard let format = inherited.timeColumn else {
             throw LDFError("\(source) line \(header.firstLine)", "TimeFormat '\(header.timeFormat ?? "")' is not one the reader knows",
                            fix: "export again from LabChart with time shown as 'Start of Block' (TimeFormat=StartOfBlock)")
         }
@@ -121,7 +124,7 @@ struct LabChartBlockParser {
                            "block \(blocks.count + 1) has \(titles.count) channel(s) but block 1 has \(expected)",
                            fix: "export the blocks with the same channels, or export them to separate files")
         }
-        blocks.append(Block(header: header, firstRow: times.count))
+        blocks.append(Block(header: header, format: format, firstRow: times.count))
     }
 
     /// Whether the split line has no numeric cell at all (e.g. a `Time<TAB>Flux` label row).
@@ -133,18 +136,16 @@ struct LabChartBlockParser {
         return true
     }
 
-    /// The current block's header (the first block's for headerless later blocks).
-    var currentHeader: LabChartHeader { blocks.last!.header.isEmpty ? blocks[0].header : blocks.last!.header }
 
     mutating func addRow(_ line: ByteLine, cellCount n: Int) throws {
         guard n >= 1 else { return }
         let b = blocks.count - 1
         let timeCell = (bounds[0], bounds[1])
         let t = try rowTime(line, timeCell.0, timeCell.1)
-        if blocks[b].rowCount > 0 && t < blocks[b].lastTime && currentHeader.timeColumn == .secondsFromBlockStart {
+        if blocks[b].rowCount > 0 && t < blocks[b].lastTime && blocks[b].format == .secondsFromBlockStart {
             // Time restarting without header lines: a new block without its own stamp.
             notes.append("time restarts at line \(line.number) without header lines; read as a new block")
-            blocks.append(Block(header: LabChartHeader(), firstRow: times.count))
+            blocks.append(Block(header: LabChartHeader(), format: blocks[b].format, firstRow: times.count))
             return try addRow(line, cellCount: n)
         }
         if channelCount == nil {
@@ -206,8 +207,7 @@ struct LabChartBlockParser {
 
     /// The time cell of a row in seconds, as the block's TimeFormat says.
     func rowTime(_ line: ByteLine, _ s: Int, _ e: Int) throws -> Double {
-        let header = currentHeader
-        switch header.timeColumn ?? .secondsFromBlockStart {
+        switch blocks[blocks.count - 1].format {
         case .secondsFromBlockStart, .secondsFromFileStart, .excelSerial:
             if let t = DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) { return t }
         case .clock:
@@ -215,7 +215,7 @@ struct LabChartBlockParser {
         }
         var ignored = false
         let cell = CellText.string(bytes, s, e, usedFallback: &ignored)
-        throw LDFError("\(source) line \(line.number)", "the time cell '\(cell)' is not a time in the file's format (TimeFormat=\(header.timeFormat ?? "none"))",
+        throw LDFError("\(source) line \(line.number)", "the time cell '\(cell)' is not a time in the file's format (TimeFormat=\(blocks[0].header.timeFormat ?? "none"))",
                        fix: "repair the row, or export again with time shown as 'Start of Block'")
     }
 }

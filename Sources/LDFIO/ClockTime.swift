@@ -3,7 +3,8 @@ import Foundation
 /// A wall-clock stamp read from a cell: an optional calendar date and the time of day.
 ///
 /// Accepted layouts: `hh:mm`, `hh:mm:ss`, `hh:mm:ss.fff` (any number of fraction digits, `.` or
-/// `,`), optionally followed by `AM`/`PM`, optionally preceded by a date and a space or `T`:
+/// `,`), `mm:ss.fff` (a fraction after the second field means minutes and seconds), optionally
+/// followed by `AM`/`PM`, optionally preceded by a date and a space or `T`:
 /// `yyyy-mm-dd`, `yyyy/mm/dd`, `dd.mm.yyyy`, `mm/dd/yyyy` (US order, as LabChart writes; read as
 /// `dd/mm/yyyy` when the first number exceeds 12), with two-digit years taken as 20yy.
 struct ClockTime: Equatable {
@@ -32,6 +33,20 @@ struct ClockTime: Equatable {
         guard let hours = scanner.integer(maxDigits: 2), scanner.consume(UInt8(ascii: ":")),
               let minutes = scanner.integer(maxDigits: 2), minutes < 60 else { return nil }
         var seconds = 0.0
+        if day == nil, scanner.index < end, bytes[scanner.index] == UInt8(ascii: ".") || bytes[scanner.index] == UInt8(ascii: ",") {
+            // `mm:ss.fff` (elapsed minutes and seconds, as some exports write).
+            scanner.index += 1
+            var value = Double(hours * 60 + minutes)
+            var scale = 0.1
+            var any = false
+            while let d = scanner.digit() {
+                value += Double(d) * scale
+                scale /= 10
+                any = true
+            }
+            guard any, scanner.index == end else { return nil }
+            return ClockTime(day: nil, secondsOfDay: value)
+        }
         if scanner.consume(UInt8(ascii: ":")) {
             guard let whole = scanner.integer(maxDigits: 2), whole < 61 else { return nil }
             seconds = Double(whole)

@@ -16,6 +16,14 @@ enum DelimitedTable {
         let columnCount = headers.count
         let kinds = layout.cellKinds
         var isMarker = (0..<columnCount).map { kinds[$0] == .text }
+        // A column named as time must hold times, not text.
+        for c in 0..<columnCount where isMarker[c] && kinds[c] == .text && headers[c].role != .marker {
+            if case .time = headers[c].role, let first = rows.texts[c].first {
+                throw LDFError("\(source) line \(rows.lineNumbers[first.row])",
+                               "the time column '\(headers[c].name)' holds '\(first.text)', which is not a number or a clock time",
+                               fix: "write times as seconds, milliseconds, hh:mm:ss(.fff) or Excel day numbers")
+            }
+        }
         // A numeric column with no numbers but some text is a marker column.
         for c in 0..<columnCount where !isMarker[c] && kinds[c] == .number && !rows.texts[c].isEmpty {
             if !rows.values[c].contains(where: { $0.isFinite }) { isMarker[c] = true }

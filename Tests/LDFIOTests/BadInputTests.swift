@@ -128,6 +128,14 @@ import Darwin
         #expect(e.context.hasSuffix("line 4"))
     }
 
+    @Test func textInATimeColumnNamesTheLine() throws {
+        let file = try TemporaryFile("texttime.csv", "Time,Flux\nstart,1\nlater,2\nend,3\n")
+        defer { file.remove() }
+        let e = try #require(error(reading: file.path))
+        #expect(e.context.hasSuffix("line 2"))
+        #expect(e.message.contains("'start'"))
+    }
+
     @Test func labChartWithUnknownTimeFormat() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ldf-io-lc-\(getpid()).txt")
         try "Interval=\t0.1 s\nTimeFormat=\tFancyTicks\nChannelTitle=\tFlux\n0\t1\n0.1\t2\n".write(to: url, atomically: true, encoding: .utf8)

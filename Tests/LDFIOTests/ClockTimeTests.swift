@@ -12,6 +12,7 @@ import Testing
         #expect(ClockTime.parse("12:00:01 AM")?.secondsOfDay == 1)
         #expect(ClockTime.parse("1:30:00 PM")?.secondsOfDay == 48_600)
         #expect(ClockTime.parse("10:38:09,5")?.secondsOfDay == 38_289.5)
+        #expect(ClockTime.parse("01:23.25")?.secondsOfDay == 83.25)
     }
 
     @Test func clockWithDates() throws {

@@ -43,9 +43,10 @@ struct ContrastSamples {
 }
 
 extension StudyResults {
-    /// Every contrast the manifest supports, with the recordings of each level. Groups (or
-    /// conditions) are those listed in the manifest for the protocol, so a level with no analysed
-    /// recording still appears (its comparison then has no p-value and says why).
+    /// Every contrast the manifest supports, with the recordings of each level. Between groups:
+    /// every pair of the protocol's groups at each site and condition the manifest lists, so a
+    /// group with no analysed recording there still appears (its comparison then has no p-value
+    /// and says why). Paired: every pair of the conditions a group was listed in at a site.
     func contrasts() -> [ContrastSamples] {
         var result: [ContrastSamples] = []
         let entries = manifest.entries
@@ -69,9 +70,13 @@ extension StudyResults {
                         }
                     }
                 }
-                for group in groups where rows.contains(where: { entries[$0].site == site && entries[$0].group == group }) {
-                    for (i, a) in conditions.enumerated() {
-                        for b in conditions[(i + 1)...] {
+                for group in groups {
+                    // Conditions this group was recorded in at this site.
+                    let recorded = conditions.filter { c in
+                        rows.contains { entries[$0].site == site && entries[$0].group == group && entries[$0].condition == c }
+                    }
+                    for (i, a) in recorded.enumerated() {
+                        for b in recorded[(i + 1)...] {
                             func bySubject(_ c: String) -> [String: Int] {
                                 Dictionary(rows.filter { analysed.contains($0) && entries[$0].site == site && entries[$0].group == group
                                     && entries[$0].condition == c }.map { (entries[$0].subject, $0) }, uniquingKeysWith: { x, _ in x })

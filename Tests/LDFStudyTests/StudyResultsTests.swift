@@ -66,9 +66,11 @@ import LDFStudy
         #expect(control["level_a"] == "baseline" && control["level_b"] == "warm" && control["n_a"] == "4")
         #expect(control["test"] == "wilcoxon_signed_rank" && control["statistic"] == "0.0" && control["p_value"] == "0.125")
         #expect(control["effect_size"] == "1.0")
-        // Patients have no warm recordings: no test, and the reason.
-        let patient = try #require(row(table, where: ["measure": "amplitude", "band": "myogenic", "design": "paired_conditions", "group": "patient"]))
-        #expect(patient["p_value"] == "" && patient["reason"]!.contains("0 subjects"))
+        // Patients were never listed warm: no paired contrast for them.
+        #expect(row(table, where: ["design": "paired_conditions", "group": "patient", "measure": "amplitude", "band": "myogenic"]) == nil)
+        // Cardiac is unchanged in every control pair: no test, and the reason.
+        let cardiac = try #require(row(table, where: ["measure": "amplitude", "band": "cardiac", "design": "paired_conditions", "group": "control"]))
+        #expect(cardiac["p_value"] == "" && cardiac["reason"] == "every pair has the same value in both conditions")
         let warm = try #require(row(table, where: ["measure": "amplitude", "band": "myogenic", "design": "between_groups", "condition": "warm"]))
         #expect(warm["p_value"] == "" && warm["reason"] == "group 'patient' has 0 values here; at least 2 are needed")
         #expect(results.issues.contains { $0.row == 0 && $0.message.contains("group 'patient' has no analysed rest recording at site 'forearm', condition 'warm'") })

@@ -24,10 +24,14 @@ public struct BandAnalysis: Sendable {
     /// `signalDiagnostics` followed by the band notes of `report`.
     public var diagnostics: [Diagnostic] { signalDiagnostics + report.diagnostics }
 
-    /// Runs the analysis `settings` describe on `recording`'s perfusion channel.
+    /// The decimated scalogram of the analysed stretch, when one was asked for.
+    public var scalogram: BandScalogram?
+
+    /// Runs the analysis `settings` describe on `recording`'s perfusion channel; with
+    /// `scalogramStepSeconds` (wavelet method only) also the scalogram at that time step.
     /// - Throws: `LDFError` for an unusable signal (no valid or only constant samples), an fmax
     ///   above the recording's Nyquist frequency, or options the wavelet transform rejects.
-    public init(recording: Recording, settings: BandAnalysisSettings) throws {
+    public init(recording: Recording, settings: BandAnalysisSettings, scalogramStepSeconds: Double? = nil) throws {
         try settings.validate()
         let source = recording.provenance.source
         let input = try BandAnalysisInput(recording: recording, hampel: settings.hampel)
@@ -40,11 +44,16 @@ public struct BandAnalysis: Sendable {
             var options = settings.wavelet
             options.fminHz = range.low
             options.fmaxHz = range.high
-            let spectrum = try Self.waveletSpectrum(input, options: options, includeEdges: settings.includeEdges)
+            let transform = try WaveletTransform(sampleCount: input.values.count, sampleRateHz: input.sampleRateHz, options: options)
+            let spectrum = try Self.waveletSpectrum(input, transform: transform, includeEdges: settings.includeEdges)
+            if let step = scalogramStepSeconds {
+                scalogram = try BandScalogram(input, transform: transform, timeStepSeconds: step)
+            }
             diagnostics += spectrum.diagnostics
             analysed = .wavelet(spectrum)
             report = BandSummaryReport(spectrum: spectrum, bandSet: settings.bandSet, analysedSeconds: seconds)
         case .welch:
+            precondition(scalogramStepSeconds == nil, "a scalogram needs the wavelet method")
             let length = settings.welch.segmentLength(sampleRateHz: input.sampleRateHz, sampleCount: input.values.count,
                                                       lowestHz: range.low)
             if let asked = settings.welch.segmentSeconds, asked > seconds {
@@ -71,8 +80,7 @@ public struct BandAnalysis: Sendable {
     /// The time-averaged wavelet spectrum; when no frequency has a coefficient inside the cone of
     /// influence (recording too short for the whole range) every value is NaN with valid fraction
     /// 0, so each band reports that reason instead of the analysis failing.
-    static func waveletSpectrum(_ input: BandAnalysisInput, options: WaveletOptions, includeEdges: Bool) throws -> TimeAveragedSpectrum {
-        let transform = try WaveletTransform(sampleCount: input.values.count, sampleRateHz: input.sampleRateHz, options: options)
+    static func waveletSpectrum(_ input: BandAnalysisInput, transform: WaveletTransform, includeEdges: Bool) throws -> TimeAveragedSpectrum {
         let anyValid = transform.frequenciesHz.indices.contains { transform.cone.validCount($0) > 0 }
         if anyValid || includeEdges {
             return try transform.timeAveragedSpectrum(of: input.values, includeEdges: includeEdges)

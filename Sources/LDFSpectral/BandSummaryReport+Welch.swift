@@ -31,7 +31,7 @@ extension BandSummaryReport {
                 validFraction: 1, peakHz: f[peak], peakAmplitude: (density[peak] * df).squareRoot(),
                 frequencyCount: bins.count))
         }
-        var diagnostics = Self.coverageDiagnostics(bandSet, fmin: fminHz, fmax: fmaxHz, analysedSeconds: analysedSeconds)
+        var diagnostics = Self.coverageDiagnostics(summaries, fmin: fminHz, fmax: fmaxHz, analysedSeconds: analysedSeconds)
         if spectrum.segmentCount < 2 {
             diagnostics.append(.warning("welch_single_segment",
                 "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "

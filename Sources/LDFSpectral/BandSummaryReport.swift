@@ -55,7 +55,7 @@ public struct BandSummaryReport: Sendable, Equatable {
                 validFraction: validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
                 frequencyCount: inBand.count))
         }
-        diagnostics += Self.coverageDiagnostics(bandSet, fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds)
+        diagnostics += Self.coverageDiagnostics(summaries, fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds)
         self.init(method: .wavelet, bandSet: bandSet, bands: summaries, fminHz: fmin, fmaxHz: fmax,
                   analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
     }
@@ -79,15 +79,17 @@ public struct BandSummaryReport: Sendable, Equatable {
         return "no \(what) falls inside \(format(band.lowHz))–\(format(band.highHz)) Hz; the grid is too coarse for this band"
     }
 
-    /// Bands only partly inside fmin–fmax, and bands whose lower edge has too few cycles.
-    static func coverageDiagnostics(_ bandSet: BandSet, fmin: Double, fmax: Double, analysedSeconds: Double) -> [Diagnostic] {
+    /// Computed bands only partly inside fmin–fmax, and computed bands whose lower edge has too few
+    /// cycles (an unavailable band's reason already says what is wrong with it).
+    static func coverageDiagnostics(_ summaries: [BandSummary], fmin: Double, fmax: Double, analysedSeconds: Double) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for band in bandSet.bands where band.lowHz < fmax && band.highHz > fmin && (band.lowHz < fmin || band.highHz > fmax) {
+        let computed = BandSet(name: "computed", bands: summaries.filter(\.isAvailable).map(\.band))
+        for band in computed.bands where band.lowHz < fmin || band.highHz > fmax {
             diagnostics.append(.warning("band_partly_analysed",
                 "band \(band.name) (\(format(band.lowHz))–\(format(band.highHz)) Hz) is only partly inside the analysed range "
                 + "\(format(fmin))–\(format(fmax)) Hz; its values cover the overlap only"))
         }
-        for band in bandSet.bandsTooShort(forDuration: analysedSeconds, cycles: minimumCycles) where band.highHz > fmin && band.lowHz < fmax {
+        for band in computed.bandsTooShort(forDuration: analysedSeconds, cycles: minimumCycles) {
             diagnostics.append(.warning("too_few_cycles",
                 "\(format(analysedSeconds)) s holds fewer than \(minimumCycles.formatted) cycles of \(format(band.lowHz)) Hz "
                 + "(needs \(format(band.secondsForCycles(minimumCycles))) s); treat band \(band.name) with caution or record longer"))

@@ -21,13 +21,34 @@ struct SpectrumCommand: ParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Also write the decimated wavelet scalogram with its cone of influence: JSON for a .json path, else CSV.",
+                               valueName: "PATH"))
+    var scalogram: String?
+
+    @Option(name: .customLong("scalogram-step"), help: ArgumentHelp("Time step of the scalogram.", valueName: "SECONDS"))
+    var scalogramStep: Double = 1
+
     @Argument(help: ArgumentHelp("Recording file; - reads standard input.", valueName: "FILE"))
     var file: String
 
+    func validate() throws {
+        guard scalogramStep > 0, scalogramStep.isFinite else {
+            throw ValidationError("--scalogram-step: \(scalogramStep) s must be positive; e.g. --scalogram-step 1")
+        }
+        if scalogram != nil, spectral.method != .wavelet {
+            throw ValidationError("--scalogram: a scalogram needs --method wavelet")
+        }
+    }
+
     func run() throws {
         let settings = try spectral.settings()
-        let analysis = try BandAnalysis(recording: try input.read(file), settings: settings)
+        let recording = try input.read(file)
+        let analysis = try BandAnalysis(recording: recording, settings: settings,
+                                        scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
         for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
+        if let path = scalogram, let grid = analysis.scalogram {
+            try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
+        }
         let table = SpectrumColumns(analysis)
         switch format {
         case .json:

@@ -39,4 +39,47 @@ import LDFTestSupport
         let peak = lines.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }.max { $0[1] < $1[1] }!
         #expect(abs(peak[0] - 0.25) < 1e-9)
     }
+
+    /// The decimated scalogram as JSON: the 0.1 Hz tone of amplitude 4 reads about 2 mid-recording,
+    /// and the cone marks the ends of the lowest frequency as edge-affected.
+    @Test func scalogramJSON() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        let a = try BandsCommandTests.writeCSV("a.csv", in: dir, rate: 4, seconds: 300, tones: [(0.1, 4)])
+        let path = dir.appendingPathComponent("scalogram.json").path
+        let out = try LDFCommandRunner.run(["spectrum", a, "--fmin", "0.05", "--fmax", "0.5", "--format", "json",
+                                            "--scalogram", path, "--scalogram-step", "5"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let times = try #require(json["time_s"] as? [Double])
+        let frequencies = try #require(json["frequency_hz"] as? [Double])
+        let amplitude = try #require(json["amplitude"] as? [[Any]])
+        #expect(times.count == 60 && times[1] == 5)
+        #expect(frequencies == (out.json?["spectrum"] as? [String: Any])?["frequency_hz"] as? [Double])
+        #expect(amplitude.count == frequencies.count && amplitude.allSatisfy { $0.count == times.count })
+        let row = frequencies.indices.min { abs(frequencies[$0] - 0.1) < abs(frequencies[$1] - 0.1) }!
+        #expect(abs((amplitude[row][30] as? Double ?? 0) - 2) < 0.1)
+        let cone = try #require(json["cone"] as? [String: Any])
+        let start = try #require(cone["start_s"] as? [Any]), end = try #require(cone["end_s"] as? [Any])
+        #expect(start.count == frequencies.count && end.count == frequencies.count)
+        #expect((start[0] as? Double ?? 0) > 0 && (end[0] as? Double ?? 300) < 300)
+        #expect(json["unit"] as? String == "PU")
+    }
+
+    @Test func scalogramCSVAndItsErrors() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        let a = try BandsCommandTests.writeCSV("a.csv", in: dir, rate: 4, seconds: 100, tones: [(0.3, 2)])
+        let path = dir.appendingPathComponent("scalogram.csv").path
+        let out = try LDFCommandRunner.run(["spectrum", a, "--fmin", "0.2", "--fmax", "0.5", "--scalogram", path,
+                                            "--scalogram-step", "10"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "time_s,frequency_hz,amplitude,in_cone")
+        #expect((lines.count - 1) % 10 == 0)
+        #expect(lines[1].hasPrefix("0.0,") && lines[1].hasSuffix("false"))
+        #expect(lines.contains { $0.hasPrefix("50.0,") && $0.hasSuffix("true") })
+        let welch = try LDFCommandRunner.run(["spectrum", a, "--method", "welch", "--scalogram", path])
+        #expect(welch.status == 64 && welch.stderr.contains("--method wavelet"))
+        let step = try LDFCommandRunner.run(["spectrum", a, "--scalogram", path, "--scalogram-step", "0"])
+        #expect(step.status == 64 && step.stderr.contains("--scalogram-step"))
+    }
 }

@@ -56,7 +56,7 @@ public struct MotherWavelet: Sendable, Equatable {
         case .morlet: halfWidth = 40 / peakAngularFrequency + 12 / peakAngularFrequency.squareRoot()
         case .lognormal: halfWidth = 12 / (2 * Double.pi * f0)
         }
-        let frequencyQuantiles = Self.quantiles(count: 400_001, from: center - halfWidth, to: center + halfWidth,
+        let frequencyQuantiles = Self.quantiles(count: 100_001, from: center - halfWidth, to: center + halfWidth,
                                                 levels: [tolerance / 2, 0.25, 0.75, 1 - tolerance / 2]) { u in
             psi(exp(u))
         }
@@ -179,15 +179,22 @@ public struct MotherWavelet: Sendable, Equatable {
             let imaginary = -damping * im
             return (real * real + imaginary * imaginary).squareRoot() / total
         }
-        // |T| decreases from 1 to 0: bisection on [-40, 40].
-        var low = -40.0, high = 40.0
+        // |T| decreases from 1 to 0. Start from the normal quantile (erfc alone, by bisection), then
+        // secant steps on the full |T| (a handful of Simpson evaluations).
         let target = 1 - level
-        for _ in 0..<80 {
+        var low = -40.0, high = 40.0
+        for _ in 0..<200 where high - low > 1e-15 * max(1, abs(low)) {
             let middle = 0.5 * (low + high)
-            if tail(middle) > target { low = middle } else { high = middle }
-            if high - low < 1e-14 { break }
+            if 0.5 * erfc(middle / 2.0.squareRoot()) / total > target { low = middle } else { high = middle }
         }
-        return 0.5 * (low + high)
+        var x0 = 0.5 * (low + high), x1 = x0 + 1e-7
+        var f0 = tail(x0) - target, f1 = tail(x1) - target
+        for _ in 0..<20 where f1 != f0 && abs(x1 - x0) > 1e-15 {
+            let next = x1 - f1 * (x1 - x0) / (f1 - f0)
+            x0 = x1; f0 = f1
+            x1 = next; f1 = tail(x1) - target
+        }
+        return x1
     }
 
     /// Quantiles of |cumulative integral| of the demodulated time-domain wavelet (MODA's CS/ICS).

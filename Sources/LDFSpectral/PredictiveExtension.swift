@@ -15,8 +15,9 @@ import Foundation
 /// 4. Forecast: tones inside the allowed band continue as sinusoids; tones outside it (and the
 ///    constant) continue as their value at the last sample.
 ///
-/// Least squares here use QR (modified Gram–Schmidt, reorthogonalised) instead of NumPy's SVD;
-/// the fitted values agree to rounding, so the search takes the same path except in exact ties.
+/// Least squares here solve the 3 x 3 normal equations instead of NumPy's SVD; the errors the
+/// search compares agree to about 1e-9 relative, so the search takes the same path except in
+/// near-ties, where either choice lies within the 0.01 / T frequency tolerance.
 public enum PredictiveExtension {
     /// The forecast of `count` samples following `signal` (sampled at `rateHz`), continuing only
     /// tones with frequency strictly inside `band` (Hz), using at most `maxTones` tones and the

@@ -16,9 +16,10 @@ struct WeightedToneFit: Sendable {
     let rootWeights: [Double]
     let rateHz: Double
 
-    /// Fills `cosine` and `sine` with rw * cos / rw * sin at `frequency`, by rotation (exact
-    /// cos / sin re-evaluated every 64 samples to bound rounding drift).
-    private func columns(_ frequency: Double, _ cosine: inout [Double], _ sine: inout [Double]) {
+    /// Calls `body(n, rw cos, rw sin)` for every sample at `frequency`, by rotation (exact cos /
+    /// sin re-evaluated every 64 samples to bound rounding drift).
+    @inline(__always)
+    private func forEachColumn(_ frequency: Double, _ body: (Int, Double, Double) -> Void) {
         let step = 2 * Double.pi * frequency / rateHz
         let stepCos = Foundation.cos(step), stepSin = Foundation.sin(step)
         var c = 1.0, s = 0.0
@@ -28,68 +29,79 @@ struct WeightedToneFit: Sendable {
                 c = Foundation.cos(angle)
                 s = Foundation.sin(angle)
             }
-            cosine[n] = rootWeights[n] * c
-            sine[n] = rootWeights[n] * s
+            let w = rootWeights[n]
+            body(n, w * c, w * s)
             let nextC = c * stepCos - s * stepSin
             s = s * stepCos + c * stepSin
             c = nextC
         }
     }
 
+    /// Least squares by the 3 x 3 normal equations (one pass), then the residual's standard
+    /// deviation from a second pass. The columns are never stored.
     func fit(_ data: [Double], frequency: Double) -> Result {
-        let count = rootWeights.count
-        var cosine = [Double](repeating: 0, count: count), sine = [Double](repeating: 0, count: count)
-        columns(frequency, &cosine, &sine)
-        var basis = [rootWeights, cosine, sine]
-        // QR by modified Gram-Schmidt with one reorthogonalisation pass: basis becomes Q, r is R.
-        var r = [[Double]](repeating: [0, 0, 0], count: 3)
-        for j in 0..<3 {
-            for _ in 0..<2 {
-                for i in 0..<j {
-                    let projection = dot(basis[i], basis[j])
-                    r[i][j] += projection
-                    for n in 0..<count { basis[j][n] -= projection * basis[i][n] }
-                }
+        // Gram matrix of [rw, rw cos, rw sin] and right-hand side, accumulated in one pass.
+        var g00 = 0.0, g01 = 0.0, g02 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
+        var r0 = 0.0, r1 = 0.0, r2 = 0.0
+        data.withUnsafeBufferPointer { y in
+            forEachColumn(frequency) { n, c, s in
+                let w = rootWeights[n]
+                g00 += w * w; g01 += w * c; g02 += w * s
+                g11 += c * c; g12 += c * s; g22 += s * s
+                r0 += w * y[n]; r1 += c * y[n]; r2 += s * y[n]
             }
-            let norm = dot(basis[j], basis[j]).squareRoot()
-            r[j][j] = norm
-            if norm > 0 { for n in 0..<count { basis[j][n] /= norm } }
         }
-        var projected = (0..<3).map { dot(basis[$0], data) }
-        var residual = data
-        for i in 0..<3 where r[i][i] > 0 {
-            for n in 0..<count { residual[n] -= projected[i] * basis[i][n] }
+        let b = Self.solve([g00, g01, g02, g01, g11, g12, g02, g12, g22], [r0, r1, r2])
+        var sum = 0.0, sumSquares = 0.0
+        data.withUnsafeBufferPointer { y in
+            forEachColumn(frequency) { n, c, s in
+                let residual = y[n] - (b[0] * rootWeights[n] + b[1] * c + b[2] * s)
+                sum += residual
+                sumSquares += residual * residual
+            }
         }
-        // Back substitution R b = Q^T y (a zero pivot means a dependent column: its coefficient is 0).
-        var b = [0.0, 0.0, 0.0]
-        for i in stride(from: 2, through: 0, by: -1) {
-            guard r[i][i] > 1e-14 * r[0][0] else { b[i] = 0; projected[i] = 0; continue }
-            var sum = projected[i]
-            for k in (i + 1)..<3 { sum -= r[i][k] * b[k] }
-            b[i] = sum / r[i][i]
-        }
+        let count = Double(data.count)
+        let mean = sum / count
         return Result(frequency: frequency, constant: b[0], cos: b[1], sin: b[2],
-                      error: PredictiveExtension.standardDeviation(residual))
+                      error: max(0, sumSquares / count - mean * mean).squareRoot())
     }
 
     /// data -= R (c + a cos + b sin) for a fitted tone.
     func subtract(_ tone: Result, from data: inout [Double]) {
-        var cosine = [Double](repeating: 0, count: rootWeights.count), sine = cosine
-        columns(tone.frequency, &cosine, &sine)
-        for n in 0..<data.count {
-            data[n] -= tone.constant * rootWeights[n] + tone.cos * cosine[n] + tone.sin * sine[n]
+        data.withUnsafeMutableBufferPointer { y in
+            forEachColumn(tone.frequency) { n, c, s in
+                y[n] -= tone.constant * rootWeights[n] + tone.cos * c + tone.sin * s
+            }
         }
     }
 
-    private func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        let count = a.count
-        var n = 0
-        while n + 4 <= count {
-            s0 += a[n] * b[n]; s1 += a[n + 1] * b[n + 1]; s2 += a[n + 2] * b[n + 2]; s3 += a[n + 3] * b[n + 3]
-            n += 4
+    /// Solves a 3 x 3 system (row-major) by Gaussian elimination with partial pivoting; a
+    /// vanishing pivot (a dependent column, e.g. sin at 0 Hz) gets coefficient 0.
+    private static func solve(_ matrix: [Double], _ right: [Double]) -> [Double] {
+        var a = matrix, b = right
+        let scale = max(abs(a[0]), abs(a[4]), abs(a[8]))
+        var dependent = [false, false, false]
+        for column in 0..<3 {
+            var pivot = column
+            for row in (column + 1)..<3 where abs(a[row * 3 + column]) > abs(a[pivot * 3 + column]) { pivot = row }
+            if pivot != column {
+                for k in 0..<3 { a.swapAt(column * 3 + k, pivot * 3 + k) }
+                b.swapAt(column, pivot)
+            }
+            let diagonal = a[column * 3 + column]
+            guard abs(diagonal) > 1e-13 * scale else { dependent[column] = true; continue }
+            for row in (column + 1)..<3 {
+                let factor = a[row * 3 + column] / diagonal
+                for k in column..<3 { a[row * 3 + k] -= factor * a[column * 3 + k] }
+                b[row] -= factor * b[column]
+            }
         }
-        while n < count { s0 += a[n] * b[n]; n += 1 }
-        return (s0 + s1) + (s2 + s3)
+        var x = [0.0, 0.0, 0.0]
+        for row in stride(from: 2, through: 0, by: -1) where !dependent[row] {
+            var sum = b[row]
+            for k in (row + 1)..<3 { sum -= a[row * 3 + k] * x[k] }
+            x[row] = sum / a[row * 3 + row]
+        }
+        return x
     }
 }

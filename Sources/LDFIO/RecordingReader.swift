@@ -15,6 +15,7 @@ public enum RecordingReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Recording {
         try options.assembly.validate()
         let table = try readTable(path: path, options: options)
+        try GridSizeGuard.check(table, options: options.assembly)
         return try RecordingAssembler.assemble(table, options: options.assembly)
     }
 

@@ -153,3 +153,41 @@ import Darwin
         #expect(e.fix?.contains("--reader delimited") == true)
     }
 }
+
+/// Absurd time stamps are refused before the uniform grid is allocated.
+@Suite struct GridSizeGuardTests {
+    @Test func typoInATimeStampNamesTheLine() throws {
+        let rows = (0..<10).map { "\(Double($0) / 10),\($0)\n" }.joined()
+        let file = try TemporaryFile("typo.csv", "time,flux\n" + rows + "1e9,3\n")
+        defer { file.remove() }
+        #expect {
+            try RecordingReader.read(path: file.path)
+        } throws: { error in
+            guard let e = error as? LDFError else { return false }
+            return e.context.hasSuffix("line 12") && e.message.contains("1000000000 s") && e.fix != nil
+        }
+    }
+
+    @Test func labChartBlockStampedYearsLater() throws {
+        let text = LayoutDetectionTests.labChartHeader(serial: 4.5) + "0\t1\n0.5\t2\n"
+            + LayoutDetectionTests.labChartHeader(serial: 45_293.5) + "0\t3\n0.5\t4\n"
+        let file = try TemporaryFile("years.txt", text)
+        defer { file.remove() }
+        #expect {
+            try RecordingReader.read(path: file.path)
+        } throws: { error in
+            guard let e = error as? LDFError else { return false }
+            return e.context.hasSuffix("line 13") && e.fix?.contains("ExcelDateTime") == true
+        }
+    }
+
+    /// Blocks hours apart are genuine pauses and still read.
+    @Test func labChartBlocksHoursApartStillRead() throws {
+        let text = LayoutDetectionTests.labChartHeader(serial: 45_293.5) + "0\t1\n0.5\t2\n"
+            + LayoutDetectionTests.labChartHeader(serial: 45_293.5 + 3.0 / 24) + "0\t3\n0.5\t4\n"
+        let file = try TemporaryFile("hours.txt", text)
+        defer { file.remove() }
+        let recording = try RecordingReader.read(path: file.path)
+        #expect(recording.sampleCount == 3 * 3600 * 2 + 2)
+    }
+}

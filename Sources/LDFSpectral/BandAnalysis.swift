@@ -11,6 +11,8 @@ public enum AnalysedSpectrum: Sendable, Equatable {
 public struct BandAnalysis: Sendable {
     /// The recording's source path ("-" for standard input).
     public var source: String
+    /// Unit of the perfusion channel (e.g. "PU"); amplitudes are in it, powers in its square.
+    public var unit: String
     public var sampleRateHz: Double
     /// Start and length of the analysed stretch, in seconds.
     public var startSeconds: Double
@@ -69,6 +71,7 @@ public struct BandAnalysis: Sendable {
         }
         report.explainBandsAboveNyquist(input.sampleRateHz / 2, sampleRateHz: input.sampleRateHz)
         self.source = source
+        self.unit = recording.perfusion.unit
         self.sampleRateHz = input.sampleRateHz
         self.startSeconds = input.startSeconds
         self.analysedSeconds = seconds

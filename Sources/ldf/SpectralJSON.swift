@@ -104,7 +104,7 @@ struct RecordingBandsJSON: Encodable {
     var error: String?
 
     enum Keys: String, CodingKey {
-        case source, error, diagnostics, bands, sampleRateHz = "sample_rate_hz", startSeconds = "start_s"
+        case source, unit, error, diagnostics, bands, sampleRateHz = "sample_rate_hz", startSeconds = "start_s"
         case analysedSeconds = "analysed_s", fminHz = "fmin_hz", fmaxHz = "fmax_hz", voices, hampel
     }
     enum HampelKeys: String, CodingKey { case replacedPercent = "replaced_percent", replacedSamples = "replaced_samples", outliers }
@@ -113,6 +113,7 @@ struct RecordingBandsJSON: Encodable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(source, forKey: .source)
         try c.encode(error, forKey: .error)
+        try c.encode(analysis?.unit, forKey: .unit)
         try c.encode((analysis?.diagnostics ?? []).map(DiagnosticJSON.init), forKey: .diagnostics)
         try c.encode((analysis?.report.bands ?? []).map(BandSummaryJSON.init), forKey: .bands)
         try c.encode(analysis?.sampleRateHz, forKey: .sampleRateHz)

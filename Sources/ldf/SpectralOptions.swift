@@ -4,8 +4,8 @@ import LDFSpectral
 
 /// Spectral-analysis options shared by `ldf bands` and `ldf spectrum`.
 struct SpectralOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Band preset: stefanovska, stefanovska-1.6, linkoping or pittsburgh.", valueName: "NAME"))
-    var preset: String = BandPreset.stefanovska.rawValue
+    @Option(help: ArgumentHelp("Band preset: stefanovska (default), stefanovska-1.6, linkoping or pittsburgh.", valueName: "NAME"))
+    var preset: String?
 
     @Option(help: ArgumentHelp("Own bands instead of a preset, in Hz, e.g. myogenic:0.052-0.145,cardiac:0.6-2.",
                                valueName: "NAME:LO-HI,..."))
@@ -78,8 +78,13 @@ struct SpectralOptions: ParsableArguments {
 
     /// The band set: `--bands` when given, else `--preset`.
     func bandSet() throws -> BandSet {
-        if let bands { return try BandSet.parse(custom: bands) }
-        return try BandSet.preset(named: preset)
+        if let bands {
+            guard preset == nil else {
+                throw LDFError("--preset/--bands", "both a preset and own bands were given", fix: "use one of them")
+            }
+            return try BandSet.parse(custom: bands)
+        }
+        return try BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
     }
 
     /// The analysis settings these options describe (not yet validated).

@@ -107,6 +107,7 @@ struct SpectrumOutputJSON: Encodable {
         try c.encode(ToolkitStamp(), forKey: Key("toolkit"))
         try c.encode(SpectralParametersJSON(settings: settings), forKey: Key("parameters"))
         try c.encode(analysis.source, forKey: Key("source"))
+        try c.encode(analysis.unit, forKey: Key("unit"))
         try c.encode(analysis.sampleRateHz, forKey: Key("sample_rate_hz"))
         try c.encode(analysis.startSeconds, forKey: Key("start_s"))
         try c.encode(analysis.analysedSeconds, forKey: Key("analysed_s"))

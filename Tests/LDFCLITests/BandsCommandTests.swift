@@ -48,6 +48,7 @@ import LDFCore
         #expect(recordings.map { $0["source"] as? String } == [a, b])
         for recording in recordings {
             #expect(recording["diagnostics"] is [Any])
+            #expect(recording["unit"] as? String == "PU")
             let bands = try #require(recording["bands"] as? [[String: Any]])
             #expect(bands.map { $0["name"] as? String } == ["myogenic", "respiratory"])
             for band in bands {
@@ -132,6 +133,7 @@ import LDFCore
         (["--method", "fourier"], "wavelet, welch"),
         (["--padding", "mirror"], "zero, symmetric, periodic, predictive"),
         (["--hampel", "--hampel-window", "0"], "--hampel-window"),
+        (["--preset", "linkoping", "--bands", "a:0.01-0.05"], "--preset/--bands"),
     ])
     func badOptionsAreUsageErrors(_ arguments: [String], _ expected: String) throws {
         let dir = try LDFCommandRunner.temporaryDirectory()
@@ -184,5 +186,18 @@ import LDFCore
         // The two LabChart blocks leave a gap: the longer block is analysed, with a warning.
         #expect(out.stderr.contains("longest gap-free stretch"))
         #expect(recording["start_s"] as? Double ?? 0 > 3)
+    }
+
+    /// "-" reads the recording from standard input.
+    @Test func standardInput() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        let a = try Self.writeCSV("a.csv", in: dir, rate: 4, seconds: 200, tones: [(0.25, 2)])
+        let out = try LDFCommandRunner.run(["bands", "-", "--bands", Self.twoBands, "--method", "welch",
+                                            "--welch-segment", "100", "--format", "json"],
+                                           stdin: try Data(contentsOf: URL(fileURLWithPath: a)))
+        #expect(out.status == 0, "\(out.stderr)")
+        let recording = try #require((out.json?["recordings"] as? [[String: Any]])?.first)
+        #expect(recording["source"] as? String == "-")
+        #expect(abs(((recording["bands"] as? [[String: Any]])?.last?["power"] as? Double ?? 0) - 2) < 0.05)
     }
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every notebook in notebooks/ headless on the bundled samples and fails on any error.
+#
+#   scripts/run-notebooks.sh
+#
+# 1. creates notebooks/.venv (git-ignored) and installs notebooks/requirements.txt into it (once;
+#    again only when the requirements change);
+# 2. makes sure FFTW is installed and builds `ldf` in release;
+# 3. executes each notebook with nbconvert (nbclient) in a fresh kernel, writing the executed
+#    copies and every figure to out/notebooks/ (git-ignored). The committed notebooks stay
+#    clean (no outputs).
+#
+# Environment: PYTHON (default python3.11, else python3); LDF_BIN (an ldf binary to use instead of
+# building one); SWIFT_SCRATCH_PATH (build folder, default .build); LDF_NOTEBOOK_TIMEOUT (seconds
+# per cell, default 600). Exit status: non-zero when any step or any notebook cell fails.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+venv="notebooks/.venv"
+stamp="$venv/.requirements.sha256"
+wanted="$(sha256sum notebooks/requirements.txt | cut -d' ' -f1)"
+if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
+    echo "Creating $venv with $("$python" --version) and installing notebooks/requirements.txt..." >&2
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+    echo "$wanted" > "$stamp"
+fi
+
+if [[ -z "${LDF_BIN:-}" ]]; then
+    scripts/ensure-system-deps.sh
+    scratch="${SWIFT_SCRATCH_PATH:-.build}"
+    echo "Building ldf (release, $scratch)..." >&2
+    swift build -c release --product ldf --scratch-path "$scratch" >&2
+    LDF_BIN="$root/$scratch/release/ldf"
+fi
+[[ -x "$LDF_BIN" ]] || { echo "no ldf binary at $LDF_BIN" >&2; exit 1; }
+export LDF_BIN
+export LDF_OUT="$root/out/notebooks"
+export MPLBACKEND=Agg
+mkdir -p "$LDF_OUT"
+
+status=0
+for notebook in notebooks/*.ipynb; do
+    name="$(basename "$notebook" .ipynb)"
+    echo "Executing $notebook..." >&2
+    started=$SECONDS
+    if "$venv/bin/jupyter" nbconvert --to notebook --execute "$notebook" \
+        --output "$name.executed" --output-dir "$LDF_OUT" \
+        --ExecutePreprocessor.timeout="${LDF_NOTEBOOK_TIMEOUT:-600}" \
+        --ExecutePreprocessor.kernel_name=python3 >&2; then
+        echo "  ok ($((SECONDS - started)) s)" >&2
+    else
+        echo "  FAILED: $notebook (see the traceback above)" >&2
+        status=1
+    fi
+done
+echo "Figures and executed notebooks in $LDF_OUT" >&2
+exit $status

@@ -63,7 +63,8 @@ struct DelimitedLayout {
         let delimiter = chooseDelimiter(bytes, tail)
         let splitter = CellSplitter(delimiter: delimiter)
         var bounds: [Int] = []
-        let decimalSeparator = delimiter == .comma ? UInt8(ascii: ".") : chooseDecimalSeparator(bytes, lines, splitter)
+        // With comma delimiters only quoted cells can hold decimal commas ("12,5").
+        let decimalSeparator = chooseDecimalSeparator(bytes, lines, splitter)
 
         // Rows before the first data row are header rows.
         func isDataRow(_ line: ByteLine) -> Bool {

@@ -62,6 +62,15 @@ import Testing
         #expect(recording.provenance.notes.contains { $0.contains("sample counter") })
     }
 
+    /// Comma-delimited with quoted decimal-comma cells (as some spreadsheet exports write).
+    @Test func quotedDecimalCommasInACommaFile() throws {
+        let file = try TemporaryFile("quotedcomma.csv", "Time,Flux\n\"0,0\",\"12,5\"\n\"0,5\",\"13,5\"\n\"1,0\",\"14,5\"\n")
+        defer { file.remove() }
+        let recording = try RecordingReader.read(path: file.path)
+        #expect(recording.perfusion.values == [12.5, 13.5, 14.5])
+        #expect(isClose(recording.sampleRateHz, 2, relative: 1e-9))
+    }
+
     /// Dates and clock times in separate columns are combined (with a midnight crossing).
     @Test func separateDateAndClockColumns() throws {
         let text = """

@@ -33,13 +33,27 @@ public enum PolynomialDetrend {
         // Normal equations G c = r on the monomials of x = -1 + scale * n.
         var moments = [Double](repeating: 0, count: 2 * terms - 1)
         var right = [Double](repeating: 0, count: terms)
-        for n in 0..<count {
-            let x = -1 + scale * Double(n)
-            var power = 1.0
-            for k in 0..<(2 * terms - 1) {
-                moments[k] += power
-                if k < terms { right[k] += power * values[n] }
-                power *= x
+        if terms <= 4 {
+            // Up to degree 3 (MODA's case): powers 0...6 in SIMD registers, one pass.
+            var momentSums = SIMD8<Double>(), rightSums = SIMD4<Double>()
+            for n in 0..<count {
+                let x = -1 + scale * Double(n)
+                let x2 = x * x, x3 = x2 * x
+                let low = SIMD4(1, x, x2, x3)
+                momentSums += SIMD8(lowHalf: low, highHalf: low * (x3 * x))
+                rightSums += low * values[n]
+            }
+            for k in 0..<(2 * terms - 1) { moments[k] = momentSums[k] }
+            for k in 0..<terms { right[k] = rightSums[k] }
+        } else {
+            for n in 0..<count {
+                let x = -1 + scale * Double(n)
+                var power = 1.0
+                for k in 0..<(2 * terms - 1) {
+                    moments[k] += power
+                    if k < terms { right[k] += power * values[n] }
+                    power *= x
+                }
             }
         }
         var gram = [Double](repeating: 0, count: terms * terms)

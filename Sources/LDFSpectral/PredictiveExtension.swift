@@ -80,12 +80,12 @@ public enum PredictiveExtension {
         let last = duration - 1 / rateHz
         for tone in tones {
             if band.lowerBound < tone.frequency && tone.frequency < band.upperBound {
-                // amplitude * cos(2 pi f (T + n / fs) + phase) by rotation, exact every 64 samples.
+                // amplitude * cos(2 pi f (T + n / fs) + phase) by rotation, exact every 1024 samples.
                 let step = 2 * Double.pi * tone.frequency / rateHz
                 let stepCos = cos(step), stepSin = sin(step)
                 var c = 0.0, s = 0.0
                 for n in 0..<count {
-                    if n & 63 == 0 {
+                    if n & 1023 == 0 {
                         let angle = 2 * Double.pi * tone.frequency * (duration + Double(n) / rateHz) + tone.phase
                         c = cos(angle)
                         s = sin(angle)

@@ -8,11 +8,13 @@ import LDFCore
 ///   starting with `#` are skipped anywhere; a UTF-8 BOM is ignored; CRLF is fine; cells may be
 ///   quoted.
 /// - Time: the column whose header names it (`time`, `t`, `s`, `ms`, `clock`, `date`,
-///   `excel`, ...; units like `[ms]` scale it), else a column of clock times, else the first
-///   strictly increasing numeric column (taken as seconds). Clock times may carry a date;
-///   midnight crossings without a date add a day. Excel serial days become
-///   `(serial - first) * 86,400` seconds and set `startDate` (epoch 1899-12-30). Without a time
-///   column the sample rate must come from `--rate`.
+///   `excel`, ...; units like `[ms]` or `(min)` scale it), else a column of clock times, else the
+///   first numeric column when it strictly increases and its header names no measurement (taken
+///   as seconds; a `sample`/`index` counter is skipped). Clock times (`hh:mm:ss.fff`,
+///   `mm:ss.fff`) may carry a date, in the cell or in a separate date column; midnight crossings
+///   without a date add a day. Excel serial days become `(serial - first) * 86,400` seconds and
+///   set `startDate` (epoch 1899-12-30). Without a time column the sample rate must come from
+///   `--rate`.
 /// - Every other numeric column is delivered with its name and unit; `*`, empty, `NaN`, `-` and
 ///   other text cells become NaN (the assembler masks and counts them).
 /// - A marker column (named marker/event/comment/label/note, or holding only text) becomes

@@ -6,8 +6,10 @@ import Darwin
 #endif
 import LDFCore
 
-/// Reads a recording from a path ("-" for standard input): loads the bytes, picks the reader by
-/// content (or as forced), parses, and assembles a uniform `Recording`.
+/// Reads a recording from a path ("-" for standard input): loads the bytes, refuses binary
+/// files, picks the reader by content (LabChart text when `Interval=`/`ChannelTitle=` header
+/// lines open it, else delimited text) or as forced, parses, refuses time stamps that would need
+/// an absurd grid (`GridSizeGuard`), and assembles a uniform `Recording`.
 public enum RecordingReader {
     /// Readers tried, most specific first.
     public static let readers: [any TableReader.Type] = [LabChartReader.self, DelimitedTextReader.self]
@@ -15,11 +17,11 @@ public enum RecordingReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Recording {
         try options.assembly.validate()
         let table = try readTable(path: path, options: options)
-        try GridSizeGuard.check(table, options: options.assembly)
         return try RecordingAssembler.assemble(table, options: options.assembly)
     }
 
-    /// The parsed table before assembly (for tools that need the raw rows).
+    /// The parsed table before assembly (for tools that need the raw rows), already checked by
+    /// `GridSizeGuard` so that assembling it cannot ask for an absurd grid.
     public static func readTable(path: String, options: ReadOptions = ReadOptions()) throws -> SampleTable {
         let bytes = try loadBytes(path: path)
         let source = path
@@ -28,7 +30,9 @@ public enum RecordingReader {
         }
         try bytes.withUnsafeBufferPointer { try TextDecoding.requireText($0, source: source) }
         let reader = try chooseReader(for: bytes, source: source, forced: options.reader)
-        return try reader.parse(bytes, source: source, options: options)
+        let table = try reader.parse(bytes, source: source, options: options)
+        try GridSizeGuard.check(table, options: options.assembly)
+        return table
     }
 
     static func chooseReader(for bytes: [UInt8], source: String, forced: ReaderKind) throws -> any TableReader.Type {

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-/tmp/ldf-bench}
 SCRATCH=${SCRATCH:-.build}
 RUNS=${RUNS:-3}
-CSV="$BENCH_DIR/day-40hz.csv"
+CSV="$BENCH_DIR/day-40hz-v2.csv"
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time (for peak memory)" >&2
@@ -30,11 +30,11 @@ t = np.arange(n) / rate
 flux = 600 + 50 * np.sin(2 * np.pi * 1.2 * t) + 20 * np.sin(2 * np.pi * 0.1 * t) + rng.normal(0, 5, n)
 with open(sys.argv[1], "w") as f:
     f.write("time,flux\n")
-    # Chunks keep memory low; 8 decimals make the file about 100 MB.
+    # Chunks keep memory low; microsecond times and 9 decimals make the file about 100 MB.
     for start in range(0, n, 500_000):
         stop = min(n, start + 500_000)
         block = np.column_stack([t[start:stop], flux[start:stop]])
-        np.savetxt(f, block, fmt=["%.3f", "%.8f"], delimiter=",")
+        np.savetxt(f, block, fmt=["%.6f", "%.9f"], delimiter=",")
 PY
 fi
 ls -l "$CSV" | awk '{printf "file: %s, %.1f MB, ", $NF, $5 / 1e6}'

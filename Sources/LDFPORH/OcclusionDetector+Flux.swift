@@ -7,10 +7,13 @@ extension OcclusionDetector {
     /// Finds occlusions from the flux alone, using only the recording's own levels and shape (no
     /// PU thresholds), so it works at any site and for several occlusions:
     ///
-    /// 1. Average the flux in 0.5 s blocks. The recording's floor is the 1st percentile of the
-    ///    blocks; its typical level the median of the blocks above the floor-to-median midpoint.
-    /// 2. Candidates are stretches below floor + 30% of (typical - floor), ending when the flux is
-    ///    back above 50% (hysteresis), lasting at least `minimumSeconds`.
+    /// 1. Average the flux in 0.5 s blocks. The recording's lowest level (floor) is the 1st
+    ///    percentile of the blocks; each block's reference is the median of the minute before it
+    ///    (ending 3 s earlier). Local references work whether occlusions, rest or a large
+    ///    hyperaemia fill most of the recording, and for several occlusions at different levels.
+    /// 2. Candidates are stretches below floor + 30% of (reference - floor), ending when the flux is
+    ///    back above floor + 50% of (reference at the start - floor) (hysteresis), lasting at least
+    ///    `minimumSeconds`.
     /// 3. A candidate is an occlusion when its second half is a plateau (robust SD below 15% of the
     ///    fall), the fall from the preceding minute is at least 5 robust SDs of that minute and 30%
     ///    of its level, and the flux rises back at least halfway to the rest level within 60 s.
@@ -30,26 +33,32 @@ extension OcclusionDetector {
                            fix: "a PORH recording needs rest, an occlusion of 1-5 min and the recovery")
         }
         let floor = sorted[sorted.count / 100]
-        var typical = Statistics.median(sorted: sorted)
-        for _ in 0..<2 {
-            let mid = (floor + typical) / 2
-            typical = Statistics.median(sorted.filter { $0 > mid })
-        }
-        let span = typical - floor
-        let enter = floor + 0.3 * span, exit = floor + 0.5 * span
-        let lookedFor = "a fall to a low plateau (below \(rounded(enter)) \(recording.perfusion.unit), 30% of the way from the "
-            + "lowest level \(rounded(floor)) to the typical level \(rounded(typical))) lasting at least \(minimumSeconds) s, "
-            + "then a sharp rise"
-        guard span > 0 else {
+        let median = Statistics.median(sorted: sorted)
+        let lookedFor = "a fall to a low plateau near the recording's lowest level (\(rounded(floor)) \(recording.perfusion.unit), "
+            + "the 1st percentile of 0.5 s means): below that level plus 30% of the way to the median of the preceding minute, "
+            + "lasting at least \(minimumSeconds) s, then a sharp rise"
+        guard median > floor else {
             throw LDFError(source, "no occlusion found: looked for \(lookedFor); the flux is flat", fix: fixText)
+        }
+        let ceiling = sorted[sorted.count * 99 / 100]
+        let minuteBlocks = Int(60 / dt), gapBlocks = Int(3 / dt)
+        func precedingMinute(_ k: Int) -> Double? {
+            let window = coarse[max(0, k - minuteBlocks)..<max(0, k - gapBlocks)].filter(\.isFinite)
+            return window.count >= 4 ? Statistics.median(window) : nil
         }
 
         // Candidate low stretches, in blocks; missing blocks continue the current state.
         var runs: [Range<Int>] = []
         var runStart: Int?
+        var runReference = 0.0
         for k in coarse.indices where coarse[k].isFinite {
-            if runStart == nil, coarse[k] < enter { runStart = k }
-            if let s = runStart, coarse[k] > exit { runs.append(s..<k); runStart = nil }
+            if let s = runStart {
+                if coarse[k] > floor + 0.5 * (runReference - floor) { runs.append(s..<k); runStart = nil }
+            } else if coarse[k] < floor + 0.3 * (ceiling - floor), let reference = precedingMinute(k),
+                      coarse[k] < floor + 0.3 * (reference - floor) {
+                runStart = k
+                runReference = reference
+            }
         }
         let endsLow = runStart.map { $0..<coarse.count }
 

@@ -35,6 +35,8 @@ extension OcclusionDetector {
             if runStart == nil, p[i] > on { runStart = i }
             if let s = runStart, p[i] < off { runs.append(s..<i); runStart = nil }
         }
+        var trailing: Range<Int>?
+        if let s = runStart { trailing = s..<p.count; runs.append(s..<p.count) }
         var notes: [Diagnostic] = []
         var timings: [OcclusionTiming] = []
         var longest = 0.0
@@ -56,6 +58,15 @@ extension OcclusionDetector {
                                       + "(only \(Int(steady * 100))% of it within 15% of the range from its median); ignored"))
                 continue
             }
+            if run == trailing && duration >= minimumSeconds {
+                let message = "the recording ends during the occlusion: the cuff is inflated from \(rounded(start)) s "
+                    + "to the end (\(rounded(recording.durationSeconds)) s)"
+                if timings.isEmpty {
+                    throw LDFError(context, message, fix: "analyse a recording that includes the release and recovery")
+                }
+                notes.append(.warning("ends_during_occlusion", message))
+                continue
+            }
             guard duration >= minimumSeconds else {
                 notes.append(.warning("short_occlusion", "cuff inflated only \(rounded(duration)) s at \(rounded(start)) s, "
                                       + "shorter than the \(minimumSeconds) s minimum; ignored"))
@@ -64,14 +75,6 @@ extension OcclusionDetector {
             timings.append(OcclusionTiming(startSeconds: start, releaseSeconds: release, source: .pressure,
                                            detail: "cuff pressure '\(channel.name)' crossing \(rounded(half)) \(channel.unit) "
                                            + "(halfway between its levels \(rounded(low)) and \(rounded(high)))"))
-        }
-        if let s = runStart {
-            let message = "the recording ends during the occlusion: the cuff is inflated from \(rounded(Double(s) / rate)) s "
-                + "to the end (\(rounded(recording.durationSeconds)) s)"
-            if timings.isEmpty {
-                throw LDFError(context, message, fix: "analyse a recording that includes the release and recovery")
-            }
-            notes.append(.warning("ends_during_occlusion", message))
         }
         guard !timings.isEmpty else {
             let shown = notes.isEmpty ? "" : " (\(notes.map(\.message).joined(separator: "; ")))"

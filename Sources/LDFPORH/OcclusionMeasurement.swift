@@ -57,13 +57,14 @@ struct OcclusionMeasurement {
     }
 
     /// Time of the peak: the vertex of a parabola fitted to the raw flux within max(2 s, smoothing)
-    /// of the smoothed maximum at sample `index` (kept within that stretch). On a flat, noisy top
+    /// of the smoothed maximum at sample `index`, not before release (kept within that stretch); the
+    /// maximum itself when the fitted curve is not concave. On a flat, noisy top
     /// the arg-max of a moving mean wanders; the parabola uses every sample around it.
     private func refinedPeakTime(_ index: Int) -> Double {
         let t0 = Double(index) / rateHz
         let h = max(2, options.smoothingSeconds)
         var m = [Double](repeating: 0, count: 9), v = [Double](repeating: 0, count: 3)
-        for k in sample(t0 - h)..<sample(t0 + h) where flux[k].isFinite {
+        for k in sample(max(t0 - h, timing.releaseSeconds))..<sample(t0 + h) where flux[k].isFinite {
             let t = Double(k) / rateHz - t0
             let basis = [1, t, t * t]
             for i in 0..<3 {
@@ -79,7 +80,7 @@ struct OcclusionMeasurement {
         func replaced(_ column: Int) -> [Double] { (0..<9).map { $0 % 3 == column ? v[$0 / 3] : m[$0] } }
         let c1 = det(replaced(1)) / d, c2 = det(replaced(2)) / d
         guard c2 < 0 else { return t0 }
-        return t0 + min(max(-c1 / (2 * c2), -h), h)
+        return max(timing.releaseSeconds, t0 + min(max(-c1 / (2 * c2), -h), h))
     }
 
     func measure(index: Int) -> PORHOcclusionResult {
@@ -135,13 +136,13 @@ struct OcclusionMeasurement {
         }
         var peakReason: String?
         let edgeSamples = MovingMean.halfWidth(seconds: options.smoothingSeconds, rateHz: rateHz) + 1
-        if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
+        if let p = peakIndex, rf.isFinite, smooth[p] <= rf {
+            peakReason = "no hyperaemic peak: the highest smoothed flux after release (\(OcclusionDetector.rounded(smooth[p]))) "
+                + "does not exceed rest flux (\(OcclusionDetector.rounded(rf)))"
+        } else if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
             peakReason = searchEnd < tR + options.peakSearchSeconds
                 ? "no clear peak: smoothed flux is still rising when the recording (or the next occlusion) starts at \(seconds(searchEnd))"
                 : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise --peak-search)"
-        } else if let p = peakIndex, rf.isFinite, smooth[p] <= rf {
-            peakReason = "no hyperaemic peak: the highest smoothed flux after release (\(OcclusionDetector.rounded(smooth[p]))) "
-                + "does not exceed rest flux (\(OcclusionDetector.rounded(rf)))"
         } else if peakIndex == nil {
             peakReason = "no valid flux after release"
         }

@@ -12,6 +12,7 @@ struct AgreementTests {
         var durationSeconds: Double
         var rateHz: Double
         var seed: UInt64
+        var wavelet: String
         var voices: Int
         var padLeft: Int
         var padRight: Int
@@ -39,11 +40,11 @@ struct AgreementTests {
     ]
 
     @Test("time-averaged spectra and band means match PyMODAlib",
-          arguments: ["30min-32Hz", "30min-40Hz", "2h-32Hz", "2h-40Hz"])
+          arguments: ["30min-32Hz", "30min-40Hz", "2h-32Hz", "2h-40Hz", "30min-40Hz-lognorm"])
     func agreement(_ name: String) throws {
         let fixture = try Self.load(name)
         let signal = AgreementSignal.samples(durationSeconds: fixture.durationSeconds, rateHz: fixture.rateHz, seed: fixture.seed)
-        let options = WaveletOptions(wavelet: .morlet, f0: 1, fminHz: 0.005, fmaxHz: 2, preprocess: true,
+        let options = WaveletOptions(wavelet: fixture.wavelet == "Lognorm" ? .lognormal : .morlet, f0: 1, fminHz: 0.005, fmaxHz: 2, preprocess: true,
                                      padding: .predictive, coneRule: .moda)
         let transform = try WaveletTransform(sampleCount: signal.count, sampleRateHz: fixture.rateHz, options: options)
         #expect(transform.options.voices == fixture.voices)
@@ -52,8 +53,12 @@ struct AgreementTests {
         for (ours, theirs) in zip(transform.frequenciesHz, fixture.frequenciesHz) {
             #expect(relativeDifference(ours, theirs) < 1e-12)
         }
+        // Cone lengths are ceil(|t1e| fs ompeak / (2 pi f)): exact for the Morlet (t1e to 1e-13); the
+        // log-normal's t1e is numerical in both codes (ours -17.6222821, PyMODAlib's -17.6222384),
+        // so a row may have one sample fewer on each side.
+        let slack = options.wavelet == .morlet ? 0 : 2
         for (index, count) in fixture.validCount.enumerated() {
-            #expect(transform.cone.validCount(index) == count, "valid samples at \(fixture.frequenciesHz[index]) Hz")
+            #expect(abs(transform.cone.validCount(index) - count) <= slack, "valid samples at \(fixture.frequenciesHz[index]) Hz")
         }
         let spectrum = try transform.timeAveragedSpectrum(of: signal)
         let reference = (amplitude: fixture.amplitude.map { $0 ?? .nan }, power: fixture.power.map { $0 ?? .nan })

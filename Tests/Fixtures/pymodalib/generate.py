@@ -31,11 +31,12 @@ import pymodalib  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_signal import test_signal  # noqa: E402
 
-CASES = [  # (name, duration s, rate Hz, seed)
-    ("30min-32Hz", 1800, 32.0, 11),
-    ("30min-40Hz", 1800, 40.0, 12),
-    ("2h-32Hz", 7200, 32.0, 13),
-    ("2h-40Hz", 7200, 40.0, 14),
+CASES = [  # (name, duration s, rate Hz, seed, PyMODAlib wavelet)
+    ("30min-32Hz", 1800, 32.0, 11, "Morlet"),
+    ("30min-40Hz", 1800, 40.0, 12, "Morlet"),
+    ("2h-32Hz", 7200, 32.0, 13, "Morlet"),
+    ("2h-40Hz", 7200, 40.0, 14, "Morlet"),
+    ("30min-40Hz-lognorm", 1800, 40.0, 15, "Lognorm"),
 ]
 FMIN, FMAX = 0.005, 2.0
 
@@ -43,13 +44,13 @@ FMIN, FMAX = 0.005, 2.0
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     only = set(sys.argv[1:])
-    for name, duration, rate, seed in CASES:
+    for name, duration, rate, seed, wavelet in CASES:
         if only and name not in only:
             continue
         signal = test_signal(duration, rate, seed)
         started = time.time()
         wt, freq, opt = pymodalib.wavelet_transform(
-            signal, rate, fmin=FMIN, fmax=FMAX, resolution=1, wavelet="Morlet",
+            signal, rate, fmin=FMIN, fmax=FMAX, resolution=1, wavelet=wavelet,
             preprocess=True, padding="predictive", cut_edges=True, return_opt=True)
         seconds = time.time() - started
         magnitude = np.abs(wt).astype(np.float64)
@@ -59,7 +60,7 @@ def main():
             power = np.nanmean(magnitude ** 2, axis=1)
         record = {
             "case": name, "durationSeconds": duration, "rateHz": rate, "seed": seed,
-            "fminHz": FMIN, "fmaxHz": FMAX, "wavelet": "Morlet", "f0": 1,
+            "fminHz": FMIN, "fmaxHz": FMAX, "wavelet": wavelet, "f0": 1,
             "preprocess": True, "padding": "predictive", "cutEdges": True,
             "voices": int(opt["nv"]), "padLeft": int(opt["n1"]), "padRight": int(opt["n2"]),
             "pymodalibSeconds": round(seconds, 2),

@@ -3,9 +3,10 @@ import Numerics
 
 extension WaveletTransform {
     /// Computes row `index` at `shortCount` (M, a power of two with NL / M an integer) evenly
-    /// spaced padded times: on return `output[m]` times `phase(m)` / NL is W at padded sample
-    /// m * NL / M. The row's bins are centred on index 0 (baseband), so `output` is a smooth,
-    /// slowly varying sequence and |output[m]| / NL = |W| exactly.
+    /// spaced padded times: on return output[m] * e^{2 pi i (first + centre) m / M} / NL is W at
+    /// padded sample m * NL / M (first = the row's first bin, centre = half its bin count). The
+    /// row's bins are centred on index 0 (baseband), so `output` varies slowly and
+    /// |output[m]| / NL = |W| exactly.
     ///
     /// `work` and `output` need at least `shortCount` elements and belong to the caller's task.
     func computeRow(_ index: Int, spectrum: ComplexBuffer, shortCount: Int,

@@ -26,6 +26,9 @@ public enum RecordingReader {
         let bytes = try loadBytes(path: path)
         let source = path
         guard !bytes.isEmpty else {
+            if path == "-" {
+                throw LDFError("standard input", "nothing arrived on standard input", fix: "pipe a recording in, or give a file path")
+            }
             throw LDFError(source, "the file is empty", fix: "export the recording again")
         }
         try bytes.withUnsafeBufferPointer { try TextDecoding.requireText($0, source: source) }

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import LDFCore
+import LDFPORH
+
+extension TimingPreference: ExpressibleByArgument {}
+
+/// `ldf porh FILE...`: post-occlusive reactive hyperaemia parameters for every occlusion.
+struct PorhCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "porh",
+        abstract: "Post-occlusive reactive hyperaemia (PORH) parameters for every occlusion in one or more recordings.",
+        discussion: """
+            Occlusions are timed from the most trusted source available: --occlusion START-END, events \
+            in the file, a cuff-pressure channel, or the flux alone (a fall to a low plateau, then a \
+            sharp rise; any site, several per recording). Each occlusion gets rest flux, biological \
+            zero, peak, time to peak, ratios, T75/T50/T25, hyperaemia duration, repayment and debt \
+            areas, plateau, CVC (with --map) and the transient fit a*exp(-(t/b)^c)+d. A parameter \
+            that cannot be computed is null with the reason. --site sets documented defaults for the \
+            windows and smoothing and is recorded; every option that shaped a result is in the JSON \
+            `parameters`. Results go to standard output, warnings to standard error; the exit status \
+            is 1 when any file failed.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Probe site: finger-pad, forearm, hallux, calf, thenar or other (sets window defaults).")
+    var site: TissueSite = .other
+
+    @Option(help: "Occlusion timing when no --occlusion is given: auto (events, then pressure, then flux), events, pressure or flux.")
+    var timing: TimingPreference = .auto
+
+    @Option(name: .customLong("occlusion"),
+            help: ArgumentHelp("An occlusion in seconds from the first sample, START-END (repeatable).", valueName: "START-END"))
+    var occlusionTexts: [String] = []
+
+    @Option(name: .customLong("rest-window"), help: ArgumentHelp("Rest-flux window before the start (site default; 120).", valueName: "SECONDS"))
+    var restWindow: Double?
+
+    @Option(name: .customLong("bz-window"),
+            help: ArgumentHelp("Biological-zero window at the end of the occlusion (site default: 30, forearm/calf 60).", valueName: "SECONDS"))
+    var bzWindow: Double?
+
+    @Option(help: ArgumentHelp("Moving-mean length for peak and recovery times (site default: 2, forearm/calf 3).", valueName: "SECONDS"))
+    var smoothing: Double?
+
+    @Option(name: .customLong("return-smoothing"), help: ArgumentHelp("Moving-mean length for the return to rest flux (10).", valueName: "SECONDS"))
+    var returnSmoothing: Double?
+
+    @Option(name: .customLong("plateau-window"), help: ArgumentHelp("Post-occlusive plateau window at the end of the recovery (60).", valueName: "SECONDS"))
+    var plateauWindow: Double?
+
+    @Option(name: .customLong("peak-search"), help: ArgumentHelp("The peak is searched this long after release (60).", valueName: "SECONDS"))
+    var peakSearch: Double?
+
+    @Option(name: .customLong("min-occlusion"), help: ArgumentHelp("Shortest occlusion accepted (20).", valueName: "SECONDS"))
+    var minOcclusion: Double?
+
+    @Flag(name: .customLong("subtract-bz"), help: "Subtract the biological zero from every flux level (areas are unchanged).")
+    var subtractBiologicalZero = false
+
+    @Option(help: ArgumentHelp("Mean arterial pressure for CVC = flux / MAP.", valueName: "MMHG"))
+    var map: Double?
+
+    @Option(help: "Output format: table, csv (one row per occlusion) or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Write the annotated trace (time, flux, smoothed flux, phase) as CSV.", valueName: "PATH"))
+    var trace: String?
+
+    @Argument(help: ArgumentHelp("Recording files; - reads standard input.", valueName: "FILE"))
+    var files: [String]
+
+    func validate() throws {
+        _ = try options()
+    }
+
+    /// The analysis options: site defaults, then every option given.
+    func options() throws -> PORHOptions {
+        var o = PORHOptions(site: site)
+        o.timing = timing
+        o.occlusions = try occlusionTexts.map(OcclusionInterval.init(parsing:))
+        if let restWindow { o.restWindowSeconds = restWindow }
+        if let bzWindow { o.biologicalZeroWindowSeconds = bzWindow }
+        if let smoothing { o.smoothingSeconds = smoothing }
+        if let returnSmoothing { o.returnSmoothingSeconds = returnSmoothing }
+        if let plateauWindow { o.plateauWindowSeconds = plateauWindow }
+        if let peakSearch { o.peakSearchSeconds = peakSearch }
+        if let minOcclusion { o.minimumOcclusionSeconds = minOcclusion }
+        o.subtractBiologicalZero = subtractBiologicalZero
+        o.meanArterialPressureMmHg = map
+        try o.validate()
+        return o
+    }
+
+    func run() throws {
+        let options = try options()
+        var entries: [PorhRecordingJSON] = []
+        var traceLines: [String] = []
+        for path in files {
+            do {
+                let recording = try input.read(path)
+                let result = try PORHAnalysis.analyze(recording, options: options)
+                for d in result.diagnostics { printDiagnostic("\(path): \(d)") }
+                for o in result.occlusions {
+                    for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
+                }
+                entries.append(PorhRecordingJSON(source: path, result: result))
+                if trace != nil { traceLines += PorhText.traceRows(PORHTrace(recording: recording, result: result), source: path) }
+            } catch let error as LDFError {
+                printDiagnostic("error: \(error)")
+                entries.append(PorhRecordingJSON(source: path, error: error.description))
+            }
+        }
+        if let trace {
+            let text = ([PorhText.traceHeader] + traceLines).joined(separator: "\n") + "\n"
+            do {
+                try text.write(toFile: trace, atomically: true, encoding: .utf8)
+            } catch {
+                throw LDFError("--trace \(trace)", "cannot write the trace (\(error.localizedDescription))",
+                               fix: "check that the folder exists and is writable")
+            }
+        }
+        let results = entries.compactMap(\.result)
+        switch format {
+        case .json:
+            print(try JSONOutput.string(PorhOutputJSON(options: options, recordings: entries)))
+        case .csv:
+            print(PorhText.csvHeader)
+            for result in results { PorhText.csvRows(result).forEach { print($0) } }
+        case .table:
+            print(results.map(PorhText.table).joined(separator: "\n\n"))
+        }
+        if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
+    }
+}

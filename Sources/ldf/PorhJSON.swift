@@ -1,0 +1,155 @@
+import Foundation
+import LDFCore
+import LDFPORH
+
+/// `ldf porh --format json`: toolkit, every option that shaped the results, and per recording its
+/// occlusions. Null parameters carry their reason in `reasons`; NaN never appears.
+struct PorhOutputJSON: Encodable {
+    var toolkit = ToolkitStamp()
+    var parameters: PorhParametersJSON
+    var recordings: [PorhRecordingJSON]
+
+    init(options: PORHOptions, recordings: [PorhRecordingJSON]) {
+        parameters = PorhParametersJSON(options)
+        self.recordings = recordings
+    }
+}
+
+/// The options, with site defaults resolved and units in the names.
+struct PorhParametersJSON: Encodable {
+    var site: String
+    var timing: String
+    /// User-given occlusions as [start_s, release_s].
+    var occlusions: [[Double]]
+    var restWindowS: Double
+    var biologicalZeroWindowS: Double
+    var smoothingS: Double
+    var smoothing = "centred moving mean"
+    var returnSmoothingS: Double
+    var plateauWindowS: Double
+    var peakSearchS: Double
+    var minimumOcclusionS: Double
+    var expectedOcclusionS: Double
+    var subtractBiologicalZero: Bool
+    var meanArterialPressureMmhg: Double?
+    var recoveryTimeLevels = "plateau + fraction * (peak - plateau); plateau = mean flux over the plateau window"
+
+    init(_ o: PORHOptions) {
+        site = o.site.rawValue
+        timing = o.occlusions.isEmpty ? o.timing.rawValue : TimingSource.user.rawValue
+        occlusions = o.occlusions.map { [$0.startSeconds, $0.releaseSeconds] }
+        restWindowS = o.restWindowSeconds
+        biologicalZeroWindowS = o.biologicalZeroWindowSeconds
+        smoothingS = o.smoothingSeconds
+        returnSmoothingS = o.returnSmoothingSeconds
+        plateauWindowS = o.plateauWindowSeconds
+        peakSearchS = o.peakSearchSeconds
+        minimumOcclusionS = o.minimumOcclusionSeconds
+        expectedOcclusionS = o.expectedOcclusionSeconds
+        subtractBiologicalZero = o.subtractBiologicalZero
+        meanArterialPressureMmhg = o.meanArterialPressureMmHg
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case site, timing, occlusions, smoothing
+        case restWindowS = "rest_window_s", biologicalZeroWindowS = "biological_zero_window_s", smoothingS = "smoothing_s"
+        case returnSmoothingS = "return_smoothing_s", plateauWindowS = "plateau_window_s", peakSearchS = "peak_search_s"
+        case minimumOcclusionS = "minimum_occlusion_s", expectedOcclusionS = "expected_occlusion_s"
+        case subtractBiologicalZero = "subtract_biological_zero", meanArterialPressureMmhg = "mean_arterial_pressure_mmhg"
+        case recoveryTimeLevels = "recovery_time_levels"
+    }
+}
+
+/// One recording: its occlusions, or the error that stopped it.
+struct PorhRecordingJSON: Encodable {
+    var source: String
+    var sampleRateHz: Double?
+    var fluxChannel: String?
+    var fluxUnit: String?
+    var occlusions: [PorhOcclusionJSON]
+    var diagnostics: [String]
+    var error: String?
+    /// Kept for the table and CSV writers; not encoded.
+    var result: PORHRecordingResult?
+
+    init(source: String, result: PORHRecordingResult) {
+        self.source = source
+        sampleRateHz = result.sampleRateHz
+        fluxChannel = result.fluxChannel
+        fluxUnit = result.fluxUnit
+        occlusions = result.occlusions.map { PorhOcclusionJSON($0, fluxUnit: result.fluxUnit) }
+        diagnostics = result.diagnostics.map(\.description)
+        self.result = result
+    }
+
+    init(source: String, error: String) {
+        self.source = source
+        occlusions = []
+        diagnostics = []
+        self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case source, sampleRateHz, fluxChannel, fluxUnit, occlusions, diagnostics, error
+    }
+}
+
+/// One occlusion: timing, every parameter (null with a reason when not computable), windows.
+struct PorhOcclusionJSON: Encodable {
+    var occlusion: PORHOcclusionResult
+    var fluxUnit: String
+
+    init(_ occlusion: PORHOcclusionResult, fluxUnit: String) {
+        self.occlusion = occlusion
+        self.fluxUnit = fluxUnit
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    struct WindowJSON: Encodable {
+        var startS: Double
+        var endS: Double
+        init?(_ w: TimeWindow?) {
+            guard let w else { return nil }
+            startS = w.startSeconds
+            endS = w.endSeconds
+        }
+        enum CodingKeys: String, CodingKey { case startS = "start_s", endS = "end_s" }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        let o = occlusion
+        try c.encode(o.index, forKey: Key("index"))
+        try c.encode(o.timing.startSeconds, forKey: Key("start_s"))
+        try c.encode(o.timing.releaseSeconds, forKey: Key("release_s"))
+        try c.encode(o.timing.durationSeconds, forKey: Key("duration_s"))
+        try c.encode(o.timing.source.rawValue, forKey: Key("timing_source"))
+        try c.encode(o.timing.detail, forKey: Key("timing_detail"))
+        for p in o.parameters {
+            if let v = p.value { try c.encode(v, forKey: Key(p.key.rawValue)) } else { try c.encodeNil(forKey: Key(p.key.rawValue)) }
+        }
+        var reasons: [String: String] = [:]
+        for p in o.parameters { if let r = p.reason { reasons[p.key.rawValue] = r } }
+        try c.encode(reasons, forKey: Key("reasons"))
+        var units: [String: String] = [:]
+        for p in o.parameters { units[p.key.rawValue] = p.key.unit(flux: fluxUnit) }
+        try c.encode(units, forKey: Key("units"))
+        let w = o.windows
+        var windows: [String: WindowJSON] = [:]
+        windows["rest"] = WindowJSON(w.rest)
+        windows["biological_zero"] = WindowJSON(w.biologicalZero)
+        windows["peak_search"] = WindowJSON(w.peakSearch)
+        windows["plateau"] = WindowJSON(w.plateau)
+        windows["recovery"] = WindowJSON(w.recovery)
+        try c.encode(windows, forKey: Key("windows"))
+        if let r = w.returnSeconds { try c.encode(r, forKey: Key("return_s")) } else { try c.encodeNil(forKey: Key("return_s")) }
+        try c.encode(o.diagnostics.map(\.description), forKey: Key("diagnostics"))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import LDFCore
+import LDFPORH
+
+/// Table and CSV layouts of `ldf porh`.
+enum PorhText {
+    /// CSV columns: one row per occlusion; empty cells for null parameters, whose reasons are in
+    /// `null_reasons`.
+    static var csvHeader: String {
+        (["source", "occlusion", "start_s", "release_s", "timing_source", "site"]
+            + PORHParameterKey.allCases.map(\.rawValue) + ["null_reasons"]).joined(separator: ",")
+    }
+
+    static func csvRows(_ result: PORHRecordingResult) -> [String] {
+        result.occlusions.map { o in
+            let values = o.parameters.map { $0.value.map { "\($0)" } ?? "" }
+            let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
+            return ([quoted(result.source), "\(o.index)", "\(o.timing.startSeconds)", "\(o.timing.releaseSeconds)",
+                     o.timing.source.rawValue, result.options.site.rawValue] + values + [quoted(reasons)]).joined(separator: ",")
+        }
+    }
+
+    /// A CSV cell, quoted when it holds a comma, quote or line break.
+    static func quoted(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A readable block per recording and occlusion.
+    static func table(_ result: PORHRecordingResult) -> String {
+        let o = result.options
+        var lines = ["\(result.source): \(result.fluxChannel) (\(result.fluxUnit)), \(number(result.sampleRateHz)) Hz, "
+                     + "site \(o.site.displayName), rest window \(number(o.restWindowSeconds)) s, "
+                     + "BZ window \(number(o.biologicalZeroWindowSeconds)) s, smoothing \(number(o.smoothingSeconds)) s"
+                     + (o.subtractBiologicalZero ? ", biological zero subtracted" : "")]
+        for occlusion in result.occlusions {
+            let t = occlusion.timing
+            lines.append("")
+            lines.append("occlusion \(occlusion.index): \(number(t.startSeconds))-\(number(t.releaseSeconds)) s "
+                         + "(\(number(t.durationSeconds)) s), timed by \(t.source.rawValue): \(t.detail)")
+            for p in occlusion.parameters {
+                let name = p.key.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
+                if let v = p.value {
+                    lines.append("  \(name) \(number(v)) \(p.key.unit(flux: result.fluxUnit))")
+                } else {
+                    lines.append("  \(name) -  (\(p.reason ?? ""))")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Six significant digits.
+    static func number(_ x: Double) -> String { String(format: "%.6g", x) }
+
+    static let traceHeader = "source,time_s,flux,smoothed_flux,phase"
+
+    /// Trace rows; missing values are empty cells.
+    static func traceRows(_ trace: PORHTrace, source: String) -> [String] {
+        let name = quoted(source)
+        return trace.rows.map { r in
+            "\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)"
+        }
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
 import LDFCore
 
-/// Turns the parsed cells of a delimited file into a `SampleTable`: picks the time column and
-/// converts it to seconds, turns marker columns into events, drops index and empty columns, and
-/// writes notes for everything that was guessed or repaired.
+/// Turns the parsed cells of a delimited file into a `SampleTable`: converts the time column
+/// (chosen by `ColumnRoles`) to seconds, turns marker columns into events, drops index and empty
+/// columns, and writes notes for everything that was guessed or repaired.
 enum DelimitedTable {
     static func build(_ rows: DelimitedTextReader.ParsedRows, layout: DelimitedLayout, source: String,
                       options: ReadOptions) throws -> SampleTable {
@@ -15,52 +15,9 @@ enum DelimitedTable {
         var headers = layout.headers
         let columnCount = headers.count
         let kinds = layout.cellKinds
-        var isMarker = (0..<columnCount).map { kinds[$0] == .text }
-        // A column named as time must hold times, not text.
-        for c in 0..<columnCount where isMarker[c] && kinds[c] == .text && headers[c].role != .marker {
-            if case .time = headers[c].role, let first = rows.texts[c].first {
-                throw LDFError("\(source) line \(rows.lineNumbers[first.row])",
-                               "the time column '\(headers[c].name)' holds '\(first.text)', which is not a number or a clock time",
-                               fix: "write times as seconds, milliseconds, hh:mm:ss(.fff) or Excel day numbers")
-            }
-        }
-        // A numeric column with no numbers but some text is a marker column.
-        for c in 0..<columnCount where !isMarker[c] && kinds[c] == .number && !rows.texts[c].isEmpty {
-            if !rows.values[c].contains(where: { $0.isFinite }) { isMarker[c] = true }
-        }
-
-        // Time column.
-        var timeIndex: Int?
-        var timeUnit = ColumnHeader.TimeUnit.seconds
-        let dateIndex = (0..<columnCount).first { kinds[$0] == .date }
-        for c in 0..<columnCount where !isMarker[c] && kinds[c] != .date {
-            if case .time(let unit) = headers[c].role {
-                timeIndex = c
-                timeUnit = kinds[c] == .clock ? .clock : unit
-                break
-            }
-        }
-        if timeIndex == nil, let c = (0..<columnCount).first(where: { !isMarker[$0] && kinds[$0] == .clock }) {
-            timeIndex = c
-            timeUnit = .clock
-        }
-        // Else the first numeric column, when it strictly increases and its header does not name a
-        // measurement (flux, temperature, ...), is time in seconds (never the only column).
-        if timeIndex == nil && columnCount >= 2 {
-            for c in 0..<columnCount where !isMarker[c] && kinds[c] == .number && headers[c].role != .index {
-                guard !layout.hasHeader || ChannelKind.guess(name: headers[c].name, unit: headers[c].unit) == .other else { break }
-                if rowCount >= 3 && isStrictlyIncreasing(rows.values[c]) {
-                    timeIndex = c
-                    notes.append("column '\(headers[c].name)' taken as time in seconds (its values strictly increase)")
-                }
-                break
-            }
-        }
-        // A numeric "date" column holding day numbers is Excel serial time.
-        if let t = timeIndex, timeUnit == .seconds, headers[t].name.lowercased().contains("date"),
-           let first = rows.values[t].first, first > 1000 && first < 2_958_466 {
-            timeUnit = .excelSerial
-        }
+        let roles = try ColumnRoles.decide(layout: layout, rows: rows, source: source)
+        notes += roles.notes
+        let isMarker = roles.isMarker, timeIndex = roles.timeIndex, timeUnit = roles.timeUnit, dateIndex = roles.dateIndex
 
         var times: [Double]?
         var startDate: Date?
@@ -147,12 +104,6 @@ enum DelimitedTable {
         notes.insert("delimiter: \(layout.delimiter.name); decimal separator: '\(Character(Unicode.Scalar(layout.decimalSeparator)))'", at: 0)
         return SampleTable(source: source, reader: DelimitedTextReader.kind.rawValue, times: times, columns: columns,
                            lineNumbers: rows.lineNumbers, events: events, startDate: startDate, notes: notes)
-    }
-
-    static func isStrictlyIncreasing(_ values: [Double]) -> Bool {
-        guard values.count >= 2, values[0].isFinite else { return false }
-        for i in 1..<values.count where !(values[i] > values[i - 1]) { return false }
-        return true
     }
 
     /// Adds a day whenever a clock time without a date falls by more than 12 hours (a midnight

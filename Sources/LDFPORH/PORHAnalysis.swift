@@ -8,10 +8,11 @@ public enum PORHAnalysis {
     /// occlusion is found, or when the recording ends during the only occlusion.
     public static func analyze(_ recording: Recording, options: PORHOptions = PORHOptions()) throws -> PORHRecordingResult {
         try options.validate()
+        let (recording, filterNotes) = try filtered(recording, options: options)
         let search = try OcclusionDetector.find(in: recording, options: options)
         let flux = recording.perfusion.values
         let smooth = smoothed(flux, rateHz: recording.sampleRateHz, options: options)
-        var diagnostics = search.diagnostics
+        var diagnostics = filterNotes + search.diagnostics
         if !recording.provenance.gaps.isEmpty {
             let missing = recording.provenance.gaps.reduce(0) { $0 + $1.durationSeconds }
             diagnostics.append(.info("gaps", "\(recording.provenance.gaps.count) gaps (\(OcclusionDetector.rounded(missing)) s) "
@@ -36,6 +37,18 @@ public enum PORHAnalysis {
         return PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
                                    fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
                                    occlusions: results, diagnostics: diagnostics, options: options)
+    }
+
+    /// `recording` with its flux passed through the options' artifact filter (unchanged without
+    /// one), and a note of how much was replaced.
+    static func filtered(_ recording: Recording, options: PORHOptions) throws -> (Recording, [Diagnostic]) {
+        guard let hampel = options.artifactFilter else { return (recording, []) }
+        let result = try HampelFilter(options: hampel).apply(recording.perfusion.values, sampleRateHz: recording.sampleRateHz)
+        var copy = recording
+        copy.channels[recording.perfusionChannelIndex].values = result.values
+        let percent = (result.replacedPercent * 100).rounded() / 100
+        return (copy, [.info("hampel", "Hampel filter (\(hampel.windowSeconds) s window, \(hampel.threshold) scaled MADs) "
+                             + "replaced \(result.replacedCount) samples (\(percent)%)")])
     }
 
     /// The flux smoothed with the options' centred moving mean (NaN-aware).

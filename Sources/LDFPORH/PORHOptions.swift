@@ -46,6 +46,10 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     public var subtractBiologicalZero: Bool
     /// Mean arterial pressure in mmHg for CVC = flux / MAP; nil skips CVC.
     public var meanArterialPressureMmHg: Double?
+    /// Hampel filter for motion spikes, applied to the flux before anything else; nil (the default)
+    /// for none. Use a short window (about 2 s): the published 20 s window (SCIENCE.md §4) would
+    /// treat the first seconds after the occlusion's sharp edges as outliers and move them.
+    public var artifactFilter: HampelOptions?
 
     public init(site: TissueSite = .other) {
         let d = Self.defaults(for: site)
@@ -62,6 +66,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         minimumOcclusionSeconds = 20
         subtractBiologicalZero = false
         meanArterialPressureMmHg = nil
+        artifactFilter = nil
     }
 
     /// Site defaults. Glabrous sites (finger pad, hallux, thenar) have high flux and are usually
@@ -103,6 +108,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         if let map = meanArterialPressureMmHg, !(map.isFinite && map > 0 && map < 300) {
             throw LDFError("--map", "mean arterial pressure \(map) mmHg is not plausible (0-300)", fix: "e.g. --map 93")
         }
+        try artifactFilter?.validate()
         try OcclusionInterval.validate(occlusions, minimumSeconds: minimumOcclusionSeconds)
     }
 }

@@ -30,9 +30,10 @@ public struct PORHTrace: Sendable {
     public var rows: [Row]
 
     /// Annotates `recording` with the phases of `result` (from `PORHAnalysis.analyze`).
-    public init(recording: Recording, result: PORHRecordingResult) {
+    /// The flux is the analysed one (after the artifact filter, when the options have one).
+    public init(recording: Recording, result: PORHRecordingResult) throws {
         let rate = recording.sampleRateHz
-        let flux = recording.perfusion.values
+        let flux = try PORHAnalysis.filtered(recording, options: result.options).0.perfusion.values
         let smooth = PORHAnalysis.smoothed(flux, rateHz: rate, options: result.options)
         var phases = [PORHPhase](repeating: .unassigned, count: flux.count)
         func mark(_ window: TimeWindow?, _ phase: PORHPhase) {

@@ -62,6 +62,11 @@ struct PorhCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mean arterial pressure for CVC = flux / MAP.", valueName: "MMHG"))
     var map: Double?
 
+    @Option(name: .customLong("hampel-window"),
+            help: ArgumentHelp("Remove motion spikes with a Hampel filter of this window first (about 2 s; 5 scaled MADs).",
+                               valueName: "SECONDS"))
+    var hampelWindow: Double?
+
     @Option(help: "Output format: table, csv (one row per occlusion) or json.")
     var format: OutputFormat = .table
 
@@ -89,6 +94,7 @@ struct PorhCommand: ParsableCommand {
         if let minOcclusion { o.minimumOcclusionSeconds = minOcclusion }
         o.subtractBiologicalZero = subtractBiologicalZero
         o.meanArterialPressureMmHg = map
+        o.artifactFilter = hampelWindow.map { HampelOptions(windowSeconds: $0) }
         try o.validate()
         return o
     }
@@ -106,7 +112,7 @@ struct PorhCommand: ParsableCommand {
                     for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
                 }
                 entries.append(PorhRecordingJSON(source: path, result: result))
-                if trace != nil { traceLines += PorhText.traceRows(PORHTrace(recording: recording, result: result), source: path) }
+                if trace != nil { traceLines += PorhText.traceRows(try PORHTrace(recording: recording, result: result), source: path) }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(PorhRecordingJSON(source: path, error: error.description))

@@ -32,6 +32,9 @@ struct PorhParametersJSON: Encodable {
     var expectedOcclusionS: Double
     var subtractBiologicalZero: Bool
     var meanArterialPressureMmhg: Double?
+    /// Hampel window in seconds when spikes were removed first; null for none.
+    var hampelWindowS: Double?
+    var hampelThresholdMads: Double?
     var recoveryTimeLevels = "plateau + fraction * (peak - plateau); plateau = mean flux over the plateau window"
 
     init(_ o: PORHOptions) {
@@ -48,6 +51,8 @@ struct PorhParametersJSON: Encodable {
         expectedOcclusionS = o.expectedOcclusionSeconds
         subtractBiologicalZero = o.subtractBiologicalZero
         meanArterialPressureMmhg = o.meanArterialPressureMmHg
+        hampelWindowS = o.artifactFilter?.windowSeconds
+        hampelThresholdMads = o.artifactFilter?.threshold
     }
 
     enum CodingKeys: String, CodingKey {
@@ -56,6 +61,7 @@ struct PorhParametersJSON: Encodable {
         case returnSmoothingS = "return_smoothing_s", plateauWindowS = "plateau_window_s", peakSearchS = "peak_search_s"
         case minimumOcclusionS = "minimum_occlusion_s", expectedOcclusionS = "expected_occlusion_s"
         case subtractBiologicalZero = "subtract_biological_zero", meanArterialPressureMmhg = "mean_arterial_pressure_mmhg"
+        case hampelWindowS = "hampel_window_s", hampelThresholdMads = "hampel_threshold_mads"
         case recoveryTimeLevels = "recovery_time_levels"
     }
 }

@@ -17,6 +17,11 @@ struct PORHCase: CustomTestStringConvertible, Sendable {
     /// Vasomotion near the return to rest is indistinguishable from hyperaemia, so the grid uses a
     /// moderate 3% (the simulator's default is 5%; see the report on repayment area at 5%).
     var flowmotion: Double = 0.03
+    /// NaN gaps and motion spikes placed at random (at least 10 s from every edge and peak).
+    var gaps = 0
+    var spikes = 0
+    /// Hampel window in seconds applied before the analysis; nil for none.
+    var hampelSeconds: Double?
     var seed: UInt64
 
     var testDescription: String {
@@ -28,6 +33,8 @@ struct PORHCase: CustomTestStringConvertible, Sendable {
         sim.sampleRateHz = rateHz
         sim.noiseLevel = noise
         sim.flowmotionAmplitude = flowmotion
+        sim.gapCount = gaps
+        sim.spikeCount = spikes
         sim.occlusions = PORHSimulation.schedule(restSeconds: restSeconds, occlusionSeconds: occlusionSeconds,
                                                  recoverySeconds: recoverySeconds, count: count)
         sim.durationSeconds = sim.occlusions.last!.releaseSeconds + recoverySeconds
@@ -42,6 +49,7 @@ func checkAccuracy(_ c: PORHCase) throws {
     let simulated = c.simulation.generate(seed: c.seed)
     var options = PORHOptions(site: c.site)
     options.timing = c.timing
+    options.artifactFilter = c.hampelSeconds.map { HampelOptions(windowSeconds: $0) }
     let result = try PORHAnalysis.analyze(simulated.recording, options: options)
     try #require(result.occlusions.count == simulated.truth.occlusions.count, "occlusions found: \(result.occlusions.map(\.timing))")
     for (found, truth) in zip(result.occlusions, simulated.truth.occlusions) {
@@ -99,5 +107,16 @@ func severalOcclusionsAreEachMeasured(_ c: PORHCase) throws {
     PORHCase(site: .thenar, rateHz: 100, noise: 0.03, occlusionSeconds: 90, count: 2, timing: .events, seed: 22),
 ])
 func pressureAndEventTimingMeetAccuracyGoals(_ c: PORHCase) throws {
+    try checkAccuracy(c)
+}
+
+/// Artifacts: NaN gaps (0.3-2 s) and motion spikes do not move the detection or the parameters
+/// beyond the goals.
+@Test(arguments: [
+    PORHCase(site: .forearm, rateHz: 32, noise: 0.05, occlusionSeconds: 180, gaps: 8, seed: 31),
+    PORHCase(site: .hallux, rateHz: 20, noise: 0.03, occlusionSeconds: 120, count: 2, gaps: 6, spikes: 2, hampelSeconds: 2, seed: 32),
+    PORHCase(site: .fingerPad, rateHz: 100, noise: 0.05, occlusionSeconds: 180, gaps: 4, spikes: 4, hampelSeconds: 2, seed: 33),
+])
+func artifactsDoNotBreakDetection(_ c: PORHCase) throws {
     try checkAccuracy(c)
 }

@@ -110,7 +110,7 @@ func handRecording(pressure: [Double]? = nil, events: [Event] = []) -> Recording
     options.restWindowSeconds = 60
     let recording = handRecording()
     let result = try PORHAnalysis.analyze(recording, options: options)
-    let trace = PORHTrace(recording: recording, result: result)
+    let trace = try PORHTrace(recording: recording, result: result)
     #expect(trace.rows.count == recording.sampleCount)
     #expect(trace.rows[0].phase == .unassigned)          // before the 60 s rest window
     #expect(trace.rows[1000].phase == .rest)              // 100 s

@@ -12,10 +12,12 @@ let package = Package(
         .library(name: "LDFPORH", targets: ["LDFPORH"]),
         .library(name: "LDFSimulation", targets: ["LDFSimulation"]),
         .library(name: "LDFStudy", targets: ["LDFStudy"]),
+        .library(name: "LDFStream", targets: ["LDFStream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // The only C: FFTW 3 through the system library (apt-get install -y libfftw3-dev).
@@ -33,6 +35,11 @@ let package = Package(
         ]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Incremental processing for `ldf stream`: bounded memory whatever the stream's length.
+        .target(name: "LDFStream", dependencies: [
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH",
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
         .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
@@ -40,7 +47,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
@@ -48,6 +55,7 @@ let package = Package(
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
+        .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],

@@ -125,6 +125,14 @@ public enum RecordingAssembler {
         }
     }
 
+    /// The rate measured from increasing time stamps (at least 2) and the uniform grid rate chosen
+    /// from it (`nominalRate`), in Hz. Used for files and for the first lines of a stream.
+    public static func rates(forTimes times: [Double]) -> (measuredHz: Double, gridHz: Double) {
+        precondition(times.count >= 2, "a rate needs at least two time stamps")
+        let measured = 1 / estimateInterval(times)
+        return (measured, nominalRate(measured))
+    }
+
     /// The sampling interval implied by the time stamps, robust to jitter and gaps: a first
     /// guess p0 is the median difference (from at most ~10,000 evenly spread pairs); each
     /// difference then counts as round(diff / p0) grid steps, and the interval is the whole span

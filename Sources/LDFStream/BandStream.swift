@@ -1,0 +1,125 @@
+import DequeModule
+import LDFCore
+import LDFSpectral
+
+/// The band analysis of one window of a stream.
+public struct StreamWindowResult: Sendable {
+    /// 0-based count of windows analysed so far.
+    public var index: Int
+    /// Start and end of the window in seconds from the stream's first sample (end = time of the
+    /// last sample + one interval).
+    public var startSeconds: Double
+    public var endSeconds: Double
+    /// The same analysis `ldf bands` gives for this stretch; nil when the window could not be
+    /// analysed (then `error` says why).
+    public var analysis: BandAnalysis?
+    public var error: String?
+    public var quality: WindowQuality
+    /// Whether this is the record flushed at the end of input (it may cover less than a window).
+    public var isFinal: Bool
+}
+
+/// Sliding-window band analysis with memory bounded by the window: feed uniform grid samples
+/// (from `StreamingGrid`), get a result every hop once the window is full, and a final one at the
+/// end of input.
+public struct BandStream: Sendable {
+    public let sampleRateHz: Double
+    /// Settings after dropping bands too short for the window.
+    public let settings: StreamWindowSettings
+    /// One warning per band dropped because the window is too short for it.
+    public let droppedBands: [Diagnostic]
+    public let windowSamples: Int
+    public let hopSamples: Int
+    /// Name and unit of the analysed channel (carried into each window's recording).
+    public let channelName: String
+    public let channelUnit: String
+
+    private var values: Deque<Double> = []
+    private var flags: Deque<GridSampleFlags> = []
+    private var total = 0
+    private var sinceLast = 0
+    private var windowsDone = 0
+    private let detector: HampelFilter
+
+    public init(sampleRateHz: Double, settings: StreamWindowSettings, channelName: String = "flux", channelUnit: String = "PU") throws {
+        let resolved = try settings.resolved(sampleRateHz: sampleRateHz)
+        self.sampleRateHz = sampleRateHz
+        self.settings = resolved.settings
+        self.droppedBands = resolved.dropped
+        self.windowSamples = Int((settings.windowSeconds * sampleRateHz).rounded())
+        self.hopSamples = max(1, Int((settings.hopSeconds * sampleRateHz).rounded()))
+        self.channelName = channelName
+        self.channelUnit = channelUnit
+        self.detector = try HampelFilter(options: settings.artifactDetector)
+        values.reserveCapacity(windowSamples)
+        flags.reserveCapacity(windowSamples)
+    }
+
+    /// Adds grid samples; returns the windows completed by them (usually none or one).
+    public mutating func append(_ newValues: [Double], flags newFlags: [GridSampleFlags]) -> [StreamWindowResult] {
+        precondition(newValues.count == newFlags.count, "one flag per sample")
+        var results: [StreamWindowResult] = []
+        for (value, flag) in zip(newValues, newFlags) {
+            if values.count == windowSamples {
+                values.removeFirst()
+                flags.removeFirst()
+            }
+            values.append(value)
+            flags.append(flag)
+            total += 1
+            sinceLast += 1
+            if values.count == windowSamples && (windowsDone == 0 || sinceLast >= hopSamples) {
+                results.append(analyseWindow(isFinal: false))
+            }
+        }
+        return results
+    }
+
+    /// At the end of input: the window ending at the last sample when samples arrived since the
+    /// last record (shorter than a window if the stream was), else nil.
+    public mutating func finish() -> StreamWindowResult? {
+        guard total > 0, sinceLast > 0 || windowsDone == 0 else { return nil }
+        return analyseWindow(isFinal: true)
+    }
+
+    /// Samples received so far.
+    public var sampleCount: Int { total }
+
+    private mutating func analyseWindow(isFinal: Bool) -> StreamWindowResult {
+        let window = Array(values)
+        let end = Double(total) / sampleRateHz
+        let start = end - Double(window.count) / sampleRateHz
+        var quality = WindowQuality(gapSamples: 0, bridgedSamples: 0, saturatedSamples: 0, artifactFraction: 0, samples: window.count)
+        for (v, f) in zip(window, flags) {
+            if v.isNaN { quality.gapSamples += 1 }
+            if f.contains(.bridged) { quality.bridgedSamples += 1 }
+            if f.contains(.overRange) { quality.saturatedSamples += 1 }
+        }
+        var provenance = Provenance(source: "-", reader: "stream")
+        provenance.gaps = []
+        let recording = Recording(channels: [Channel(name: channelName, unit: channelUnit, kind: .perfusion, values: window)],
+                                  sampleRateHz: sampleRateHz, provenance: provenance)
+        var analysis: BandAnalysis?
+        var error: String?
+        do {
+            analysis = try BandAnalysis(recording: recording, settings: settings.analysis)
+        } catch let failure as LDFError {
+            error = failure.message
+        } catch {
+            preconditionFailure("BandAnalysis throws only LDFError, got \(error)")
+        }
+        if let hampel = analysis?.hampel {
+            quality.artifactFraction = hampel.replacedPercent / 100
+        } else {
+            let finite = window.filter(\.isFinite)
+            if !finite.isEmpty {
+                quality.artifactFraction = Double(detector.apply(finite, sampleRateHz: sampleRateHz).outlierCount) / Double(finite.count)
+            }
+        }
+        let result = StreamWindowResult(index: windowsDone, startSeconds: start, endSeconds: end, analysis: analysis,
+                                        error: error, quality: quality, isFinal: isFinal)
+        windowsDone += 1
+        sinceLast = 0
+        return result
+    }
+}

@@ -1,0 +1,89 @@
+import LDFCore
+import LDFSpectral
+
+/// What to do with a band whose lower edge does not fit 5 cycles into the window.
+public enum ShortBandPolicy: String, Sendable, Codable, CaseIterable {
+    /// Leave the band out of every record and say so once (the default).
+    case drop
+    /// Refuse to start, naming the window length the band needs.
+    case stop
+}
+
+/// The sliding window of `ldf stream` and the band analysis run on each window.
+public struct StreamWindowSettings: Sendable {
+    /// Window length in seconds (default 600 s: 5 cycles of every stefanovska band from 0.0095 Hz up).
+    public var windowSeconds: Double
+    /// Time between records in seconds (default 60 s).
+    public var hopSeconds: Double
+    /// The same settings `ldf bands` takes; each window is analysed exactly as `ldf bands` would
+    /// analyse that stretch saved as a file.
+    public var analysis: BandAnalysisSettings
+    public var shortBands: ShortBandPolicy
+    /// Hampel settings used only to flag artifacts in the quality block (not to change the data,
+    /// unless `analysis.hampel` asks for that too).
+    public var artifactDetector: HampelOptions
+    /// Share of samples the artifact detector may flag before a window is marked `artifact`
+    /// (default 0.01 = 1 %).
+    public var artifactFlagFraction: Double
+
+    public init(windowSeconds: Double = 600, hopSeconds: Double = 60, analysis: BandAnalysisSettings,
+                shortBands: ShortBandPolicy = .drop, artifactDetector: HampelOptions = HampelOptions(),
+                artifactFlagFraction: Double = 0.01) {
+        self.windowSeconds = windowSeconds
+        self.hopSeconds = hopSeconds
+        self.analysis = analysis
+        self.shortBands = shortBands
+        self.artifactDetector = artifactDetector
+        self.artifactFlagFraction = artifactFlagFraction
+    }
+
+    /// Checks the window against the bands. Returns the settings actually used (bands too short
+    /// for the window removed under `.drop`) and a diagnostic per dropped band.
+    public func resolved(sampleRateHz: Double) throws -> (settings: StreamWindowSettings, dropped: [Diagnostic]) {
+        guard windowSeconds > 0, windowSeconds.isFinite else {
+            throw LDFError("--window", "\(windowSeconds) s must be positive", fix: "e.g. --window 600")
+        }
+        guard hopSeconds > 0, hopSeconds.isFinite else {
+            throw LDFError("--hop", "\(hopSeconds) s must be positive", fix: "e.g. --hop 60")
+        }
+        guard hopSeconds <= windowSeconds else {
+            throw LDFError("--hop", "hop \(hopSeconds) s is longer than the window \(windowSeconds) s; samples between windows would never be analysed",
+                           fix: "use a hop no longer than the window, e.g. --hop \(windowSeconds / 10)")
+        }
+        guard windowSeconds * sampleRateHz >= Double(BandAnalysisInput.minimumSampleCount) else {
+            throw LDFError("--window", "\(windowSeconds) s holds fewer than \(BandAnalysisInput.minimumSampleCount) samples at \(sampleRateHz) Hz",
+                           fix: "use a longer window")
+        }
+        try analysis.validate()
+        var copy = self
+        var dropped: [Diagnostic] = []
+        let short = analysis.bandSet.bandsTooShort(forDuration: windowSeconds)
+        if !short.isEmpty {
+            let needed = short.map { $0.secondsForCycles(5) }.max()!
+            let names = short.map { "\($0.name) (\(format($0.lowHz)) Hz needs \(format($0.secondsForCycles(5))) s)" }
+            switch shortBands {
+            case .stop:
+                throw LDFError("--window", "\(format(windowSeconds)) s is shorter than 5 cycles of " + names.joined(separator: ", "),
+                               fix: "use --window \(Int(needed.rounded(.up))) or --short-bands drop")
+            case .drop:
+                let kept = analysis.bandSet.bands.filter { band in !short.contains(band) }
+                guard !kept.isEmpty else {
+                    throw LDFError("--window", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
+                                   fix: "use --window \(Int(needed.rounded(.up)))")
+                }
+                copy.analysis.bandSet = BandSet(name: analysis.bandSet.name, bands: kept)
+                for band in short {
+                    dropped.append(.warning("band_dropped",
+                        "\(band.name) dropped: 5 cycles of \(format(band.lowHz)) Hz need \(format(band.secondsForCycles(5))) s, the window is \(format(windowSeconds)) s"))
+                }
+            }
+        }
+        return (copy, dropped)
+    }
+}
+
+func format(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.4g", x)
+}
+
+import Foundation

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import LDFTestSupport
+
+/// `ldf stream` end to end: records, equality with `ldf bands`, malformed input, closed output, signals.
+@Suite struct StreamCommandTests {
+    /// A 1200 s, 5 Hz recording written by `ldf simulate` (4 decimals per value).
+    static func simulated(in dir: URL, seconds: Int = 1200) throws -> URL {
+        let url = dir.appendingPathComponent("stream.csv")
+        let out = try LDFCommandRunner.run(["simulate", "rest", "--rate", "5", "--duration", "\(seconds)", "--seed", "8", "-o", url.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        return url
+    }
+
+    static func records(_ stdout: String) -> [[String: Any]] {
+        stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+    }
+
+    @Test func windowsEqualBandsOnTheSameStretch() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.simulated(in: dir)
+        let out = try LDFCommandRunner.run(["stream", "--window", "1000", "--hop", "100"], stdin: Data(contentsOf: file))
+        #expect(out.status == 0, "\(out.stderr)")
+        let records = Self.records(out.stdout)
+        #expect(records.first?["type"] as? String == "header")
+        #expect(records.last?["type"] as? String == "end")
+        let windows = records.filter { $0["type"] as? String == "window" }
+        #expect(windows.map { $0["t_end_s"] as? Double } == [1000, 1100, 1200])
+        #expect((records.first?["parameters"] as? [String: Any])?["sample_rate_hz"] as? Double == 5)
+
+        // The second window covers 100-1100 s: samples 500..<5500, file lines 502...5501.
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let segment = dir.appendingPathComponent("segment.csv")
+        try ([String(lines[0])] + lines[501..<5501].map(String.init)).joined(separator: "\n").write(to: segment, atomically: true, encoding: .utf8)
+        let bands = try LDFCommandRunner.run(["bands", "--format", "json", segment.path])
+        #expect(bands.status == 0, "\(bands.stderr)")
+        let offline = try #require(((bands.json?["recordings"] as? [[String: Any]])?.first)?["bands"] as? [[String: Any]])
+        let streamed = try #require(windows[1]["bands"] as? [[String: Any]])
+        #expect(offline.count == streamed.count && streamed.count == 6)
+        for (a, b) in zip(streamed, offline) {
+            #expect(a["name"] as? String == b["name"] as? String)
+            for key in ["amplitude", "power", "relative_amplitude", "relative_power", "valid_fraction", "peak_hz"] {
+                let x = a[key] as? Double, y = b[key] as? Double
+                #expect(x != nil && x == y, "\(a["name"] ?? "") \(key): \(String(describing: x)) vs \(String(describing: y))")
+            }
+        }
+    }
+
+    @Test func valuesOnlyNeedARate() throws {
+        let lines = (0..<400).map { i in String(100 + 5 * sin(Double(i) * 0.3)) }.joined(separator: "\n")
+        let missing = try LDFCommandRunner.run(["stream", "--window", "60", "--hop", "30"], stdin: Data(lines.utf8))
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("--rate"))
+        let out = try LDFCommandRunner.run(["stream", "--rate", "5", "--window", "60", "--hop", "30", "--format", "csv"], stdin: Data(lines.utf8))
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = out.stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("# ldf-toolkit") == true)
+        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,band") == true)
+        // Windows end at 60 and 80 s (the last one flushed at the end of input), 2 bands each
+        // (respiratory, cardiac: the others need more than 60 s for 5 cycles).
+        let data = rows.dropFirst(2)
+        #expect(data.count == 4)
+        #expect(data.filter { $0.hasPrefix("20.0,80.0,1,true,") }.count == 2)
+    }
+
+    @Test func malformedLinesAreSkippedAndCountedOrStopUnderStrict() throws {
+        var text = "time,flux\n"
+        for i in 0..<300 {
+            let t = Double(i) * 0.2
+            switch i {
+            case 50: text += "oops,1\n"
+            case 51: text += "\(t),abc\n"
+            case 100: text += "5.0,100\n" // time going backwards
+            default: text += "\(t),\(100 + sin(t))\n"
+            }
+        }
+        let out = try LDFCommandRunner.run(["stream", "--window", "30", "--hop", "30"], stdin: Data(text.utf8))
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("line 52"))
+        #expect(out.stderr.contains("line 53"))
+        #expect(out.stderr.contains("line 102"))
+        let end = try #require(Self.records(out.stdout).last)
+        #expect(end["malformed_lines"] as? Int == 3)
+        #expect(end["samples"] as? Int == 300)
+        let strict = try LDFCommandRunner.run(["stream", "--strict", "--window", "30", "--hop", "30"], stdin: Data(text.utf8))
+        #expect(strict.status != 0)
+        #expect(strict.stderr.contains("line 52"))
+    }
+
+    @Test func gapsAndSentinelsAreFlagged() throws {
+        var text = "time,flux\n"
+        for i in 0..<600 where !(200..<260).contains(i) {
+            let value = i == 400 ? "5000" : String(100 + sin(Double(i) * 0.7))
+            text += "\(Double(i) * 0.2),\(value)\n"
+        }
+        let out = try LDFCommandRunner.run(["stream", "--window", "120", "--hop", "120"], stdin: Data(text.utf8))
+        #expect(out.status == 0, "\(out.stderr)")
+        let window = try #require(Self.records(out.stdout).first { $0["type"] as? String == "window" })
+        let quality = try #require(window["quality"] as? [String: Any])
+        #expect(quality["gap"] as? Bool == true)
+        #expect(quality["saturation"] as? Bool == true)
+        let end = try #require(Self.records(out.stdout).last)
+        #expect(end["masked_samples"] as? Int == 1)
+        #expect((end["gaps"] as? [Any])?.count == 1)
+    }
+
+    @Test func closedOutputEndsQuietlyWithStatusZero() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.simulated(in: dir, seconds: 3000)
+        let script = "cat '\(file.path)' | '\(LDFCommandRunner.executable.path)' stream --window 60 --hop 10 | head -n 2 >/dev/null; echo \"${PIPESTATUS[1]}\""
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        let pipe = Pipe(), errors = Pipe()
+        process.standardOutput = pipe
+        process.standardError = errors
+        try process.run()
+        let status = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(!stderr.contains("Error"))
+    }
+
+    @Test func interruptFlushesAFinalRecord() throws {
+        let process = Process()
+        process.executableURL = LDFCommandRunner.executable
+        process.arguments = ["stream", "--rate", "10", "--window", "30", "--hop", "30"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let lines = (0..<450).map { String(100 + sin(Double($0) * 0.5)) }.joined(separator: "\n") + "\n"
+        input.fileHandleForWriting.write(Data(lines.utf8))
+        Thread.sleep(forTimeInterval: 1.5)
+        process.interrupt()
+        // Never hang the suite: give it 20 s to stop by itself, then kill it (the test then fails).
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate(); kill(process.processIdentifier, SIGKILL) }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let records = Self.records(text)
+        #expect(records.filter { $0["type"] as? String == "window" }.map { $0["t_end_s"] as? Double } == [30, 45])
+        #expect(records.last?["stopped_by"] as? String == "signal")
+        try? input.fileHandleForWriting.close()
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+import LDFCore
+import LDFSimulation
+import LDFSpectral
+import LDFStream
+
+private func settings(window: Double, hop: Double, policy: ShortBandPolicy = .drop) -> StreamWindowSettings {
+    StreamWindowSettings(windowSeconds: window, hopSeconds: hop,
+                         analysis: BandAnalysisSettings(bandSet: BandPreset.stefanovska.bandSet), shortBands: policy)
+}
+
+@Test func windowsMatchBandsOnTheSameStretch() throws {
+    // 10 Hz, 400 s, window 200 s, hop 50 s: windows end at 200, 250, ..., 400 s.
+    let recording = try RestingSimulation(sampleRateHz: 10, durationSeconds: 400).generate(seed: 21)
+    var stream = try BandStream(sampleRateHz: 10, settings: settings(window: 200, hop: 50))
+    let values = recording.perfusion.values
+    var results: [StreamWindowResult] = []
+    for chunk in stride(from: 0, to: values.count, by: 137) {
+        let part = Array(values[chunk..<min(values.count, chunk + 137)])
+        results += stream.append(part, flags: Array(repeating: [], count: part.count))
+    }
+    let tail = stream.finish()
+    #expect(tail == nil) // the last window ended at the last sample
+    #expect(results.map(\.endSeconds) == [200, 250, 300, 350, 400])
+    #expect(results.map(\.startSeconds) == [0, 50, 100, 150, 200])
+    for result in results {
+        let start = Int(result.startSeconds * 10), end = Int(result.endSeconds * 10)
+        let offline = try BandAnalysis(recording: recording.slice(start..<end), settings: stream.settings.analysis)
+        let streamed = try #require(result.analysis)
+        #expect(streamed.report.bands == offline.report.bands)
+        #expect(result.quality.gapSamples == 0 && !result.isFinal)
+    }
+    // 5 cycles of 0.005, 0.0095 and 0.021 Hz need 1000, 526 and 238 s: dropped from a 200 s window.
+    #expect(stream.droppedBands.count == 3)
+    #expect(stream.settings.analysis.bandSet.bands.map(\.name) == ["myogenic", "respiratory", "cardiac"])
+    #expect(stream.settings.analysis.bandSet.name == "stefanovska")
+}
+
+@Test func finalRecordCoversTheTail() throws {
+    let recording = try RestingSimulation(sampleRateHz: 10, durationSeconds: 230).generate(seed: 3)
+    var stream = try BandStream(sampleRateHz: 10, settings: settings(window: 200, hop: 50))
+    let values = recording.perfusion.values
+    let results = stream.append(values, flags: Array(repeating: [], count: values.count))
+    #expect(results.map(\.endSeconds) == [200])
+    let final = stream.finish()
+    let last = try #require(final)
+    #expect(last.isFinal)
+    #expect(last.endSeconds == 230 && last.startSeconds == 30)
+    let again = stream.finish()
+    #expect(again == nil)
+}
+
+@Test func streamShorterThanTheWindowStillGetsOneFinalRecord() throws {
+    var stream = try BandStream(sampleRateHz: 10, settings: settings(window: 200, hop: 50))
+    let values = try RestingSimulation(sampleRateHz: 10, durationSeconds: 60).generate(seed: 3).perfusion.values
+    let early = stream.append(values, flags: Array(repeating: [], count: values.count))
+    #expect(early.isEmpty)
+    let final = stream.finish()
+    let last = try #require(final)
+    #expect(last.isFinal && last.startSeconds == 0 && last.endSeconds == 60)
+    #expect(last.quality.samples == 600)
+}
+
+@Test func qualityCountsGapsBridgedAndSaturatedSamples() throws {
+    var stream = try BandStream(sampleRateHz: 10, settings: settings(window: 100, hop: 100))
+    var values = try RestingSimulation(sampleRateHz: 10, durationSeconds: 100).generate(seed: 4).perfusion.values
+    var flags = [GridSampleFlags](repeating: [], count: values.count)
+    for i in 100..<130 { values[i] = .nan }
+    flags[200] = [.bridged, .overRange]
+    flags[201] = .bridged
+    let results = stream.append(values, flags: flags)
+    let result = try #require(results.first)
+    #expect(result.quality.gapSamples == 30)
+    #expect(result.quality.bridgedSamples == 2)
+    #expect(result.quality.saturatedSamples == 1)
+    #expect(result.quality.gap && result.quality.saturation)
+    #expect(abs(result.quality.gapFraction - 0.03) < 1e-12)
+}
+
+@Test func windowAndHopAreValidated() {
+    #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 0, hop: 1)) }
+    #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 100, hop: 200)) }
+    let stop = #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 600, hop: 60, policy: .stop)) }
+    #expect(stop?.context == "--window")
+    #expect(stop?.fix?.contains("--window 1000") == true)
+    let none = #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 5, hop: 1)) }
+    #expect(none?.message.contains("every band") == true)
+}

@@ -31,10 +31,12 @@ extension SurrogateGenerator {
             }
             fft.forward(workspace.real, workspace.spectrum)
             let s = workspace.spectrum.pointer
-            for k in 0..<bins {
-                let z = s[k]
-                let length = z.length
-                s[k] = length > 0 ? z.multiplied(by: targetAmplitude[k] / length) : Complex(targetAmplitude[k], 0)
+            targetAmplitude.withUnsafeBufferPointer { target in
+                for k in 0..<bins {
+                    let z = s[k]
+                    let length = (z.real * z.real + z.imaginary * z.imaginary).squareRoot()
+                    s[k] = length > 0 ? z.multiplied(by: target[k] / length) : Complex(target[k], 0)
+                }
             }
             fft.backward(workspace.spectrum, workspace.real)
             for i in 0..<n { adjusted[i] = workspace.real[i] * scale }

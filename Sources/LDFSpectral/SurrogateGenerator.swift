@@ -149,17 +149,6 @@ public final class SurrogateGenerator: Sendable {
             values.swapAt(i, index(below: i + 1, &random))
         }
     }
-
-    /// Sorts `order` (indices into `values`) by value, ties by index. Fast when `order` is
-    /// already nearly sorted, as it is between IAAFT iterations.
-    static func sortIndices(_ order: inout [Int32], by values: [Double]) {
-        values.withUnsafeBufferPointer { v in
-            order.sort { a, b in
-                let x = v[Int(a)], y = v[Int(b)]
-                return x < y || (x == y && a < b)
-            }
-        }
-    }
 }
 
 /// Per-call FFT buffers of one surrogate computation.

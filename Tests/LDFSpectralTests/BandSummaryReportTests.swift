@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LDFCore
 import LDFSpectral
@@ -96,5 +97,37 @@ import LDFTestSupport
         #expect(lowest.power == nil)
         #expect(lowest.reason?.contains("--welch-segment") == true)
         #expect(report.diagnostics.contains { $0.code == "too_few_cycles" })
+    }
+
+    /// Independent reference: PyMODAlib's time-averaged spectrum of the 30 min, 32 Hz agreement
+    /// signal, summarised by numpy in Tests/Fixtures/scipy/make_fixtures.py (bands-pymodalib.json).
+    @Test func agreesWithNumpyOnPymodalibSpectrum() throws {
+        func load(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: RepositoryPaths.fixture(name))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let moda = try load("pymodalib/30min-32Hz.json"), reference = try load("scipy/bands-pymodalib.json")
+        let samples = Double(try #require(reference["samples"] as? Int))
+        let numbers = { (key: String) throws -> [Double] in try #require(moda[key] as? [Any]).map { ($0 as? Double) ?? .nan } }
+        let spectrum = TimeAveragedSpectrum(
+            frequenciesHz: try numbers("frequenciesHz"), amplitude: try numbers("amplitude"), power: try numbers("power"),
+            validFraction: try numbers("validCount").map { $0 / samples }, edgesIncluded: false,
+            options: WaveletOptions(fminHz: 0.005, fmaxHz: 2))
+        let report = BandSummaryReport(spectrum: spectrum, bandSet: BandPreset.stefanovska.bandSet, analysedSeconds: 1800)
+        let expected = try #require(reference["bands"] as? [[String: Any]])
+        #expect(report.bands.count == expected.count)
+        for (summary, want) in zip(report.bands, expected) {
+            #expect(summary.band.name == want["name"] as? String)
+            #expect(summary.frequencyCount == want["frequency_count"] as? Int)
+            let pairs: [(Double?, String)] = [
+                (summary.amplitude, "amplitude"), (summary.power, "power"), (summary.relativeAmplitude, "relative_amplitude"),
+                (summary.relativePower, "relative_power"), (summary.relativePowerMedian, "relative_power_median"),
+                (summary.validFraction, "valid_fraction"), (summary.peakHz, "peak_hz"), (summary.peakAmplitude, "peak_amplitude"),
+            ]
+            for (value, key) in pairs {
+                let target = try #require(want[key] as? Double)
+                #expect(isClose(try #require(value), target, relative: 1e-12), "\(summary.band.name) \(key)")
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference values for the band engineer's tests (Welch PSD and Hampel filter).
+"""Independent reference values for the band engineer's tests (Welch PSD, Hampel filter, band summaries).
 
 Run from the repository root:  python3 Tests/Fixtures/scipy/make_fixtures.py
 Needs numpy and scipy (scripts/install-scipy-reference.sh installs them). Writes
@@ -94,12 +94,45 @@ def hampel_case():
             "input": nan_to_none(x), "outliers": outliers, "replaced": replaced, "output": nan_to_none(y)}
 
 
+STEFANOVSKA = [("endothelial_no_independent", 0.005, 0.0095), ("endothelial", 0.0095, 0.021),
+               ("neurogenic", 0.021, 0.052), ("myogenic", 0.052, 0.145), ("respiratory", 0.145, 0.6),
+               ("cardiac", 0.6, 2.0)]
+
+
+def band_summaries_from_pymodalib():
+    """Band summaries (SCIENCE.md section 4) of PyMODAlib's time-averaged spectrum of the 30 min,
+    32 Hz agreement signal (Tests/Fixtures/pymodalib/30min-32Hz.json), computed with numpy."""
+    path = os.path.join(HERE, "..", "pymodalib", "30min-32Hz.json")
+    with open(path) as fh:
+        ref = json.load(fh)
+    f = np.array(ref["frequenciesHz"])
+    amp = np.array([np.nan if v is None else v for v in ref["amplitude"]])
+    pw = np.array([np.nan if v is None else v for v in ref["power"]])
+    samples = int(round(ref["durationSeconds"] * ref["rateHz"]))
+    valid_fraction = np.array(ref["validCount"]) / samples
+    ok = np.isfinite(amp) & np.isfinite(pw)
+    mean_amp, mean_pw, median_pw = amp[ok].mean(), pw[ok].mean(), np.median(pw[ok])
+    bands = []
+    for name, lo, hi in STEFANOVSKA:
+        inside = (f >= lo) & (f < hi)
+        use = inside & ok
+        peak = np.flatnonzero(use)[np.argmax(amp[use])]
+        bands.append({"name": name, "amplitude": amp[use].mean(), "power": pw[use].mean(),
+                      "relative_amplitude": amp[use].mean() / mean_amp, "relative_power": pw[use].mean() / mean_pw,
+                      "relative_power_median": np.median(pw[use]) / median_pw,
+                      "valid_fraction": valid_fraction[inside].mean(), "peak_hz": f[peak], "peak_amplitude": amp[peak],
+                      "frequency_count": int(inside.sum())})
+    return {"source": "Tests/Fixtures/pymodalib/30min-32Hz.json", "samples": samples, "bands": bands}
+
+
 def main():
     meta = {"numpy": np.__version__, "scipy": scipy.__version__}
     with open(os.path.join(HERE, "welch.json"), "w") as fh:
         json.dump({"generator": meta, "cases": welch_cases()}, fh)
     with open(os.path.join(HERE, "hampel.json"), "w") as fh:
         json.dump({"generator": meta, **hampel_case()}, fh)
+    with open(os.path.join(HERE, "bands-pymodalib.json"), "w") as fh:
+        json.dump({"generator": meta, **band_summaries_from_pymodalib()}, fh, indent=1)
 
 
 if __name__ == "__main__":

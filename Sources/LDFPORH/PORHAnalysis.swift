@@ -31,12 +31,33 @@ public enum PORHAnalysis {
                                                 "occlusion \(k + 1) lasts \(OcclusionDetector.rounded(timing.durationSeconds)) s; "
                                                 + "\(expected) s is usual at the \(options.site.displayName) site"))
             }
+            if let bands = options.reperfusionBands {
+                addReperfusionFlowmotion(to: &result, flux: flux, recording: recording, bands: bands)
+            }
             results.append(result)
             restFrom = result.windows.returnSeconds ?? timing.releaseSeconds
         }
         return PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
                                    fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
                                    occlusions: results, diagnostics: diagnostics, options: options)
+    }
+
+    /// Analyses the flowmotion of the reperfusion segment, or says why it cannot.
+    static func addReperfusionFlowmotion(to result: inout PORHOcclusionResult, flux: [Double], recording: Recording, bands: BandSet) {
+        guard let fit = result.transientFit, let peak = result[.peakTime].value else {
+            result.reperfusionFlowmotionReason = "no transient fit: \(result[.fitA].reason ?? "no peak")"
+            return
+        }
+        do {
+            let segment = TimeWindow(startSeconds: peak, endSeconds: result.windows.recovery.endSeconds)
+            result.reperfusionFlowmotion = try ReperfusionFlowmotion(flux: flux, rateHz: recording.sampleRateHz,
+                                                                     source: recording.provenance.source, fit: fit,
+                                                                     peakSeconds: peak, segment: segment, bandSet: bands)
+        } catch let error as LDFError {
+            result.reperfusionFlowmotionReason = error.message
+        } catch {
+            result.reperfusionFlowmotionReason = "\(error)"
+        }
     }
 
     /// `recording` with its flux passed through the options' artifact filter (unchanged without

@@ -50,6 +50,9 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     /// for none. Use a short window (about 2 s): the published 20 s window (SCIENCE.md §4) would
     /// treat the first seconds after the occlusion's sharp edges as outliers and move them.
     public var artifactFilter: HampelOptions?
+    /// Bands for the flowmotion of the reperfusion segment after removing the transient
+    /// (`ReperfusionFlowmotion`); nil (the default) skips that wavelet analysis.
+    public var reperfusionBands: BandSet?
 
     public init(site: TissueSite = .other) {
         let d = Self.defaults(for: site)
@@ -67,6 +70,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         subtractBiologicalZero = false
         meanArterialPressureMmHg = nil
         artifactFilter = nil
+        reperfusionBands = nil
     }
 
     /// Site defaults. Glabrous sites (finger pad, hallux, thenar) have high flux and are usually

@@ -42,6 +42,11 @@ public struct PORHOcclusionResult: Sendable {
     public var windows: PORHWindows
     /// Warnings and notes about this occlusion.
     public var diagnostics: [Diagnostic]
+    /// Band summaries of the reperfusion segment with the transient removed, when asked for
+    /// (`PORHOptions.reperfusionBands`) and computable.
+    public var reperfusionFlowmotion: ReperfusionFlowmotion?
+    /// Why `reperfusionFlowmotion` is nil although it was asked for.
+    public var reperfusionFlowmotionReason: String?
 
     public init(index: Int, timing: OcclusionTiming, parameters: [PORHParameter], transientFit: StretchedExponentialFit?,
                 windows: PORHWindows, diagnostics: [Diagnostic]) {

@@ -67,6 +67,11 @@ struct PorhCommand: ParsableCommand {
                                valueName: "SECONDS"))
     var hampelWindow: Double?
 
+    @Option(name: .customLong("reperfusion-bands"),
+            help: ArgumentHelp("Also give the flowmotion bands of the reperfusion segment after removing the transient, "
+                               + "(x - fit)/d, with this band preset (e.g. stefanovska); table and JSON only.", valueName: "PRESET"))
+    var reperfusionBands: String?
+
     @Option(help: "Output format: table, csv (one row per occlusion) or json.")
     var format: OutputFormat = .table
 
@@ -95,6 +100,7 @@ struct PorhCommand: ParsableCommand {
         o.subtractBiologicalZero = subtractBiologicalZero
         o.meanArterialPressureMmHg = map
         o.artifactFilter = hampelWindow.map { HampelOptions(windowSeconds: $0) }
+        o.reperfusionBands = try reperfusionBands.map { try BandSet.preset(named: $0) }
         try o.validate()
         return o
     }

@@ -35,6 +35,8 @@ struct PorhParametersJSON: Encodable {
     /// Hampel window in seconds when spikes were removed first; null for none.
     var hampelWindowS: Double?
     var hampelThresholdMads: Double?
+    /// Band preset of the reperfusion flowmotion; null when not asked for.
+    var reperfusionBands: String?
     var recoveryTimeLevels = "plateau + fraction * (peak - plateau); plateau = mean flux over the plateau window"
 
     init(_ o: PORHOptions) {
@@ -53,6 +55,7 @@ struct PorhParametersJSON: Encodable {
         meanArterialPressureMmhg = o.meanArterialPressureMmHg
         hampelWindowS = o.artifactFilter?.windowSeconds
         hampelThresholdMads = o.artifactFilter?.threshold
+        reperfusionBands = o.reperfusionBands?.name
     }
 
     enum CodingKeys: String, CodingKey {
@@ -62,6 +65,7 @@ struct PorhParametersJSON: Encodable {
         case minimumOcclusionS = "minimum_occlusion_s", expectedOcclusionS = "expected_occlusion_s"
         case subtractBiologicalZero = "subtract_biological_zero", meanArterialPressureMmhg = "mean_arterial_pressure_mmhg"
         case hampelWindowS = "hampel_window_s", hampelThresholdMads = "hampel_threshold_mads"
+        case reperfusionBands = "reperfusion_bands"
         case recoveryTimeLevels = "recovery_time_levels"
     }
 }
@@ -129,6 +133,21 @@ struct PorhOcclusionJSON: Encodable {
         enum CodingKeys: String, CodingKey { case startS = "start_s", endS = "end_s" }
     }
 
+    /// Band summaries of (x - fit)/d over the reperfusion segment.
+    struct ReperfusionJSON: Encodable {
+        var flowmotion: ReperfusionFlowmotion
+        init(_ flowmotion: ReperfusionFlowmotion) { self.flowmotion = flowmotion }
+        enum Keys: String, CodingKey { case segment, signal, preset, bands, diagnostics }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(WindowJSON(flowmotion.segment), forKey: .segment)
+            try c.encode("(flux - transient fit) / d, dimensionless", forKey: .signal)
+            try c.encode(flowmotion.report.bandSet.name, forKey: .preset)
+            try c.encode(flowmotion.report.bands.map(BandSummaryJSON.init), forKey: .bands)
+            try c.encode(flowmotion.diagnostics.map(DiagnosticJSON.init), forKey: .diagnostics)
+        }
+    }
+
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         let o = occlusion
@@ -157,5 +176,11 @@ struct PorhOcclusionJSON: Encodable {
         try c.encode(windows, forKey: Key("windows"))
         if let r = w.returnSeconds { try c.encode(r, forKey: Key("return_s")) } else { try c.encodeNil(forKey: Key("return_s")) }
         try c.encode(o.diagnostics.map(\.description), forKey: Key("diagnostics"))
+        if let flowmotion = o.reperfusionFlowmotion {
+            try c.encode(ReperfusionJSON(flowmotion), forKey: Key("reperfusion_flowmotion"))
+        } else if let reason = o.reperfusionFlowmotionReason {
+            try c.encodeNil(forKey: Key("reperfusion_flowmotion"))
+            try c.encode(reason, forKey: Key("reperfusion_flowmotion_reason"))
+        }
     }
 }

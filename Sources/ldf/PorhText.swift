@@ -46,6 +46,16 @@ enum PorhText {
                     lines.append("  \(name) -  (\(p.reason ?? ""))")
                 }
             }
+            if let flowmotion = occlusion.reperfusionFlowmotion {
+                lines.append("  reperfusion flowmotion, (flux - fit)/d from \(number(flowmotion.segment.startSeconds)) to "
+                             + "\(number(flowmotion.segment.endSeconds)) s (\(flowmotion.report.bandSet.name) bands): amplitude")
+                for band in flowmotion.report.bands {
+                    let name = band.band.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                    lines.append("    \(name) " + (band.amplitude.map(number) ?? "-  (\(band.reason ?? ""))"))
+                }
+            } else if let reason = occlusion.reperfusionFlowmotionReason {
+                lines.append("  reperfusion flowmotion  -  (\(reason))")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -33,9 +33,10 @@ import LDFTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let simulated = Self.simulation(pressure: true).generate(seed: 41)
         let path = try Self.writeCSV(simulated.recording, to: dir)
-        let out = try LDFCommandRunner.run(["porh", "--site", "forearm", "--format", "json", "--map", "90", path])
+        let out = try LDFCommandRunner.run(["porh", "--site", "forearm", "--format", "json", "--map", "90",
+                                            "--reperfusion-bands", "stefanovska", path])
         #expect(out.status == 0, "\(out.stderr)")
-        #expect(!out.stdout.lowercased().contains("nan"))
+        #expect(!out.stdout.lowercased().contains(": nan"), "NaN as a JSON value")
         let json = try #require(out.json)
         let toolkit = try #require(json["toolkit"] as? [String: Any])
         #expect(toolkit["name"] as? String == Toolkit.name && toolkit["version"] as? String == Toolkit.version)
@@ -60,6 +61,10 @@ import LDFTestSupport
         }
         #expect(relativeDifference(o["peak_flux"] as? Double ?? 0, truth.peakFlux) <= 0.02)
         #expect(abs((o["t50_s"] as? Double ?? 0) - truth.t50Seconds) <= 1)
+        let flowmotion = try #require(o["reperfusion_flowmotion"] as? [String: Any])
+        #expect(flowmotion["preset"] as? String == "stefanovska")
+        #expect((flowmotion["bands"] as? [[String: Any]])?.count == 6)
+        #expect(parameters["reperfusion_bands"] as? String == "stefanovska")
     }
 
     @Test func csvHasOneRowPerOcclusionAndTraceIsWritten() throws {
@@ -85,8 +90,10 @@ import LDFTestSupport
         let dir = try LDFCommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try Self.writeCSV(Self.simulation().generate(seed: 43).recording, to: dir)
-        let out = try LDFCommandRunner.run(["porh", "--occlusion", "90-180", path])
+        let out = try LDFCommandRunner.run(["porh", "--occlusion", "90-180", "--reperfusion-bands", "stefanovska", path])
         #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("reperfusion flowmotion, (flux - fit)/d"))
+        #expect(out.stdout.contains("myogenic"))
         #expect(out.stdout.contains("occlusion 1: 90-180 s"))
         #expect(out.stdout.contains("timed by user"))
         #expect(out.stdout.contains("peak_flux"))

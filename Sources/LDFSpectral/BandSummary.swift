@@ -40,6 +40,11 @@ public struct BandSummary: Sendable, Equatable {
     /// Frequency in Hz of the band's largest amplitude (wavelet) or density (Welch).
     public var peakHz: Double?
     public var peakAmplitude: Double?
+    /// Wavelet only (nil for Welch): the Linköping time–frequency pixel average, the mean |W| and
+    /// |W|^2 over every coefficient of the band inside the cone of influence, so frequencies with
+    /// more valid coefficients weigh more (equal to `amplitude`/`power` when edges are included).
+    public var pixelAmplitude: Double?
+    public var pixelPower: Double?
     /// Analysed frequencies (wavelet grid points or Welch bins) inside the band.
     public var frequencyCount: Int
     /// Why the values are nil, when they are.

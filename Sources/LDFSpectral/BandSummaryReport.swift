@@ -48,12 +48,20 @@ public struct BandSummaryReport: Sendable, Equatable {
             let amplitude = Statistics.mean(valid.map { spectrum.amplitude[$0] })
             let power = Statistics.mean(valid.map { spectrum.power[$0] })
             let peak = valid.max { spectrum.amplitude[$0] < spectrum.amplitude[$1] }!
-            summaries.append(BandSummary(
+            var summary = BandSummary(
                 band: band, presetName: bandSet.name, amplitude: amplitude, power: power,
                 relativeAmplitude: ratio(amplitude, meanAmplitude), relativePower: ratio(power, meanPower),
                 relativePowerMedian: ratio(Statistics.median(valid.map { spectrum.power[$0] }), medianPower),
                 validFraction: validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
-                frequencyCount: inBand.count))
+                frequencyCount: inBand.count)
+            // Pixel averages: each frequency weighted by its number of averaged coefficients.
+            let weights = valid.map { spectrum.edgesIncluded ? 1 : spectrum.validFraction[$0] }
+            let totalWeight = weights.reduce(0, +)
+            if totalWeight > 0 {
+                summary.pixelAmplitude = zip(valid, weights).reduce(0) { $0 + spectrum.amplitude[$1.0] * $1.1 } / totalWeight
+                summary.pixelPower = zip(valid, weights).reduce(0) { $0 + spectrum.power[$1.0] * $1.1 } / totalWeight
+            }
+            summaries.append(summary)
         }
         diagnostics += Self.coverageDiagnostics(summaries, fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds)
         self.init(method: .wavelet, bandSet: bandSet, bands: summaries, fminHz: fmin, fmaxHz: fmax,

@@ -76,6 +76,7 @@ struct BandSummaryJSON: Encodable {
         case relativeAmplitude = "relative_amplitude", relativePower = "relative_power"
         case relativePowerMedian = "relative_power_median", validFraction = "valid_fraction"
         case peakHz = "peak_hz", peakAmplitude = "peak_amplitude", frequencyCount = "frequency_count", reason
+        case pixelAmplitude = "pixel_amplitude", pixelPower = "pixel_power"
     }
     func encode(to encoder: Encoder) throws {
         let s = summary
@@ -92,6 +93,8 @@ struct BandSummaryJSON: Encodable {
         try c.encode(jsonNumber(s.validFraction), forKey: .validFraction)
         try c.encode(jsonNumber(s.peakHz), forKey: .peakHz)
         try c.encode(jsonNumber(s.peakAmplitude), forKey: .peakAmplitude)
+        try c.encode(jsonNumber(s.pixelAmplitude), forKey: .pixelAmplitude)
+        try c.encode(jsonNumber(s.pixelPower), forKey: .pixelPower)
         try c.encode(s.frequencyCount, forKey: .frequencyCount)
         try c.encode(s.reason, forKey: .reason)
     }

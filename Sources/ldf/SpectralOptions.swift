@@ -11,11 +11,11 @@ struct SpectralOptions: ParsableArguments {
                                valueName: "NAME:LO-HI,..."))
     var bands: String?
 
-    @Option(help: ArgumentHelp("Spectral method: wavelet (time-averaged MODA wavelet spectrum) or welch.", valueName: "METHOD"),
+    @Option(help: ArgumentHelp("Spectral method: wavelet (time-averaged MODA wavelet spectrum; default) or welch.", valueName: "METHOD"),
             transform: { try SpectralOptions.choice($0, option: "--method", SpectralMethod.allCases) })
     var method: SpectralMethod = .wavelet
 
-    @Option(help: ArgumentHelp("Wavelet: morlet or lognormal.", valueName: "KIND"),
+    @Option(help: ArgumentHelp("Wavelet: morlet (default) or lognormal.", valueName: "KIND"),
             transform: { try SpectralOptions.choice($0, option: "--wavelet", WaveletKind.allCases) })
     var wavelet: WaveletKind = .morlet
 
@@ -35,11 +35,11 @@ struct SpectralOptions: ParsableArguments {
     @Flag(name: .customLong("no-preprocess"), help: "Skip MODA's preprocessing (cubic detrend and FFT band-pass to fmin–fmax).")
     var noPreprocess = false
 
-    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive.", valueName: "KIND"),
+    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive (default, MODA's forecast).", valueName: "KIND"),
             transform: { try SpectralOptions.choice($0, option: "--padding", Padding.allCases) })
     var padding: Padding = .predictive
 
-    @Option(help: ArgumentHelp("Cone of influence: moda or torrence-compo.", valueName: "RULE"),
+    @Option(help: ArgumentHelp("Cone of influence: moda (default, eps = 1%) or torrence-compo (Hultman's e-folding rule).", valueName: "RULE"),
             transform: { try SpectralOptions.choice($0, option: "--cone", ConeOfInfluenceRule.allCases) })
     var cone: ConeOfInfluenceRule = .moda
 

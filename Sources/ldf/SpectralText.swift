@@ -7,7 +7,8 @@ enum SpectralText {
     /// Columns of the tidy band CSV: one row per recording and band, parameters repeated.
     static let bandColumns = [
         "source", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
-        "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "frequency_count", "reason",
+        "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power",
+        "frequency_count", "reason",
         "preset", "method", "wavelet", "f0", "voices", "fmin_hz", "fmax_hz", "padding", "cone", "preprocessing",
         "include_edges", "hampel_window_s", "hampel_threshold_mads", "hampel_replaced_percent", "analysed_s", "sample_rate_hz",
     ]
@@ -19,7 +20,8 @@ enum SpectralText {
             let fields: [String] = [
                 analysis.source, s.band.name, number(s.band.lowHz), number(s.band.highHz), number(s.amplitude), number(s.power),
                 number(s.relativeAmplitude), number(s.relativePower), number(s.relativePowerMedian), number(s.validFraction),
-                number(s.peakHz), number(s.peakAmplitude), String(s.frequencyCount), s.reason ?? "",
+                number(s.peakHz), number(s.peakAmplitude), number(s.pixelAmplitude), number(s.pixelPower),
+                String(s.frequencyCount), s.reason ?? "",
                 s.presetName, settings.method.rawValue, isWavelet ? w.wavelet.rawValue : "", isWavelet ? number(w.f0) : "",
                 analysis.resolvedVoices.map(String.init) ?? "", number(analysis.report.fminHz), number(analysis.report.fmaxHz),
                 isWavelet ? w.padding.rawValue : "", isWavelet ? w.coneRule.rawValue : "", isWavelet ? String(w.preprocess) : "",

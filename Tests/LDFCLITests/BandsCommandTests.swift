@@ -53,7 +53,7 @@ import LDFCore
             #expect(bands.map { $0["name"] as? String } == ["myogenic", "respiratory"])
             for band in bands {
                 for key in ["low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
-                            "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude"] {
+                            "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power"] {
                     #expect(band[key] is Double, "\(key)")
                 }
                 #expect(band["reason"] is NSNull)

@@ -38,6 +38,10 @@ import LDFTestSupport
         #expect(isClose(try #require(endothelial.validFraction), 0.85, relative: 1e-14))
         #expect(endothelial.peakHz == 0.015)
         #expect(endothelial.peakAmplitude == 6)
+        // Pixel averages weigh 4 by 0.8 and 6 by 0.9: (3.2 + 5.4) / 1.7; powers (12.8 + 32.4) / 1.7.
+        #expect(isClose(try #require(endothelial.pixelAmplitude), 8.6 / 1.7, relative: 1e-14))
+        #expect(isClose(try #require(endothelial.pixelPower), 45.2 / 1.7, relative: 1e-14))
+        #expect(nitric.pixelAmplitude == 2) // only 0.008 Hz has valid coefficients
 
         let cardiac = report.bands[5]
         #expect(cardiac.amplitude == 2)
@@ -93,6 +97,7 @@ import LDFTestSupport
         #expect(isClose(try #require(cardiac.relativePower), 0.2, relative: 1e-6))
         #expect(myogenic.peakHz == 0.1 && cardiac.peakHz == 1.0)
         #expect(myogenic.validFraction == 1)
+        #expect(myogenic.pixelAmplitude == nil && myogenic.pixelPower == nil)
         let lowest = try #require(byName["endothelial_no_independent"])
         #expect(lowest.power == nil)
         #expect(lowest.reason?.contains("--welch-segment") == true)
@@ -123,6 +128,7 @@ import LDFTestSupport
                 (summary.amplitude, "amplitude"), (summary.power, "power"), (summary.relativeAmplitude, "relative_amplitude"),
                 (summary.relativePower, "relative_power"), (summary.relativePowerMedian, "relative_power_median"),
                 (summary.validFraction, "valid_fraction"), (summary.peakHz, "peak_hz"), (summary.peakAmplitude, "peak_amplitude"),
+                (summary.pixelAmplitude, "pixel_amplitude"), (summary.pixelPower, "pixel_power"),
             ]
             for (value, key) in pairs {
                 let target = try #require(want[key] as? Double)

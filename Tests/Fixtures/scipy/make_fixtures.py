@@ -117,10 +117,13 @@ def band_summaries_from_pymodalib():
         inside = (f >= lo) & (f < hi)
         use = inside & ok
         peak = np.flatnonzero(use)[np.argmax(amp[use])]
+        counts = np.array(ref["validCount"])[use]  # in-cone coefficients per frequency
         bands.append({"name": name, "amplitude": amp[use].mean(), "power": pw[use].mean(),
                       "relative_amplitude": amp[use].mean() / mean_amp, "relative_power": pw[use].mean() / mean_pw,
                       "relative_power_median": np.median(pw[use]) / median_pw,
                       "valid_fraction": valid_fraction[inside].mean(), "peak_hz": f[peak], "peak_amplitude": amp[peak],
+                      "pixel_amplitude": (amp[use] * counts).sum() / counts.sum(),
+                      "pixel_power": (pw[use] * counts).sum() / counts.sum(),
                       "frequency_count": int(inside.sum())})
     return {"source": "Tests/Fixtures/pymodalib/30min-32Hz.json", "samples": samples, "bands": bands}
 

@@ -33,15 +33,20 @@ struct LabChartHeader {
         let text = TextDecoding.string(bytes, line.start, line.end, usedFallback: &usedFallback)
         guard let equals = text.firstIndex(of: "=") else { return }
         let key = String(text[..<equals])
+        // Some LabChart versions quote each title ("Channel 1") so that spaces survive.
         var cells = text[text.index(after: equals)...].split(separator: "\t", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { cell -> String in
+                let trimmed = cell.trimmingCharacters(in: .whitespaces)
+                return trimmed.count >= 2 && trimmed.hasPrefix("\"") && trimmed.hasSuffix("\"") ? String(trimmed.dropFirst().dropLast()) : trimmed
+            }
         if cells.first == "" { cells.removeFirst() }
         values[key] = cells
     }
 
     func first(_ key: String) -> String? { values[key]?.first }
 
-    /// Sampling interval in seconds from `Interval` (`0.001 s`, `1 ms`, `0,001 s`).
+    /// Sampling interval in seconds from `Interval` (`0.001 s`, `1 ms`, `0,001 s`; LabChart's
+    /// time units are hr, min, s, ms and µs).
     var intervalSeconds: Double? {
         guard let text = first("Interval") else { return nil }
         let parts = text.split(separator: " ")
@@ -52,14 +57,16 @@ struct LabChartHeader {
         case "ms": return number / 1000
         case "us", "µs": return number / 1_000_000
         case "min": return number * 60
+        case "hr", "h": return number * 3600
         default: return number
         }
     }
 
-    /// Whether the file writes decimal commas (a European locale), judged from `Interval`.
+    /// Whether the file writes decimal commas (a European locale), judged from the numbers in
+    /// `Interval` and `ExcelDateTime`.
     var usesDecimalComma: Bool {
-        guard let text = first("Interval") else { return false }
-        return text.contains(",") && !text.contains(".")
+        let numbers = [first("Interval"), first("ExcelDateTime")].compactMap { $0 }
+        return numbers.contains { $0.contains(",") } && !numbers.contains { $0.contains(".") }
     }
 
     /// The block start as an Excel serial day number, when `ExcelDateTime` gives one.

@@ -167,8 +167,8 @@ import Testing
 /// LabChart exports from European locales write decimal commas.
 @Suite struct LabChartLocaleTests {
     @Test func decimalCommaExport() throws {
-        let text = "Interval=\t0,25 s\nExcelDateTime=\t45293,5\t02.01.2024 12:00:00\nTimeFormat=\tStartOfBlock\n"
-            + "ChannelTitle=\tFlux\nUnitName=\tBPU\n0\t10,5\n0,25\t*\n0,5\t11,5\n0,75\t12,25\n"
+        let text = "Interval=\t250 ms\nExcelDateTime=\t45293,5\t02.01.2024 12:00:00\nTimeFormat=\tStartOfBlock\n"
+            + "ChannelTitle=\t\"Flux\"\nUnitName=\tBPU\n0\t10,5\n0,25\t*\n0,5\t11,5\n0,75\t12,25\n"
         let file = try TemporaryFile("comma.txt", text)
         defer { file.remove() }
         let recording = try RecordingReader.read(path: file.path)
@@ -176,6 +176,7 @@ import Testing
         #expect(recording.perfusion.values == [10.5, 11, 11.5, 12.25])
         #expect(recording.provenance.maskedSamples == 1)
         #expect(recording.provenance.notes.contains { $0.contains("decimal commas") })
+        #expect(recording.perfusion.name == "Flux")
         let start = try #require(recording.startDate)
         #expect(start.timeIntervalSince1970 == (45_293.5 - 25_569) * 86_400)
     }

@@ -125,3 +125,13 @@ final class SharedResults: @unchecked Sendable {
     /// A copy of every slot (read after all writers finished).
     var values: [Double] { Array(storage) }
 }
+
+extension TimeAveragedSpectrum {
+    /// One-call convenience: sets up a `WaveletTransform` for `signal` and averages it. Build the
+    /// transform yourself to analyse several signals of the same length and rate.
+    public init(waveletOf signal: [Double], sampleRateHz: Double, options: WaveletOptions,
+                includeEdges: Bool = false) throws {
+        let transform = try WaveletTransform(sampleCount: signal.count, sampleRateHz: sampleRateHz, options: options)
+        self = try transform.timeAveragedSpectrum(of: signal, includeEdges: includeEdges)
+    }
+}

@@ -49,5 +49,8 @@ struct WaveletAveragingTests {
         }
         #expect(spectrum.options.voices == 31)
         #expect(spectrum.frequenciesHz == transform.frequenciesHz)
+        let once = try TimeAveragedSpectrum(waveletOf: AgreementSignal.samples(durationSeconds: 600, rateHz: 8, seed: 3),
+                                            sampleRateHz: 8, options: WaveletOptions(fminHz: 0.02, fmaxHz: 3))
+        #expect(once == spectrum)
     }
 }

@@ -15,17 +15,21 @@ public struct WaveletScalogram: Sendable, Equatable {
     public var amplitude: [[Double]]
     /// Whether coefficients outside the cone of influence were kept.
     public var edgesIncluded: Bool
+    /// The cone of influence per frequency (for drawing its edges: leadingInvalid[k] / fs s from
+    /// the start and trailingInvalid[k] / fs s before the end).
+    public var cone: ConeOfInfluence
     /// Options that produced it, with `voices` resolved.
     public var options: WaveletOptions
 
     public init(frequenciesHz: [Double], timesSeconds: [Double], amplitude: [[Double]],
-                edgesIncluded: Bool, options: WaveletOptions) {
+                edgesIncluded: Bool, cone: ConeOfInfluence, options: WaveletOptions) {
         precondition(amplitude.count == frequenciesHz.count && amplitude.allSatisfy { $0.count == timesSeconds.count },
                      "scalogram must have one row per frequency and one column per time")
         self.frequenciesHz = frequenciesHz
         self.timesSeconds = timesSeconds
         self.amplitude = amplitude
         self.edgesIncluded = edgesIncluded
+        self.cone = cone
         self.options = options
     }
 }
@@ -91,7 +95,7 @@ extension WaveletTransform {
         }
         return WaveletScalogram(frequenciesHz: frequenciesHz,
                                 timesSeconds: (0..<columns).map { Double($0 * step) / sampleRateHz },
-                                amplitude: grid.rows(), edgesIncluded: includeEdges, options: options)
+                                amplitude: grid.rows(), edgesIncluded: includeEdges, cone: cone, options: options)
     }
 }
 

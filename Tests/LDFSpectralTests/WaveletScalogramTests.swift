@@ -42,6 +42,7 @@ struct WaveletScalogramTests {
         let transform = try Self.transform()
         let scalogram = try transform.scalogram(of: Self.signal, timeStepSeconds: 1 / Self.rate, includeEdges: true)
         #expect(scalogram.edgesIncluded && scalogram.timesSeconds.count == Self.signal.count)
+        #expect(scalogram.cone == transform.cone)
         let full = try transform.fullRateRow(of: Self.signal, frequencyIndex: 3)
         for n in stride(from: 0, to: Self.signal.count, by: 37) {
             #expect(abs(scalogram.amplitude[3][n] - full[n].length) < 1e-7 * (1 + full[n].length))

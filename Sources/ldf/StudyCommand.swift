@@ -115,6 +115,7 @@ struct StudyMergeCommand: ParsableCommand {
         let directories = shards.map { URL(fileURLWithPath: $0, isDirectory: true) }
         let parameters = try StudyMerge.parameters(of: directories)
         let manifest = try StudyManifest(path: self.manifest)
+        for issue in manifest.issues { printDiagnostic(issue.description) }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         let outcomes = try StudyMerge.outcomes(manifest: manifest, parameters: parameters, from: directories, into: directory)
         let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: outcomes)
@@ -129,7 +130,10 @@ extension StudyCommand {
         let analysed = results.outcomes.values.filter(\.succeeded).count
         let errors = results.issues.filter { $0.severity == .error }
         let warnings = results.issues.filter { $0.severity == .warning }
-        for issue in results.issues where issue.stage == .study { printDiagnostic(issue.description) }
+        // Manifest problems were shown before the run; here failed recordings and study-wide notes.
+        for issue in results.issues where issue.stage != .manifest && (issue.severity == .error || issue.row == 0) {
+            printDiagnostic(issue.description)
+        }
         let time = seconds.map { " in \(String(format: "%.1f", $0)) s" } ?? ""
         printDiagnostic("study: \(analysed) of \(results.manifest.entries.count + results.manifest.issues.count) recordings analysed\(time); "
                         + "\(errors.count) errors, \(warnings.count) warnings (see errors.csv); tables in \(directory.path)")

@@ -1,8 +1,8 @@
 /// NaN-aware running means used for smoothing and for coarse detection series.
-enum MovingMean {
+public enum MovingMean {
     /// Centred moving mean over `2 halfWidth + 1` samples: the mean of the finite samples in the
     /// window (shrunk at the ends), NaN when fewer than half of the window's samples are finite.
-    static func centred(_ x: [Double], halfWidth: Int) -> [Double] {
+    public static func centred(_ x: [Double], halfWidth: Int) -> [Double] {
         let n = x.count
         guard n > 0 else { return [] }
         var sum = [Double](repeating: 0, count: n + 1)
@@ -20,7 +20,7 @@ enum MovingMean {
     }
 
     /// Half-width in samples of a centred window of `seconds` at `rateHz` (at least 0).
-    static func halfWidth(seconds: Double, rateHz: Double) -> Int {
+    public static func halfWidth(seconds: Double, rateHz: Double) -> Int {
         max(0, Int((seconds * rateHz / 2).rounded()))
     }
 

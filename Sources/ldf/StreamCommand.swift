@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LDFCore
 import LDFIO
+import LDFPORH
 import LDFSpectral
 import LDFStream
 
@@ -45,6 +46,21 @@ struct StreamCommand: ParsableCommand {
 
     @Flag(help: "Stop at the first malformed line instead of skipping it.")
     var strict = false
+
+    @Flag(help: "Also find occlusions (input markers, then the flux) and report PORH: interim records after each release, a final one once settled.")
+    var porh = false
+
+    @Option(help: "PORH probe site (sets window defaults, as in ldf porh): finger-pad, forearm, hallux, calf, thenar or other.")
+    var site: TissueSite = .other
+
+    @Option(name: .customLong("porh-recovery"), help: ArgumentHelp("Recovery time after a release before its PORH record is final.", valueName: "SECONDS"))
+    var porhRecovery: Double = 300
+
+    @Option(name: .customLong("porh-buffer"), help: ArgumentHelp("Flux kept for PORH (bounds memory; must hold rest, occlusion and recovery).", valueName: "SECONDS"))
+    var porhBuffer: Double = 1800
+
+    @Option(help: ArgumentHelp("Mean arterial pressure for CVC in PORH records.", valueName: "MMHG"))
+    var map: Double?
 
     func validate() throws {
         guard input.reader != .labchart else {

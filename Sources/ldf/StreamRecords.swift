@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFPORH
 import LDFSpectral
 import LDFStream
 
@@ -164,5 +165,54 @@ enum StreamCSV {
 
     static func quoted(_ text: String) -> String {
         text.isEmpty ? "" : "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A PORH record of `ldf stream --porh`: `porh_interim` (peak so far), `porh` (the same fields
+/// as an occlusion of `ldf porh --format json`) or `porh_failed` (with the reason).
+struct StreamPORHJSON: Encodable {
+    var update: OnlinePORH.Update
+    init(_ update: OnlinePORH.Update) { self.update = update }
+
+    enum Keys: String, CodingKey {
+        case type, startS = "start_s", releaseS = "release_s", timingSource = "timing_source"
+        case peakSoFar = "peak_so_far", peakTimeS = "peak_time_s", secondsSinceRelease = "seconds_since_release", reason
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch update {
+        case .interim(let timing, let peak, let peakTime, let since):
+            try c.encode("porh_interim", forKey: .type)
+            try c.encode(timing.startSeconds, forKey: .startS)
+            try c.encode(timing.releaseSeconds, forKey: .releaseS)
+            try c.encode(timing.source.rawValue, forKey: .timingSource)
+            try c.encode(peak, forKey: .peakSoFar)
+            try c.encode(peakTime, forKey: .peakTimeS)
+            try c.encode(since, forKey: .secondsSinceRelease)
+        case .final(let occlusion, let unit):
+            try c.encode("porh", forKey: .type)
+            try PorhOcclusionJSON(occlusion, fluxUnit: unit).encode(to: encoder)
+        case .failed(let timing, let reason):
+            try c.encode("porh_failed", forKey: .type)
+            try c.encode(timing.startSeconds, forKey: .startS)
+            try c.encode(timing.releaseSeconds, forKey: .releaseS)
+            try c.encode(timing.source.rawValue, forKey: .timingSource)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+
+    /// One line for standard error when the output is CSV.
+    var summary: String {
+        switch update {
+        case .interim(let timing, let peak, let peakTime, _):
+            return "PORH: occlusion \(timing.startSeconds)-\(timing.releaseSeconds) s, peak so far \(peak) at \(peakTime) s"
+        case .final(let o, _):
+            let pf = o[.peakFlux].value.map { String($0) } ?? "null"
+            let rf = o[.restFlux].value.map { String($0) } ?? "null"
+            return "PORH: occlusion \(o.timing.startSeconds)-\(o.timing.releaseSeconds) s (\(o.timing.source.rawValue)): rest \(rf), peak \(pf)"
+        case .failed(let timing, let reason):
+            return "PORH: occlusion \(timing.startSeconds)-\(timing.releaseSeconds) s not measured: \(reason)"
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LDFCore
 import LDFIO
+import LDFPORH
 import LDFSpectral
 import LDFStream
 
@@ -61,10 +62,18 @@ struct StreamSession {
         var grid = StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds)
         var bands = try BandStream(sampleRateHz: rate, settings: settings, channelName: parser.channelName, channelUnit: parser.channelUnit)
         for diagnostic in bands.droppedBands { printDiagnostic("ldf stream: \(diagnostic.message)") }
+        var porh: OnlinePORH?
+        if command.porh {
+            var options = PORHOptions(site: command.site)
+            options.meanArterialPressureMmHg = command.map
+            porh = try OnlinePORH(sampleRateHz: rate, options: options, channelName: parser.channelName,
+                                  channelUnit: parser.channelUnit, bufferSeconds: command.porhBuffer,
+                                  recoverySeconds: command.porhRecovery)
+        }
 
         let header = StreamHeaderJSON(settings: bands.settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,
                                       unit: parser.channelUnit, dropped: bands.droppedBands, notes: parser.notes,
-                                      maxBridgeSeconds: command.input.maxBridgeSeconds, porh: false)
+                                      maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh)
         switch command.format {
         case .jsonl: output.write(try jsonLine(header))
         case .csv:
@@ -83,18 +92,34 @@ struct StreamSession {
                 }
             }
         }
+        func report(_ updates: [OnlinePORH.Update], _ output: inout StandardOutputLines) throws {
+            for update in updates {
+                switch command.format {
+                case .jsonl: output.write(try jsonLine(StreamPORHJSON(update)))
+                case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
+                }
+            }
+        }
         func handle(_ parsed: StreamingLineParser.Line, number: Int) throws {
             switch parsed {
             case .skipped:
                 return
             case .malformed(let reason):
                 try reportMalformed(number: number, reason: reason)
-            case .sample(let time, let value, _):
+            case .sample(let time, let value, let label):
                 if case .timeNotIncreasing(let previous) = grid.append(time: time, value: value) {
                     try reportMalformed(number: number, reason: "time \(time ?? .nan) s is not after the previous \(previous) s")
+                    return
+                }
+                if let label, porh != nil {
+                    let at = time.map { $0 - (grid.origin ?? $0) } ?? Double(grid.producedCount - 1) / rate
+                    porh?.addEvent(timeSeconds: at, label: label)
                 }
                 let ready = grid.take()
-                if !ready.values.isEmpty { try emit(bands.append(ready.values, flags: ready.flags), &output) }
+                if !ready.values.isEmpty {
+                    try emit(bands.append(ready.values, flags: ready.flags), &output)
+                    if let updates = porh?.append(ready.values) { try report(updates, &output) }
+                }
             }
         }
         for (parsed, number) in parsedFirst { try handle(parsed, number: number) }
@@ -112,8 +137,12 @@ struct StreamSession {
         // 3. Flush what is complete.
         grid.finish()
         let rest = grid.take()
-        if !rest.values.isEmpty { try emit(bands.append(rest.values, flags: rest.flags), &output) }
+        if !rest.values.isEmpty {
+            try emit(bands.append(rest.values, flags: rest.flags), &output)
+            if let updates = porh?.append(rest.values) { try report(updates, &output) }
+        }
         if let last = bands.finish() { try emit([last], &output) }
+        if let updates = porh?.finish() { try report(updates, &output) }
         if malformed > Self.reportedMalformedLines {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }

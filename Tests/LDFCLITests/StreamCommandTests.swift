@@ -151,4 +151,34 @@ import LDFTestSupport
         #expect(records.last?["stopped_by"] as? String == "signal")
         try? input.fileHandleForWriting.close()
     }
+
+    @Test func porhRecordsCarryTheSameFieldsAsLdfPorh() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("porh.csv")
+        let sim = try LDFCommandRunner.run(["simulate", "porh", "--site", "finger-pad", "--rate", "10", "--markers",
+                                            "--occlusion-seconds", "120", "--recovery-seconds", "240", "--seed", "2", "-o", file.path])
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let out = try LDFCommandRunner.run(["stream", "--porh", "--site", "finger-pad", "--window", "60", "--hop", "60"],
+                                           stdin: Data(contentsOf: file))
+        #expect(out.status == 0, "\(out.stderr)")
+        let records = Self.records(out.stdout)
+        #expect((records.first?["parameters"] as? [String: Any])?["porh"] as? Bool == true)
+        let interim = records.filter { $0["type"] as? String == "porh_interim" }
+        let finals = records.filter { $0["type"] as? String == "porh" }
+        #expect(!interim.isEmpty)
+        #expect(finals.count == 1)
+        let offline = try LDFCommandRunner.run(["porh", "--site", "finger-pad", "--format", "json", file.path])
+        let expected = try #require(((offline.json?["recordings"] as? [[String: Any]])?.first?["occlusions"] as? [[String: Any]])?.first)
+        let final = try #require(finals.first)
+        #expect(final["timing_source"] as? String == "events")
+        for key in ["start_s", "release_s", "timing_source", "rest_flux", "biological_zero", "peak_flux", "time_to_peak_s", "t50_s",
+                    "hyperaemia_duration_s", "repayment_area", "debt_area"] {
+            #expect(final.keys.contains(key), "\(key)")
+        }
+        for key in ["start_s", "release_s", "peak_flux", "biological_zero", "time_to_peak_s"] {
+            let a = final[key] as? Double, b = expected[key] as? Double
+            #expect(a != nil && b != nil && abs(a! - b!) <= 1e-6 * max(1, abs(b!)), "\(key): \(String(describing: a)) vs \(String(describing: b))")
+        }
+    }
 }

@@ -37,30 +37,39 @@ struct WeightedToneFit: Sendable {
         }
     }
 
-    /// Least squares by the 3 x 3 normal equations (one pass), then the residual's standard
-    /// deviation from a second pass. The columns are never stored.
+    /// Least squares by the 3 x 3 normal equations (one pass). The residual's sum of squares is
+    /// y.y - b.(A^T y) from the same sums when that is safely above rounding (residual energy at
+    /// least 1e-6 of the data's); otherwise a second pass computes the residual explicitly.
     func fit(_ data: [Double], frequency: Double) -> Result {
-        // Gram matrix of [rw, rw cos, rw sin] and right-hand side, accumulated in one pass.
+        // Gram matrix of [rw, rw cos, rw sin], right-hand side and column sums, in one pass.
         var g00 = 0.0, g01 = 0.0, g02 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
         var r0 = 0.0, r1 = 0.0, r2 = 0.0
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, sumY = 0.0, sumYY = 0.0
         data.withUnsafeBufferPointer { y in
             forEachColumn(frequency) { n, c, s in
-                let w = rootWeights[n]
+                let w = rootWeights[n], value = y[n]
                 g00 += w * w; g01 += w * c; g02 += w * s
                 g11 += c * c; g12 += c * s; g22 += s * s
-                r0 += w * y[n]; r1 += c * y[n]; r2 += s * y[n]
+                r0 += w * value; r1 += c * value; r2 += s * value
+                s0 += w; s1 += c; s2 += s
+                sumY += value; sumYY += value * value
             }
         }
         let b = Self.solve([g00, g01, g02, g01, g11, g12, g02, g12, g22], [r0, r1, r2])
-        var sum = 0.0, sumSquares = 0.0
-        data.withUnsafeBufferPointer { y in
-            forEachColumn(frequency) { n, c, s in
-                let residual = y[n] - (b[0] * rootWeights[n] + b[1] * c + b[2] * s)
-                sum += residual
-                sumSquares += residual * residual
+        let count = Double(data.count)
+        var sum = sumY - (b[0] * s0 + b[1] * s1 + b[2] * s2)
+        var sumSquares = sumYY - (b[0] * r0 + b[1] * r1 + b[2] * r2)
+        if !(sumSquares > 1e-6 * sumYY) {
+            sum = 0
+            sumSquares = 0
+            data.withUnsafeBufferPointer { y in
+                forEachColumn(frequency) { n, c, s in
+                    let residual = y[n] - (b[0] * rootWeights[n] + b[1] * c + b[2] * s)
+                    sum += residual
+                    sumSquares += residual * residual
+                }
             }
         }
-        let count = Double(data.count)
         let mean = sum / count
         return Result(frequency: frequency, constant: b[0], cos: b[1], sin: b[2],
                       error: max(0, sumSquares / count - mean * mean).squareRoot())

@@ -8,7 +8,9 @@ extension WaveletTransform {
     ///    predictive and fmin < 5 fs / L (then only after padding, MODA's `dflag`);
     /// 2. padding (`Padding`): zero; symmetric or periodic copies (zeros beyond one signal length);
     ///    predictive = MODA's forecast (`PredictiveExtension`) of each end, weighted by
-    ///    2^(-(distance from the end in s) / (t2h - t1h)) as in PyMODAlib and the wt.m it ports;
+    ///    2^(-(distance from the end in s) / (t2h - t1h)) as in PyMODAlib and the wt.m it ports
+    ///    (a later wt.m multiplies the exponent by 2 pi fmin / ompeak, weighting far longer
+    ///    stretches; PyMODAlib, the reference the agreement tests use, does not);
     /// 3. after predictive padding, detrend the padded signal again;
     /// 4. the NL-point FFT, zeroing bins outside max(fmin, fs/L) < f < fmax when preprocessing.
     func paddedSpectrum(_ signal: [Double]) -> ComplexBuffer {

@@ -41,7 +41,7 @@ struct CoherenceCommand: ParsableCommand {
 
     func run() throws {
         let settings = CoherenceSettings(spectral: try spectral.settings(), windowCycles: coherence.windowCycles,
-                                         timeLocalised: coherence.timeLocalised, surrogates: coherence.surrogateOptions)
+                                         timeLocalised: coherence.timeLocalised, surrogates: coherence.surrogateTest.options)
         do {
             let (a, b) = try signals()
             let analysis = try CoherenceAnalysis(a, b, settings: settings)

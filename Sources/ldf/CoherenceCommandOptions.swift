@@ -3,7 +3,7 @@ import LDFCore
 import LDFSpectral
 
 /// The options of `ldf coherence` beyond the input and spectral ones: the pair's channels,
-/// the time-localised window and the surrogate test.
+/// the time-localised window and the surrogate test (`SurrogateTestOptions`).
 struct CoherenceCommandOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Two channels (name or 1-based number): both of one FILE, or the first of FILE A and the second of FILE B.",
                                valueName: "X,Y"))
@@ -17,35 +17,7 @@ struct CoherenceCommandOptions: ParsableArguments {
           help: "Also output the time-localised coherence (csv rows of scope 'time'; json 'time_localised').")
     var timeLocalised = false
 
-    @Option(help: ArgumentHelp("Number of surrogate pairs for the significance test (0: no test).", valueName: "N"))
-    var surrogates: Int = 0
-
-    @Option(name: .customLong("surrogate-type"),
-            help: ArgumentHelp("Surrogates: rp, ft, aaft, iaaft1 (exact distribution), iaaft2 (exact spectrum), tshift or cpp.",
-                               valueName: "TYPE"),
-            transform: { try SpectralOptions.choice($0, option: "--surrogate-type", SurrogateKind.allCases) })
-    var surrogateType: SurrogateKind = .iaaftDistribution
-
-    @Option(help: ArgumentHelp("Seed of the surrogates (the same seed gives the same surrogates on every run).", valueName: "N"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Significance level of the surrogate test, between 0 and 1.", valueName: "LEVEL"))
-    var significance: Double = 0.95
-
-    @Option(name: .customLong("significance-test"),
-            help: ArgumentHelp("rank (the K-th largest of N surrogates, K = floor((N+1)(1-level))) or percentile.", valueName: "TEST"),
-            transform: { try SpectralOptions.choice($0, option: "--significance-test", SignificanceTest.allCases) })
-    var significanceTest: SignificanceTest = .rank
-
-    @Option(name: .customLong("iaaft-iterations"), help: ArgumentHelp("Iteration cap of IAAFT surrogates (MODA's 1000).", valueName: "N"))
-    var iaaftIterations: Int = 1000
-
-    /// The surrogate options, or nil for no test.
-    var surrogateOptions: SurrogateOptions? {
-        guard surrogates != 0 else { return nil }
-        return SurrogateOptions(kind: surrogateType, count: surrogates, seed: seed, level: significance,
-                                test: significanceTest, maxIterations: iaaftIterations)
-    }
+    @OptionGroup var surrogateTest: SurrogateTestOptions
 
     /// The two channel selectors of `--channels X,Y`.
     func channelPair() throws -> (ChannelSelector, ChannelSelector)? {
@@ -60,10 +32,6 @@ struct CoherenceCommandOptions: ParsableArguments {
     func validate() throws {
         do {
             _ = try channelPair()
-            if surrogates < 0 {
-                throw LDFError("--surrogates", "\(surrogates) is negative", fix: "use 0 for no test, or e.g. --surrogates 100")
-            }
-            try surrogateOptions?.validate()
             guard windowCycles.isFinite && windowCycles > 0 else {
                 throw LDFError("--window-cycles", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")
             }

@@ -22,27 +22,31 @@ struct CoherenceParametersJSON: Encodable {
     var settings: CoherenceSettings
     enum Keys: String, CodingKey { case coherence, surrogates }
     enum CoherenceKeys: String, CodingKey { case windowCycles = "window_cycles", timeLocalised = "time_localised" }
-    enum SurrogateKeys: String, CodingKey {
-        case type, count, seed, significance, test, iaaftMaxIterations = "iaaft_max_iterations", rank
-    }
     func encode(to encoder: Encoder) throws {
         try SpectralParametersJSON(settings: settings.spectral).encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         var w = c.nestedContainer(keyedBy: CoherenceKeys.self, forKey: .coherence)
         try w.encode(settings.windowCycles, forKey: .windowCycles)
         try w.encode(settings.timeLocalised, forKey: .timeLocalised)
-        guard let s = settings.surrogates else {
-            try c.encodeNil(forKey: .surrogates)
-            return
-        }
-        var n = c.nestedContainer(keyedBy: SurrogateKeys.self, forKey: .surrogates)
-        try n.encode(s.kind.rawValue, forKey: .type)
-        try n.encode(s.count, forKey: .count)
-        try n.encode(s.seed, forKey: .seed)
-        try n.encode(s.level, forKey: .significance)
-        try n.encode(s.test.rawValue, forKey: .test)
-        try n.encode(s.maxIterations, forKey: .iaaftMaxIterations)
-        try n.encode(s.test == .rank ? s.rank : nil, forKey: .rank)
+        try c.encode(settings.surrogates.map(SurrogateParametersJSON.init), forKey: .surrogates)
+    }
+}
+
+/// The surrogate options as recorded in `parameters.surrogates`.
+struct SurrogateParametersJSON: Encodable {
+    var options: SurrogateOptions
+    enum Keys: String, CodingKey {
+        case type, count, seed, significance, test, iaaftMaxIterations = "iaaft_max_iterations", rank
+    }
+    func encode(to encoder: Encoder) throws {
+        var n = encoder.container(keyedBy: Keys.self)
+        try n.encode(options.kind.rawValue, forKey: .type)
+        try n.encode(options.count, forKey: .count)
+        try n.encode(options.seed, forKey: .seed)
+        try n.encode(options.level, forKey: .significance)
+        try n.encode(options.test.rawValue, forKey: .test)
+        try n.encode(options.maxIterations, forKey: .iaaftMaxIterations)
+        try n.encode(options.test == .rank ? options.rank : nil, forKey: .rank)
     }
 }
 

@@ -29,7 +29,8 @@ extension OcclusionDetector {
         let coarse = MovingMean.blocks(flux, length: blockLength)
         let sorted = coarse.filter(\.isFinite).sorted()
         guard sorted.count >= Int(2 * minimumSeconds / dt) else {
-            throw LDFError(source, "no occlusion found: the flux has only \(Double(sorted.count) * dt) s of valid samples",
+            throw LDFError(source, "no occlusion found: the recording has only \(rounded(Double(sorted.count) * dt)) s of valid flux, "
+                           + "less than twice the \(minimumSeconds) s minimum occlusion",
                            fix: "a PORH recording needs rest, an occlusion of 1-5 min and the recovery")
         }
         let floor = sorted[sorted.count / 100]
@@ -103,7 +104,9 @@ extension OcclusionDetector {
                                            + "and rose again (onsets of the fall and rise)"))
         }
         guard !timings.isEmpty else {
-            let shown = rejected.isEmpty ? "no stretch stayed that low" : rejected.joined(separator: "; ")
+            let listed = rejected.prefix(5).joined(separator: "; ")
+            let shown = rejected.isEmpty ? "no stretch stayed that low"
+                : listed + (rejected.count > 5 ? "; and \(rejected.count - 5) more such stretches" : "")
             throw LDFError(source, "no occlusion found: looked for \(lookedFor); the signal showed \(shown)", fix: fixText)
         }
         let notes = rejected.map { Diagnostic.info("flux_candidate_rejected", "not an occlusion: \($0)") }

@@ -16,6 +16,11 @@ public struct ReperfusionFlowmotion: Sendable {
     /// Notes from the band analysis (gaps, cone of influence, short bands).
     public var diagnostics: [Diagnostic]
 
+    /// Recordings faster than this are reduced by block means of whole samples to at least this rate
+    /// before the wavelet transform (1000 Hz becomes 20 Hz): the bands end at 2 Hz, where a block
+    /// mean at 20 Hz keeps 98.4% of the amplitude, and the transform runs 50 times faster.
+    static let analysisRateHz = 20.0
+
     /// Removes `fit` (time from `peakSeconds`) from `flux` over `segment` and analyses the bands.
     /// - Throws: `LDFError` when the plateau d is zero or the segment is unusable for the transform.
     init(flux: [Double], rateHz: Double, source: String, fit: StretchedExponentialFit, peakSeconds: Double,
@@ -26,8 +31,10 @@ public struct ReperfusionFlowmotion: Sendable {
         let lo = max(0, Int((segment.startSeconds * rateHz).rounded(.up)))
         let hi = min(flux.count, Int((segment.endSeconds * rateHz).rounded(.up)))
         let residual = (lo..<max(lo, hi)).map { i in (flux[i] - fit.value(at: Double(i) / rateHz - peakSeconds)) / fit.d }
-        let recording = Recording(channels: [Channel(name: "reperfusion residual", unit: "1", kind: .perfusion, values: residual)],
-                                  sampleRateHz: rateHz,
+        let factor = max(1, Int(rateHz / Self.analysisRateHz))
+        let recording = Recording(channels: [Channel(name: "reperfusion residual", unit: "1", kind: .perfusion,
+                                                     values: MovingMean.blocks(residual, length: factor))],
+                                  sampleRateHz: rateHz / Double(factor),
                                   provenance: Provenance(source: "\(source) reperfusion", reader: "porh"))
         let analysis = try BandAnalysis(recording: recording, settings: BandAnalysisSettings(bandSet: bandSet))
         self.segment = segment

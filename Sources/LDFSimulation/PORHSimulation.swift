@@ -17,9 +17,9 @@ import LDFCore
 /// component) is abolished while the vessels are maximally dilated: it is scaled by
 /// 1 - (F - L)/(PF - L) above rest, so it is absent at the peak and back in full when flux returns
 /// to rest (a modelling choice: maximally dilated vessels do not oscillate). Noise is white
-/// Gaussian with standard
-/// deviation `noiseLevel` L per sample. Optional artifacts: NaN gaps and motion spikes away from
-/// the occlusion edges. Levels are in perfusion units (PU), times in seconds.
+/// Gaussian with standard deviation `noiseLevel` L per sample. Optional artifacts: NaN gaps and
+/// motion spikes away from the occlusion edges. Levels are in perfusion units (PU), times in
+/// seconds.
 public struct PORHSimulation: Sendable, Codable, Equatable {
     /// The site enum shared with LDFPORH and the CLI.
     public typealias Site = TissueSite

@@ -108,7 +108,7 @@ struct PorhCommand: ParsableCommand {
     func run() throws {
         let options = try options()
         var entries: [PorhRecordingJSON] = []
-        var traceLines: [String] = []
+        let traceWriter = try trace.map(PorhTraceWriter.init(path:))
         for path in files {
             do {
                 let recording = try input.read(path)
@@ -118,21 +118,13 @@ struct PorhCommand: ParsableCommand {
                     for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
                 }
                 entries.append(PorhRecordingJSON(source: path, result: result))
-                if trace != nil { traceLines += PorhText.traceRows(try PORHTrace(recording: recording, result: result), source: path) }
+                try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: path)
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(PorhRecordingJSON(source: path, error: error.description))
             }
         }
-        if let trace {
-            let text = ([PorhText.traceHeader] + traceLines).joined(separator: "\n") + "\n"
-            do {
-                try text.write(toFile: trace, atomically: true, encoding: .utf8)
-            } catch {
-                throw LDFError("--trace \(trace)", "cannot write the trace (\(error.localizedDescription))",
-                               fix: "check that the folder exists and is writable")
-            }
-        }
+        try traceWriter?.close()
         let results = entries.compactMap(\.result)
         switch format {
         case .json:

@@ -62,14 +62,38 @@ enum PorhText {
 
     /// Six significant digits.
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }
+}
 
-    static let traceHeader = "source,time_s,flux,smoothed_flux,phase"
+/// Writes `ldf porh --trace` CSV in chunks (a 1000 Hz recording has millions of rows):
+/// `source,time_s,flux,smoothed_flux,phase`, missing values as empty cells.
+final class PorhTraceWriter {
+    private let handle: FileHandle
+    private let path: String
 
-    /// Trace rows; missing values are empty cells.
-    static func traceRows(_ trace: PORHTrace, source: String) -> [String] {
-        let name = quoted(source)
-        return trace.rows.map { r in
-            "\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)"
+    init(path: String) throws {
+        self.path = path
+        guard FileManager.default.createFile(atPath: path, contents: Data("source,time_s,flux,smoothed_flux,phase\n".utf8)),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw LDFError("--trace \(path)", "cannot create the trace file", fix: "check that the folder exists and is writable")
         }
+        self.handle = handle
+        handle.seekToEndOfFile()
+    }
+
+    func write(_ trace: PORHTrace, source: String) throws {
+        let name = PorhText.quoted(source)
+        var chunk = ""
+        for (i, r) in trace.rows.enumerated() {
+            chunk += "\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),"
+                + "\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)\n"
+            if i % 50_000 == 49_999 || i == trace.rows.count - 1 {
+                try handle.write(contentsOf: Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+    }
+
+    func close() throws {
+        try handle.close()
     }
 }

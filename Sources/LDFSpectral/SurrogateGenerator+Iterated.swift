@@ -15,17 +15,16 @@ extension SurrogateGenerator {
         let n = count
         let bins = fft.binCount
         let workspace = SurrogateWorkspace(count: n)
-        let targetAmplitude = fourier.map { $0.length }
-        let scale = 1 / Double(n)
+        // Target amplitudes divided by L, so the inverse FFT needs no rescaling.
+        let targetAmplitude = fourier.map { $0.length / Double(n) }
         var current = permuted(random: &random)
-        var adjusted = [Double](repeating: 0, count: n)
         var order = (0..<Int32(n)).map { $0 }
         SurrogateGenerator.sortIndices(&order, by: current)
-        var previous = order
+        let adjusted = UnsafeBufferPointer(start: workspace.real.pointer, count: n)
         var iterations = 0, converged = false
         while iterations < maxIterations {
             iterations += 1
-            // 1. Impose the Fourier amplitudes, keep the phases.
+            // 1. Impose the Fourier amplitudes, keep the phases (result in workspace.real).
             current.withUnsafeBufferPointer { c in
                 workspace.real.pointer.update(from: c.baseAddress!, count: n)
             }
@@ -39,17 +38,16 @@ extension SurrogateGenerator {
                 }
             }
             fft.backward(workspace.spectrum, workspace.real)
-            for i in 0..<n { adjusted[i] = workspace.real[i] * scale }
-            // 2. Impose the distribution: the sorted values in the rank order of the adjusted series.
-            SurrogateGenerator.sortIndices(&order, by: adjusted)
-            for j in 0..<n { current[Int(order[j])] = sortedValues[j] }
-            if order == previous {
+            // 2. Impose the distribution: the sorted values in the rank order of the adjusted
+            //    series. An unchanged rank order leaves `current` as it is: converged.
+            if SurrogateGenerator.isSorted(order, by: adjusted) {
                 converged = true
                 break
             }
-            previous = order
+            SurrogateGenerator.sortIndices(&order, by: adjusted)
+            for j in 0..<n { current[Int(order[j])] = sortedValues[j] }
         }
-        let values = kind == .iaaftDistribution ? current : adjusted
+        let values = kind == .iaaftDistribution ? current : Array(adjusted)
         return Surrogate(kind: kind, values: values, iterations: iterations, converged: converged)
     }
 }

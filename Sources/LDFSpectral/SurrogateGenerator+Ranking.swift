@@ -7,16 +7,19 @@ extension SurrogateGenerator {
     /// runs whose value bits tie are finished by exact comparison. Starting from the previous
     /// order (nearly sorted between IAAFT iterations) makes the sort cheaper still.
     static func sortIndices(_ order: inout [Int32], by values: [Double]) {
+        values.withUnsafeBufferPointer { sortIndices(&order, by: $0) }
+    }
+
+    /// `sortIndices` on the values behind a buffer pointer.
+    static func sortIndices(_ order: inout [Int32], by v: UnsafeBufferPointer<Double>) {
         let n = order.count
         guard n > 1 else { return }
         let indexBits = UInt64.bitWidth - UInt64(n - 1).leadingZeroBitCount
         let indexMask: UInt64 = (1 << UInt64(indexBits)) - 1
         var keys = [UInt64](repeating: 0, count: n)
-        values.withUnsafeBufferPointer { v in
-            for j in 0..<n {
-                let i = Int(order[j])
-                keys[j] = (orderedBits(v[i]) & ~indexMask) | UInt64(i)
-            }
+        for j in 0..<n {
+            let i = Int(order[j])
+            keys[j] = (orderedBits(v[i]) & ~indexMask) | UInt64(i)
         }
         keys.sort()
         var j = 0
@@ -26,14 +29,25 @@ extension SurrogateGenerator {
             while end < n && keys[end] & ~indexMask == top { end += 1 }
             for k in j..<end { order[k] = Int32(truncatingIfNeeded: keys[k] & indexMask) }
             if end - j > 1 {
-                values.withUnsafeBufferPointer { v in
-                    order[j..<end].sort { a, b in
-                        let x = v[Int(a)], y = v[Int(b)]
-                        return x < y || (x == y && a < b)
-                    }
+                order[j..<end].sort { a, b in
+                    let x = v[Int(a)], y = v[Int(b)]
+                    return x < y || (x == y && a < b)
                 }
             }
             j = end
+        }
+    }
+
+    /// Whether `order` already sorts `v` by value, ties by index (then `sortIndices` would
+    /// leave it unchanged).
+    static func isSorted(_ order: [Int32], by v: UnsafeBufferPointer<Double>) -> Bool {
+        order.withUnsafeBufferPointer { o in
+            for j in 1..<o.count {
+                let a = o[j - 1], b = o[j]
+                let x = v[Int(a)], y = v[Int(b)]
+                if !(x < y || (x == y && a < b)) { return false }
+            }
+            return true
         }
     }
 

@@ -25,5 +25,13 @@ struct SurrogateRankingTests {
         var shuffled = order.reversed().map { $0 }
         SurrogateGenerator.sortIndices(&shuffled, by: values)
         #expect(shuffled == order)
+        // The convergence check agrees: the sorted order is sorted, its reverse and one swap are not.
+        values.withUnsafeBufferPointer { v in
+            #expect(SurrogateGenerator.isSorted(order, by: v))
+            #expect(!SurrogateGenerator.isSorted(order.reversed(), by: v))
+            var swapped = order
+            swapped.swapAt(1000, 1001)
+            #expect(!SurrogateGenerator.isSorted(swapped, by: v))
+        }
     }
 }

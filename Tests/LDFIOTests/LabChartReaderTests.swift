@@ -88,6 +88,17 @@ import Testing
         #expect(occluded < 0.2 * baseline)
     }
 
+    /// The warmed fingertip recording is read from the shared data folder when it is present
+    /// (it is not copied into the fixtures); numpy mean of its 79,600 values: 712.9114353015075.
+    @Test(.enabled(if: RepositoryPaths.sharedData("labchart/ShabinaIR2.txt") != nil))
+    func realWarmedFingertipFromSharedData() throws {
+        let url = try #require(RepositoryPaths.sharedData("labchart/ShabinaIR2.txt"))
+        let recording = try RecordingReader.read(path: url.path)
+        #expect(recording.sampleCount == 79_600)
+        #expect(recording.provenance.gaps.isEmpty)
+        #expect(isClose(finiteMean(recording.perfusion.values), 712.9114353015075, relative: 1e-9))
+    }
+
     @Test func recognisedByContentNotByName() throws {
         let table = try RecordingReader.readTable(path: Fixture.labchart("ShabinaBP.txt"))
         #expect(table.reader == "labchart")

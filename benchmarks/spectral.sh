@@ -5,9 +5,9 @@
 #
 # Usage: benchmarks/spectral.sh [repeats, default 3]
 #
-# Measured 2026-11-21 (release, 2 cores shared with four other engineers' builds, load 10-17):
-#   30 min: 0.17-0.34 s wall, 0.07-0.08 s CPU (user + sys), 34 MiB peak
-#   24 h:   2.7-6.5 s wall depending on load, 1.7-1.8 s CPU, 292 MiB peak
+# Measured 2026-11-21 (release, 2 cores shared with four other engineers' builds):
+#   30 min: 0.07 s wall in a quiet moment (0.17-0.34 s at load 10-17), 0.07-0.08 s CPU, 34 MiB peak
+#   24 h:   1.6-1.7 s wall in a quiet moment (2.7-6.5 s at load 10-17), 1.7-1.8 s CPU, 292-311 MiB
 # (PyMODAlib: about 2 s for 30 min and 136 s / 7.7 GiB for 24 h.) Wall time on a shared machine
 # follows the load; CPU time is the stable figure.
 # The CSVs (about 1.5 MB and 70 MB, generated once) go to /tmp/ldf-bench-spectral, or to

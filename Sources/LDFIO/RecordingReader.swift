@@ -53,12 +53,11 @@ public enum RecordingReader {
         return reader
     }
 
-    /// The whole file, or all of standard input for "-". Regular files are read with one
-    /// `read` loop straight into the array (no intermediate `Data` copy), so memory is the file
-    /// size once.
+    /// The whole file, or all of standard input for "-", read with `read` loops straight into
+    /// the array (no intermediate `Data` copy), so memory is the input size once.
     static func loadBytes(path: String) throws -> [UInt8] {
         if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            return try readAll(descriptor: 0, expectedSize: 0, source: "standard input")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -73,30 +72,35 @@ public enum RecordingReader {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw LDFError(path, "cannot be read (its size is unknown)", fix: "check the file")
-        }
-        let size = Int(info.st_size)
+        let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        return try readAll(descriptor: descriptor, expectedSize: size, source: path)
+    }
+
+    /// Reads `expectedSize` bytes in place, then whatever else arrives (pipes report no size;
+    /// files may grow while read).
+    static func readAll(descriptor: Int32, expectedSize: Int, source: String) throws -> [UInt8] {
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var bytes = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, count in
             var total = 0
-            while total < size {
-                let got = readFile(descriptor, buffer.baseAddress! + total, size - total)
+            while total < expectedSize {
+                let got = readFile(descriptor, buffer.baseAddress! + total, expectedSize - total)
+                if got < 0 && errno == EINTR { continue }
                 if got < 0 { failed = true; break }
                 if got == 0 { break }
                 total += got
             }
             count = total
         }
-        guard !failed else {
-            throw LDFError(path, "cannot be read (a read error occurred)", fix: "check the file and the disk")
-        }
-        // Files that grow while read (or report no size, like pipes) get the rest too.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while !failed {
             let got = chunk.withUnsafeMutableBytes { readFile(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failed = true }
             if got <= 0 { break }
             bytes.append(contentsOf: chunk[0..<got])
+        }
+        guard !failed else {
+            throw LDFError(source, "cannot be read (a read error occurred)", fix: "check the file and the disk")
         }
         return bytes
     }

@@ -87,6 +87,10 @@ public enum OcclusionDetector {
                     continue
                 }
                 pending = nil
+                guard event.timeSeconds < recording.durationSeconds else {
+                    pending = start
+                    continue
+                }
                 let duration = event.timeSeconds - start.timeSeconds
                 guard duration >= minimumSeconds else {
                     notes.append(.warning("short_occlusion",

@@ -131,7 +131,7 @@ struct OcclusionMeasurement {
         let searchEnd = min(tR + options.peakSearchSeconds, recoveryEnd)
         let peakSearch = TimeWindow(startSeconds: tR, endSeconds: searchEnd)
         var peakIndex: Int?
-        for i in sample(tR)..<sample(searchEnd) where smooth[i].isFinite && (peakIndex == nil || smooth[i] > smooth[peakIndex!]) {
+        for i in sample(tR)..<max(sample(tR), sample(searchEnd)) where smooth[i].isFinite && (peakIndex == nil || smooth[i] > smooth[peakIndex!]) {
             peakIndex = i
         }
         var peakReason: String?
@@ -244,10 +244,10 @@ struct OcclusionMeasurement {
         if let p = peak {
             fit = transientFit(fromSample: p, peakTime: peakTime)
             if let f = fit {
-                set(.fitA, f.a, otherwise: "")
-                set(.fitB, f.b, otherwise: "")
-                set(.fitC, f.c, otherwise: "")
-                if subtractFailed { missing([.fitD], offsetReason) } else { set(.fitD, f.d - offset, otherwise: "") }
+                set(.fitA, f.a, otherwise: "the transient fit did not reach finite values")
+                set(.fitB, f.b, otherwise: "the transient fit did not reach finite values")
+                set(.fitC, f.c, otherwise: "the transient fit did not reach finite values")
+                if subtractFailed { missing([.fitD], offsetReason) } else { set(.fitD, f.d - offset, otherwise: "the transient fit did not reach finite values") }
                 set(.fitRSquared, f.rSquared, otherwise: "the recovery is flat (no variance to explain)")
             }
         }

@@ -102,10 +102,13 @@ func recording(_ flux: [Double], rate: Double = 10, pressure: [Double]? = nil) -
         let error = try requireError { _ = try PORHAnalysis.analyze(cut, options: options) }
         #expect(error.message.contains("ends during the occlusion"), "\(timing): \(error)")
     }
-    var withStart = cut
-    withStart.events = [Event(timeSeconds: 120, label: "Cuff on")]
-    let error = try requireError { _ = try PORHAnalysis.analyze(withStart) }
-    #expect(error.message.contains("ends during the occlusion"))
+    for events in [[Event(timeSeconds: 120, label: "Cuff on")],
+                   [Event(timeSeconds: 120, label: "Cuff on"), Event(timeSeconds: 250, label: "Release")]] {
+        var withEvents = cut
+        withEvents.events = events
+        let error = try requireError { _ = try PORHAnalysis.analyze(withEvents) }
+        #expect(error.message.contains("ends during the occlusion"))
+    }
 }
 
 /// Recording ends 30 s after release: the peak is there, the plateau and the return are not.

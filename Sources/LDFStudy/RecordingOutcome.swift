@@ -139,6 +139,12 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     public var timingSource: TimingSource
     /// Every parameter in `PORHParameterKey` order; missing ones carry their reason.
     public var parameters: [PORHParameter]
+    /// Band summaries of the reperfusion segment with the transient removed, (x - fit) / d, so
+    /// amplitudes are fractions of the plateau d; empty unless asked for
+    /// (`StudyParameters.reperfusionBands`) and computable.
+    public var reperfusionBands: [BandRow]
+    /// Why `reperfusionBands` is empty although it was asked for.
+    public var reperfusionReason: String?
 
     public init(_ result: PORHOcclusionResult) {
         index = result.index
@@ -146,6 +152,8 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
         releaseSeconds = result.timing.releaseSeconds
         timingSource = result.timing.source
         parameters = result.parameters
+        reperfusionBands = result.reperfusionFlowmotion?.report.bands.map(BandRow.init) ?? []
+        reperfusionReason = result.reperfusionFlowmotionReason
     }
 
     public func value(_ key: PORHParameterKey) -> Double? { parameters.first { $0.key == key }?.value }

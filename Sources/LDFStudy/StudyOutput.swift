@@ -5,8 +5,8 @@ import LDFPORH
 /// Writes a study's tables and its record (`study.json`) into the output directory.
 public enum StudyOutput {
     /// File names of the tables, in the order they are written.
-    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "summary.csv", "comparisons.csv",
-                                    "spectra_comparisons.csv", "errors.csv"]
+    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "summary.csv",
+                                    "comparisons.csv", "spectra_comparisons.csv", "errors.csv"]
 
     /// What `study.json` records.
     public struct Record: Encodable {
@@ -26,7 +26,8 @@ public enum StudyOutput {
                 + "zero_method wilcox): exact when no zero or tied differences and <= 50 pairs, else normal approximation with tie and continuity corrections"
             var effectSize = "rank-biserial correlation of level_b over level_a, -1..1: Mann-Whitney (U_b - U_a)/(n_a n_b) = P(b > a) - P(b < a); "
                 + "Wilcoxon matched-pairs (W+ - W-)/(W+ + W-) (Kerby 2014)"
-            var bandsAndPORH = "Holm across the bands of one measure, or the PORH parameters of one occlusion, within each contrast"
+            var bandsAndPORH = "Holm within each contrast across the bands of one measure (rest; reperfusion: per occlusion), "
+                + "or the PORH parameters of one occlusion"
             var spectra: String
             var quartiles = "linear interpolation (type 7, numpy/pandas default)"
             var minimumCount = StudyResults.minimumCount
@@ -48,8 +49,8 @@ public enum StudyOutput {
     /// Writes every table and `study.json` to `directory`, plus `parameters.json` (read by merges).
     public static func write(_ results: StudyResults, to directory: URL, shard: StudyShard? = nil, seconds: Double? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.summaryTable, results.comparisonsTable,
-                      results.spectraComparisonsTable, results.errorsTable]
+        let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable, results.summaryTable,
+                      results.comparisonsTable, results.spectraComparisonsTable, results.errorsTable]
         for (name, table) in zip(tableFiles, tables) {
             try Data(table.text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
         }

@@ -25,12 +25,16 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var porhTiming: TimingPreference
     /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
     public var spectraAdjustment: PValueAdjustment
+    /// PORH recordings: also the band summaries of the reperfusion segment after the transient
+    /// is removed (`ReperfusionFlowmotion`, with `bandSet`); default false.
+    public var reperfusionBands: Bool
 
     /// Correction across the bands (per measure) or PORH parameters of a comparison: Holm.
     public static let familyAdjustment = PValueAdjustment.holm
 
     public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
-                porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg) {
+                porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
+                reperfusionBands: Bool = false) {
         bandSet = settings.bandSet
         method = settings.method
         wavelet = settings.wavelet
@@ -43,6 +47,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         self.maxBridgeSeconds = maxBridgeSeconds
         self.porhTiming = porhTiming
         self.spectraAdjustment = spectraAdjustment
+        self.reperfusionBands = reperfusionBands
     }
 
     /// The band-analysis settings these parameters hold.
@@ -63,6 +68,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         options.timing = porhTiming
         options.occlusions = entry.occlusions
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
+        options.reperfusionBands = reperfusionBands ? bandSet : nil
         return options
     }
 

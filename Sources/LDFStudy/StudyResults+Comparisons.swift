@@ -21,7 +21,8 @@ extension StudyResults {
     /// Fewest values per level (between groups) or pairs (paired) for a test.
     public static let minimumCount = 2
 
-    /// Every band-measure and PORH-parameter comparison, Holm-corrected per family.
+    /// Every band-measure, PORH-parameter and reperfusion-band comparison, Holm-corrected per
+    /// family (`StudyVariable.family`).
     public func variableComparisons() -> [VariableComparison] {
         var byPosition: [Int: [StudyVariable: Double]] = [:]
         for o in observations { byPosition[o.position, default: [:]][o.variable] = o.value }

@@ -65,6 +65,34 @@ extension StudyResults {
         return table
     }
 
+    /// `reperfusion_bands.csv` (with `--reperfusion-bands`): one row per PORH recording, occlusion
+    /// and band of the reperfusion segment with the transient removed; values are fractions of the
+    /// plateau d (dimensionless). An occlusion whose segment could not be analysed has one row with
+    /// the reason and no band.
+    public var reperfusionBandsTable: CSVTable {
+        var table = CSVTable(columns: metadataColumns + [
+            "sample_rate_hz", "occlusion", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude",
+            "relative_power", "relative_power_median", "valid_fraction", "peak_hz", "frequency_count", "reason",
+        ])
+        for (entry, outcome) in succeeded {
+            for o in outcome.occlusions {
+                if o.reperfusionBands.isEmpty, let reason = o.reperfusionReason {
+                    table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), String(o.index)]
+                                 + [String](repeating: "", count: 11) + [reason])
+                }
+                for b in o.reperfusionBands {
+                    table.append(metadata(entry) + [
+                        CSVTable.cell(outcome.sampleRateHz), String(o.index), b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz),
+                        CSVTable.cell(b.amplitude), CSVTable.cell(b.power), CSVTable.cell(b.relativeAmplitude),
+                        CSVTable.cell(b.relativePower), CSVTable.cell(b.relativePowerMedian), CSVTable.cell(b.validFraction),
+                        CSVTable.cell(b.peakHz), String(b.frequencyCount), b.reason ?? "",
+                    ])
+                }
+            }
+        }
+        return table
+    }
+
     /// `errors.csv`: every manifest problem, failed recording and warning, with its manifest line
     /// (0 for the study as a whole).
     public var errorsTable: CSVTable {

@@ -5,19 +5,27 @@ import LDFPORH
 /// A measured quantity of one recording that a study summarises and compares: a band measure of
 /// one band, or a PORH parameter of one occlusion.
 public struct StudyVariable: Sendable, Hashable, Comparable {
-    public enum Analysis: String, Sendable, Codable { case bands, porh }
+    /// Rest bands, PORH parameters, or the bands of the PORH reperfusion segment.
+    public enum Analysis: String, Sendable, Codable { case bands, porh, reperfusion }
     public var analysis: Analysis
     /// Band measure (`BandMeasure` raw value) or PORH parameter key.
     public var measure: String
-    /// The band's name (bands), empty for PORH.
+    /// The band's name (bands, reperfusion), empty for PORH parameters.
     public var band: String
-    /// 1-based occlusion (PORH), nil for bands.
+    /// 1-based occlusion (PORH, reperfusion), nil for rest bands.
     public var occlusion: Int?
     /// Position of the band in its band set, so outputs follow frequency order.
     var order: Int
 
-    /// The correction family: the bands of one measure, or the parameters of one occlusion.
-    var family: String { analysis == .bands ? measure : "occlusion \(occlusion ?? 0)" }
+    /// The correction family: the bands of one measure (and occlusion, for reperfusion bands),
+    /// or the parameters of one occlusion.
+    var family: String {
+        switch analysis {
+        case .bands: measure
+        case .porh: "occlusion \(occlusion ?? 0)"
+        case .reperfusion: "\(measure) occlusion \(occlusion ?? 0)"
+        }
+    }
 
     public static func < (a: StudyVariable, b: StudyVariable) -> Bool {
         (a.analysis.rawValue, a.family, a.order, a.measure) < (b.analysis.rawValue, b.family, b.order, b.measure)
@@ -87,6 +95,14 @@ public struct StudyResults: Sendable {
                     guard let value = occlusion.value(key) else { continue }
                     let variable = StudyVariable(analysis: .porh, measure: key.rawValue, band: "", occlusion: occlusion.index, order: order)
                     observations.append(Observation(position: position, variable: variable, value: value))
+                }
+                for row in occlusion.reperfusionBands {
+                    for measure in BandMeasure.allCases {
+                        guard let value = row.value(measure) else { continue }
+                        let variable = StudyVariable(analysis: .reperfusion, measure: measure.rawValue, band: row.band,
+                                                     occlusion: occlusion.index, order: bandOrder[row.band] ?? 0)
+                        observations.append(Observation(position: position, variable: variable, value: value))
+                    }
                 }
             }
         }

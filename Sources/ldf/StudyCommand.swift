@@ -20,7 +20,8 @@ struct StudyCommand: ParsableCommand {
             Paths are relative to the manifest's folder. Rows are identified by the id column, or \
             else by subject/site/condition/protocol.
 
-            Writes to DIR: bands.csv, spectra.csv, porh.csv, summary.csv, comparisons.csv \
+            Writes to DIR: bands.csv, spectra.csv, porh.csv, reperfusion_bands.csv (with \
+            --reperfusion-bands), summary.csv, comparisons.csv \
             (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
             subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
             spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \
@@ -161,9 +162,14 @@ struct StudyOptions: ParsableArguments {
             transform: { try SpectralOptions.choice($0, option: "--spectra-correction", PValueAdjustment.allCases) })
     var spectraCorrection: PValueAdjustment = .benjaminiHochberg
 
+    @Flag(name: .customLong("reperfusion-bands"),
+          help: "PORH recordings: also the bands of the reperfusion segment with the transient removed (reperfusion_bands.csv, compared like PORH parameters).")
+    var reperfusionBands = false
+
     func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
         let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
-                                         porhTiming: porhTiming, spectraAdjustment: spectraCorrection)
+                                         porhTiming: porhTiming, spectraAdjustment: spectraCorrection,
+                                         reperfusionBands: reperfusionBands)
         try asUsageError { try parameters.validate() }
         return parameters
     }

@@ -151,3 +151,30 @@ import LDFTestSupport
         #expect(spectra.rows.allSatisfy { $0[spectra.columns.firstIndex(of: "adjustment")!] == "bh" })
     }
 }
+
+/// PORH rows of a study: parameters per occlusion, and the reperfusion bands when asked for.
+@Suite struct StudyPORHTests {
+    @Test func porhParametersAndReperfusionBands() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = RepositoryPaths.sample("porh-finger-pad.csv").path
+        let text = "subject,group,site,condition,protocol,path\ns1,a,finger-pad,rest,porh,\(sample)\n"
+        let manifest = try StudyManifest(text: text, path: "m.csv", folder: dir)
+        var parameters = StudyRunnerTests.parameters
+        let plain = try StudyRunner(manifest: manifest, parameters: parameters, directory: dir.appendingPathComponent("a")).run()
+        let occlusion = try #require(plain[0]?.occlusions.first)
+        // The sample's markers are at 120 s and 300 s (samples/README.md).
+        #expect(occlusion.startSeconds == 120 && occlusion.releaseSeconds == 300 && occlusion.timingSource == .events)
+        #expect(occlusion.reperfusionBands.isEmpty && occlusion.reperfusionReason == nil)
+        let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: plain)
+        #expect(results.porhTable.rows.count == 1 && results.reperfusionBandsTable.rows.isEmpty)
+
+        parameters.reperfusionBands = true
+        let withBands = try StudyRunner(manifest: manifest, parameters: parameters, directory: dir.appendingPathComponent("b")).run()
+        let bands = try #require(withBands[0]?.occlusions.first?.reperfusionBands)
+        #expect(bands.map(\.band) == ["myogenic", "respiratory"])
+        let table = StudyResults(manifest: manifest, parameters: parameters, outcomes: withBands).reperfusionBandsTable
+        #expect(table.rows.count == 2)
+        #expect(table.rows.allSatisfy { $0[table.columns.firstIndex(of: "occlusion")!] == "1" })
+    }
+}

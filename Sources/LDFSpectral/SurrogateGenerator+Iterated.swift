@@ -45,7 +45,13 @@ extension SurrogateGenerator {
                 break
             }
             SurrogateGenerator.sortIndices(&order, by: adjusted)
-            for j in 0..<n { current[Int(order[j])] = sortedValues[j] }
+            current.withUnsafeMutableBufferPointer { c in
+                sortedValues.withUnsafeBufferPointer { sorted in
+                    order.withUnsafeBufferPointer { o in
+                        for j in 0..<n { c[Int(o[j])] = sorted[j] }
+                    }
+                }
+            }
         }
         let values = kind == .iaaftDistribution ? current : Array(adjusted)
         return Surrogate(kind: kind, values: values, iterations: iterations, converged: converged)

@@ -17,24 +17,32 @@ extension SurrogateGenerator {
         let indexBits = UInt64.bitWidth - UInt64(n - 1).leadingZeroBitCount
         let indexMask: UInt64 = (1 << UInt64(indexBits)) - 1
         var keys = [UInt64](repeating: 0, count: n)
-        for j in 0..<n {
-            let i = Int(order[j])
-            keys[j] = (orderedBits(v[i]) & ~indexMask) | UInt64(i)
-        }
-        keys.sort()
-        var j = 0
-        while j < n {
-            let top = keys[j] & ~indexMask
-            var end = j + 1
-            while end < n && keys[end] & ~indexMask == top { end += 1 }
-            for k in j..<end { order[k] = Int32(truncatingIfNeeded: keys[k] & indexMask) }
-            if end - j > 1 {
-                order[j..<end].sort { a, b in
-                    let x = v[Int(a)], y = v[Int(b)]
-                    return x < y || (x == y && a < b)
+        order.withUnsafeBufferPointer { o in
+            keys.withUnsafeMutableBufferPointer { k in
+                for j in 0..<n {
+                    let i = Int(o[j])
+                    k[j] = (orderedBits(v[i]) & ~indexMask) | UInt64(i)
                 }
             }
-            j = end
+        }
+        keys.sort()
+        order.withUnsafeMutableBufferPointer { o in
+            keys.withUnsafeBufferPointer { k in
+                var j = 0
+                while j < n {
+                    let top = k[j] & ~indexMask
+                    var end = j + 1
+                    while end < n && k[end] & ~indexMask == top { end += 1 }
+                    for m in j..<end { o[m] = Int32(truncatingIfNeeded: k[m] & indexMask) }
+                    if end - j > 1 {
+                        o[j..<end].sort { a, b in
+                            let x = v[Int(a)], y = v[Int(b)]
+                            return x < y || (x == y && a < b)
+                        }
+                    }
+                    j = end
+                }
+            }
         }
     }
 

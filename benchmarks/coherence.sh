@@ -2,7 +2,9 @@
 # Times `ldf coherence A B --surrogates 100 --surrogate-type iaaft1` (read two CSVs, MODA wavelet
 # phase coherence, 100 IAAFT surrogate pairs with coherence, rank-test thresholds) on a synthetic
 # 30-min 40 Hz pair, with /usr/bin/time -v for wall time and peak memory; also without surrogates,
-# and for the other surrogate types with fewer pairs. Release build, 2 cores.
+# and for the other surrogate types with fewer pairs. Release build. Wall time depends on how busy
+# the machine is; CPU time (user + system, summed over the cores) is the steadier figure: on an
+# idle 2-core machine the wall time of the surrogate runs is about half of it.
 #
 # Usage: benchmarks/coherence.sh [surrogate pairs, default 100] [padding, default predictive]
 # The CSVs (about 1.5 MB each, generated once) go to /tmp/ldf-bench-coherence, or to
@@ -47,13 +49,15 @@ run() {
     local label="$1"; shift
     /usr/bin/time -v "$ldf" coherence "$a" "$b" --padding "$padding" --format json "$@" >/dev/null 2>"$data/time.txt" || {
         cat "$data/time.txt"; exit 1; }
-    local wall rss
+    local wall rss user sys
     wall=$(grep "Elapsed (wall clock)" "$data/time.txt" | awk '{print $NF}')
     rss=$(grep "Maximum resident set size" "$data/time.txt" | awk '{print $NF}')
-    printf '%-44s wall %8s   peak %6d MiB\n' "$label" "$wall" "$((rss / 1024))"
+    user=$(grep "User time (seconds)" "$data/time.txt" | awk '{print $NF}')
+    sys=$(grep "System time (seconds)" "$data/time.txt" | awk '{print $NF}')
+    printf '%-36s wall %8s   cpu %7.2f s   peak %5d MiB\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((rss / 1024))"
 }
 
-echo "30-min 40 Hz pair, padding $padding, $(nproc) cores"
+echo "30-min 40 Hz pair, padding $padding, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 run "coherence only"
 run "coherence + time-localised" --time-localised
 run "$count IAAFT1 surrogate pairs" --surrogates "$count" --surrogate-type iaaft1

@@ -27,7 +27,7 @@ public struct CoherenceSignal: Sendable {
                   sampleRateHz: recording.sampleRateHz, startDate: recording.startDate)
     }
 
-    /// "source" or "source:channel" when the name is needed to tell two sides apart.
+    /// "source [channel]", naming a side in notes.
     public var label: String { "\(source) [\(channelName)]" }
 
     var durationSeconds: Double { Double(values.count) / sampleRateHz }

@@ -4,7 +4,7 @@ import LDFCore
 /// Parses delimited text one line at a time, for input that arrives as it is produced
 /// (`ldf stream`). The layout (delimiter, decimal separator, header, time column, perfusion
 /// column, marker columns) is decided once from the first lines, by the same rules as the file
-/// reader (`DelimitedLayout`, `ColumnPlan`); every later line is parsed on its own.
+/// reader (`DelimitedLayout`, `ColumnRoles`); every later line is parsed on its own.
 ///
 /// Accepted shapes: one value per line (then the sample rate must be given), `time,value` lines,
 /// or delimited text with a header (the channel chosen by `--channel` or by name and unit).
@@ -24,14 +24,14 @@ public struct StreamingLineParser: Sendable {
     public let channelName: String
     public let channelUnit: String
     /// Whether lines carry a time stamp.
-    public var hasTime: Bool { plan.timeIndex != nil }
+    public var hasTime: Bool { roles.timeIndex != nil }
     /// What was detected, for diagnostics.
     public let notes: [String]
     /// Lines the first-lines inspection counted as header (1-based numbers up to this one).
     public let headerLineCount: Int
 
     private let layout: DelimitedLayout
-    private let plan: ColumnPlan
+    private let roles: ColumnRoles
     private let valueColumn: Int
     private let markerColumns: [Int]
     private var firstTime: Double?
@@ -44,15 +44,16 @@ public struct StreamingLineParser: Sendable {
 
     /// Decides the layout from `firstLines` (the first lines of the input, joined with newlines).
     public init(firstLines: [UInt8], options: ReadOptions, source: String = "-") throws {
-        let decided: (DelimitedLayout, ColumnPlan, DelimitedTextReader.ParsedRows) = try firstLines.withUnsafeBufferPointer { buffer in
+        let (layout, roles) = try firstLines.withUnsafeBufferPointer { buffer in
             try TextDecoding.requireText(buffer, source: source)
             let layout = try DelimitedLayout.detect(buffer, start: TextDecoding.byteOrderMarkLength(buffer), source: source)
             let rows = try DelimitedTextReader.parseRows(buffer, layout: layout, source: source)
-            return (layout, ColumnPlan.decide(layout: layout, rows: rows), rows)
+            return (layout, try ColumnRoles.decide(layout: layout, rows: rows, source: source))
         }
-        let (layout, plan, _) = decided
         let headers = layout.headers
-        let dataColumns = headers.indices.filter { plan.isData($0, headers: headers) && layout.cellKinds[$0] == .number }
+        let dataColumns = headers.indices.filter {
+            $0 != roles.timeIndex && !roles.isMarker[$0] && headers[$0].role != .index && layout.cellKinds[$0] == .number
+        }
         guard !dataColumns.isEmpty else {
             throw LDFError(source, "no numeric data column in the first lines (columns: \(headers.map(\.name).joined(separator: ", ")))",
                            fix: "send one value per line, time,value lines, or a header and numeric rows")
@@ -65,15 +66,15 @@ public struct StreamingLineParser: Sendable {
             chosen = dataColumns.first { ChannelKind.guess(name: headers[$0].name, unit: headers[$0].unit) == .perfusion } ?? dataColumns[0]
         }
         self.layout = layout
-        self.plan = plan
+        self.roles = roles
         self.valueColumn = chosen
-        self.markerColumns = headers.indices.filter { plan.isMarker[$0] }
+        self.markerColumns = headers.indices.filter { roles.isMarker[$0] }
         self.channelName = headers[chosen].name
         self.channelUnit = headers[chosen].unit
         self.headerLineCount = layout.linesBeforeData
         var notes = ["delimiter: \(layout.delimiter.name); decimal separator: '\(Character(Unicode.Scalar(layout.decimalSeparator)))'"]
-        notes += layout.notes + plan.notes
-        notes.append("perfusion column: '\(headers[chosen].name)'" + (plan.timeIndex.map { "; time column: '\(headers[$0].name)'" } ?? "; no time column"))
+        notes += layout.notes + roles.notes
+        notes.append("perfusion column: '\(headers[chosen].name)'" + (roles.timeIndex.map { "; time column: '\(headers[$0].name)'" } ?? "; no time column"))
         self.notes = notes
     }
 
@@ -90,8 +91,15 @@ public struct StreamingLineParser: Sendable {
             func cell(_ c: Int) -> (Int, Int)? { c < n ? (bounds[2 * c], bounds[2 * c + 1]) : nil }
 
             var time: Double?
-            if let t = plan.timeIndex {
-                guard let (s, e) = cell(t), let parsed = parseTime(buffer, s, e) else {
+            if let t = roles.timeIndex {
+                var day: Int?
+                if let d = roles.dateIndex {
+                    guard let (s, e) = cell(d), let parsed = ClockTime.parseDate(buffer, s, e) else {
+                        return .malformed("the date cell is missing or not a date")
+                    }
+                    day = parsed
+                }
+                guard let (s, e) = cell(t), let parsed = parseTime(buffer, s, e, day: day) else {
                     return .malformed("the time cell is missing or not a time")
                 }
                 time = parsed
@@ -104,7 +112,7 @@ public struct StreamingLineParser: Sendable {
                     let text = CellText.string(buffer, s, e, usedFallback: &usedFallback)
                     return .malformed("'\(text)' in column '\(channelName)' is not a number")
                 }
-            } else if plan.timeIndex != nil || n == 0 {
+            } else if roles.timeIndex != nil || n == 0 {
                 return .malformed("the line has \(n) cell(s); column '\(channelName)' is missing")
             }
             var labels: [String] = []
@@ -119,13 +127,14 @@ public struct StreamingLineParser: Sendable {
     }
 
     /// Seconds from the cell, on the same scale as the file reader's (Excel serial and dated clock
-    /// times relative to the first line; undated clock times unwrapped at midnight).
-    private mutating func parseTime(_ buffer: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Double? {
-        switch plan.timeUnit {
+    /// times relative to the first line; undated clock times unwrapped at midnight). `day` is the
+    /// date from a separate date column, in days since 1970.
+    private mutating func parseTime(_ buffer: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, day: Int?) -> Double? {
+        switch roles.timeUnit {
         case .clock:
             guard let clock = ClockTime.parse(buffer, s, e) else { return nil }
-            if clock.day != nil {
-                let t = clock.secondsSinceEpochOrDay
+            if clock.day != nil || day != nil {
+                let t = clock.secondsSinceEpochOrDay + Double(clock.day == nil ? day ?? 0 : 0) * 86_400
                 if firstTime == nil { firstTime = t }
                 return t - firstTime!
             }
@@ -142,7 +151,7 @@ public struct StreamingLineParser: Sendable {
             return ExcelSerialDate.seconds(from: firstTime!, to: serial)
         case .seconds, .milliseconds, .minutes, .hours:
             guard let v = DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator), v.isFinite else { return nil }
-            return v * plan.timeUnit.secondsPerUnit
+            return v * roles.timeUnit.secondsPerUnit
         }
     }
 }

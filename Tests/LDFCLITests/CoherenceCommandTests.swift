@@ -99,7 +99,7 @@ import Testing
                                             "--padding", "symmetric"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        let header = lines[0].split(separator: ",").map(String.init)
+        let header = try #require(lines.first).split(separator: ",").map(String.init)
         #expect(header.prefix(4) == ["first", "second", "scope", "band"])
         let scope = header.firstIndex(of: "scope")!
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

@@ -6,6 +6,10 @@
 #   jobs 1: a fresh folder with --jobs 1, to see the parallel speed-up
 # with /usr/bin/time -v for wall time and peak memory when available.
 #
+# Measured 2026-11-21, release, 2 cores shared with other builds (load average 4-7): cold 0.65-0.98 s
+# wall (of which 0.5 s analysing), cached 0.16-0.39 s, --jobs 1 1.1-1.3 s; peak memory 45 MB.
+# With --reperfusion-bands (20 PORH reperfusion segments analysed too) cold 1.06 s.
+#
 # Usage: benchmarks/study.sh [repeats, default 3]
 # The build uses .build, or $LDF_BENCH_SCRATCH; outputs go to a temporary folder.
 set -euo pipefail

@@ -10,6 +10,9 @@ Run with the interpreter of the PyMODAlib venv (scripts/setup-pymodalib.sh makes
    implementation of the toolkit's seeded generator (xoshiro256** seeded by SplitMix64), stream
    derivation and Fisher-Yates shuffle, so the Swift surrogates are checked to be the same on
    every machine and run.
+3. surrogates.json: FT, AAFT, IAAFT1, IAAFT2 and time-shift surrogates of a formula signal made
+   by NumPy implementations of the algorithms fed by that same generator, so the Swift
+   surrogates are checked against an independent implementation number for number.
 """
 import json
 import os
@@ -134,6 +137,107 @@ def permutation(seed, k, n):
     return values
 
 
+class SurrogateRandom(Xoshiro256StarStar):
+    """The generator's uniform() and gaussian() (Marsaglia polar method, spare kept)."""
+
+    def __init__(self, seed):
+        super().__init__(seed)
+        self.spare = None
+
+    def uniform(self):
+        return (self.next() >> 11) * 2.0 ** -53
+
+    def gaussian(self):
+        if self.spare is not None:
+            value, self.spare = self.spare, None
+            return value
+        while True:
+            u = 2 * self.uniform() - 1
+            v = 2 * self.uniform() - 1
+            s = u * u + v * v
+            if 0 < s < 1:
+                f = np.sqrt(-2 * np.log(s) / s)
+                self.spare = v * f
+                return u * f
+
+
+def formula_signal(n):
+    k = np.arange(n)
+    return np.sin(0.3 * k) + 0.5 * np.sin(0.05 * k ** 1.3) + 0.2 * np.cos(1.7 * k + 0.01 * k * k)
+
+
+def shuffled(values, rng):
+    values = list(values)
+    for i in range(len(values) - 1, 0, -1):
+        j = rng.index_below(i + 1)
+        values[i], values[j] = values[j], values[i]
+    return np.array(values)
+
+
+def phase_randomised(spectrum, n, rng):
+    out = spectrum.copy()
+    last = n // 2 - 1 if n % 2 == 0 else n // 2
+    for k in range(1, last + 1):
+        out[k] = spectrum[k] * np.exp(1j * 2 * np.pi * rng.uniform())
+    return np.fft.irfft(out, n)
+
+
+def ranked(values, series):
+    order = np.argsort(series, kind="stable")
+    result = np.empty(len(values))
+    result[order] = np.sort(values, kind="stable")
+    return result
+
+
+def iaaft(x, rng, max_iterations=1000):
+    n = len(x)
+    target = np.abs(np.fft.rfft(x))
+    sorted_values = np.sort(x, kind="stable")
+    current = shuffled(x, rng)
+    order = np.argsort(current, kind="stable")
+    for iteration in range(1, max_iterations + 1):
+        s = np.fft.rfft(current)
+        length = np.abs(s)
+        s = np.where(length > 0, s * target / np.where(length > 0, length, 1), target)
+        adjusted = np.fft.irfft(s, n)
+        new_order = np.argsort(adjusted, kind="stable")
+        if np.array_equal(new_order, order):
+            return current, adjusted, iteration, True
+        order = new_order
+        current = np.empty(n)
+        current[order] = sorted_values
+    return current, adjusted, max_iterations, False
+
+
+def surrogate_fixture():
+    cases = []
+    for n in (256, 255):
+        x = formula_signal(n)
+        for kind in ("ft", "aaft", "iaaft1", "iaaft2", "tshift"):
+            rng = SurrogateRandom((11 + 0x9E3779B97F4A7C15 * 1) & MASK64)  # seed 11, stream 0
+            record = {"count": n, "kind": kind, "seed": 11, "stream": 0}
+            if kind == "ft":
+                values = phase_randomised(np.fft.rfft(x), n, rng)
+            elif kind == "aaft":
+                g = np.sort([rng.gaussian() for _ in range(n)])
+                reordered = np.empty(n)
+                reordered[np.argsort(x, kind="stable")] = g
+                values = ranked(x, phase_randomised(np.fft.rfft(reordered), n, rng))
+            elif kind == "tshift":
+                lag = 1 + rng.index_below(n - 1)
+                values = np.roll(x, -lag)
+            else:
+                current, adjusted, iterations, converged = iaaft(x, rng)
+                values = current if kind == "iaaft1" else adjusted
+                record["iterations"] = iterations
+                record["converged"] = converged
+            record["values"] = [float(v) for v in values]
+            cases.append(record)
+    with open(os.path.join(HERE, "surrogates.json"), "w") as out:
+        json.dump({"signal": "sin(0.3 k) + 0.5 sin(0.05 k^1.3) + 0.2 cos(1.7 k + 0.01 k^2)", "cases": cases}, out, indent=0)
+    print(f"surrogates: {len(cases)} cases")
+
+
 def permutation_fixture():
     cases = []
     for seed, n in ((7, 20), (20260421, 50)):
@@ -146,4 +250,5 @@ def permutation_fixture():
 
 if __name__ == "__main__":
     permutation_fixture()
+    surrogate_fixture()
     coherence_fixture()

@@ -11,11 +11,17 @@ public final class AlignedBuffer<Element>: @unchecked Sendable {
     public let pointer: UnsafeMutablePointer<Element>
 
     /// A zero-filled buffer of `count` elements.
-    public init(count: Int) {
+    public convenience init(count: Int) {
+        self.init(uninitializedCount: count)
+        UnsafeMutableRawPointer(pointer).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<Element>.stride * count)
+    }
+
+    /// A buffer whose contents are undefined: for FFTW planning with FFTW_ESTIMATE, which never
+    /// reads or writes the planning arrays, so no memory is touched.
+    init(uninitializedCount count: Int) {
         precondition(count > 0, "an FFT buffer needs at least one element")
         let bytes = MemoryLayout<Element>.stride * count
         guard let raw = fftw_malloc(bytes) else { fatalError("fftw_malloc failed for \(bytes) bytes") }
-        raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
         pointer = raw.bindMemory(to: Element.self, capacity: count)
         self.count = count
     }

@@ -4,7 +4,8 @@ import Synchronization
 
 /// Process-wide FFTW plan cache. FFTW's planner is not thread-safe, so every planning call goes
 /// through one mutex; plans live for the whole process (never destroyed, so no destroy races).
-/// Plans use FFTW_ESTIMATE: deterministic and made in milliseconds (no wisdom, no MEASURE).
+/// Plans use FFTW_ESTIMATE: deterministic and made in milliseconds (no wisdom, no MEASURE), and
+/// planned on uninitialised scratch buffers (ESTIMATE never touches them).
 enum FFTPlanner {
     struct Key: Hashable {
         enum Kind { case complexForward, complexBackward, realForward, realBackward }
@@ -25,14 +26,14 @@ enum FFTPlanner {
             let made: OpaquePointer?
             switch kind {
             case .complexForward, .complexBackward:
-                let a = ComplexBuffer(count: count), b = ComplexBuffer(count: count)
+                let a = ComplexBuffer(uninitializedCount: count), b = ComplexBuffer(uninitializedCount: count)
                 made = fftw_plan_dft_1d(n, fftwComplex(a.pointer), fftwComplex(b.pointer),
                                         kind == .complexForward ? FFTW_FORWARD : FFTW_BACKWARD, flags)
             case .realForward:
-                let a = RealBuffer(count: count), b = ComplexBuffer(count: count / 2 + 1)
+                let a = RealBuffer(uninitializedCount: count), b = ComplexBuffer(uninitializedCount: count / 2 + 1)
                 made = fftw_plan_dft_r2c_1d(n, a.pointer, fftwComplex(b.pointer), flags)
             case .realBackward:
-                let a = ComplexBuffer(count: count / 2 + 1), b = RealBuffer(count: count)
+                let a = ComplexBuffer(uninitializedCount: count / 2 + 1), b = RealBuffer(uninitializedCount: count)
                 made = fftw_plan_dft_c2r_1d(n, fftwComplex(a.pointer), b.pointer, flags)
             }
             guard let made else { fatalError("FFTW could not plan a \(kind) transform of length \(count)") }

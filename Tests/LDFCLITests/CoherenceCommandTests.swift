@@ -171,4 +171,21 @@ import Testing
         #expect(welch.status == 1)
         #expect(welch.stderr.contains("--method"))
     }
+
+    /// Real LabChart exports (ADInstruments Blood FlowMeter, 1000 Hz; see the data folder's README
+    /// for their MIT licence): two recordings made minutes apart do not overlap on the wall clock;
+    /// a recording against itself is coherent (1) with no phase difference.
+    @Test func realLabChartRecordings() throws {
+        guard let fingertip = RepositoryPaths.sharedData("labchart/Shabina_fingertip.txt"),
+              let dorsum = RepositoryPaths.sharedData("labchart/Shabina_dorsum1.txt") else { return }
+        let apart = try LDFCommandRunner.run(["coherence", fingertip.path, dorsum.path])
+        #expect(apart.status == 1)
+        #expect(apart.stderr.contains("do not overlap in time"))
+        let itself = try LDFCommandRunner.run(["coherence", fingertip.path, fingertip.path, "--bands", "cardiac:0.6-2",
+                                               "--padding", "symmetric", "--format", "json"])
+        #expect(itself.status == 0, "\(itself.stderr)")
+        let band = try #require(((itself.json?["pairs"] as? [[String: Any]])?.first?["bands"] as? [[String: Any]])?.first)
+        #expect(abs((band["coherence"] as? Double ?? 0) - 1) < 1e-9)
+        #expect(abs(band["phase_difference_rad"] as? Double ?? 1) < 1e-9)
+    }
 }

@@ -78,6 +78,24 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         try AssemblyOptions(maxBridgeSeconds: maxBridgeSeconds).validate()
     }
 
+    /// Writes every key, unset ones as null, so `study.json` shows each choice.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bandSet, forKey: .bandSet)
+        try c.encode(method, forKey: .method)
+        try c.encode(wavelet, forKey: .wavelet)
+        try c.encode(fminHz, forKey: .fminHz)
+        try c.encode(fmaxHz, forKey: .fmaxHz)
+        try c.encode(includeEdges, forKey: .includeEdges)
+        try c.encode(welch, forKey: .welch)
+        try c.encode(hampel, forKey: .hampel)
+        try c.encode(reader, forKey: .reader)
+        try c.encode(maxBridgeSeconds, forKey: .maxBridgeSeconds)
+        try c.encode(porhTiming, forKey: .porhTiming)
+        try c.encode(spectraAdjustment, forKey: .spectraAdjustment)
+        try c.encode(reperfusionBands, forKey: .reperfusionBands)
+    }
+
     /// Canonical JSON (sorted keys), the form hashed and written.
     public func canonicalJSON() throws -> Data {
         let encoder = JSONEncoder()

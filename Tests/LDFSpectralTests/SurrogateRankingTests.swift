@@ -9,10 +9,10 @@ struct SurrogateRankingTests {
         values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }.map { Int32($0) }
     }
 
-    @Test("packed-key sorting equals a comparison sort, with ties, near-ties, signs and zeros")
-    func matchesComparisonSort() {
+    @Test("packed-key sorting equals a comparison sort, with ties, near-ties, signs and zeros", arguments: [3000, 6000])
+    func matchesComparisonSort(count: Int) {
         var random = SeededRandom(seed: 12)
-        var values = (0..<3000).map { _ in random.gaussian() * 100 }
+        var values = (0..<count).map { _ in random.gaussian() * 100 }
         // Exact ties, values equal in their top bits but not exactly, -0 and +0, large magnitudes.
         for k in 0..<50 { values[k] = values[k + 100] }
         for k in 200..<250 { values[k] = values[k + 100].nextUp }

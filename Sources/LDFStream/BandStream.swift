@@ -36,6 +36,9 @@ public struct BandStream: Sendable {
 
     private var values: Deque<Double> = []
     private var flags: Deque<GridSampleFlags> = []
+    /// Per sample of the window: whether the artifact detector would replace it. Each sample is
+    /// judged once, when the window holding it is analysed, with the samples up to then.
+    private var artifacts: Deque<Bool> = []
     private var total = 0
     private var sinceLast = 0
     private var windowsDone = 0
@@ -63,6 +66,7 @@ public struct BandStream: Sendable {
             if values.count == windowSamples {
                 values.removeFirst()
                 flags.removeFirst()
+                if !artifacts.isEmpty { artifacts.removeFirst() }
             }
             values.append(value)
             flags.append(flag)
@@ -111,15 +115,28 @@ public struct BandStream: Sendable {
         if let hampel = analysis?.hampel {
             quality.artifactFraction = hampel.replacedPercent / 100
         } else {
-            let finite = window.filter(\.isFinite)
-            if !finite.isEmpty {
-                quality.artifactFraction = Double(detector.apply(finite, sampleRateHz: sampleRateHz).outlierCount) / Double(finite.count)
-            }
+            judgeArtifacts(in: window)
+            let finite = window.reduce(0) { $0 + ($1.isFinite ? 1 : 0) }
+            let flagged = zip(window, artifacts).reduce(0) { $0 + ($1.0.isFinite && $1.1 ? 1 : 0) }
+            quality.artifactFraction = finite == 0 ? 0 : Double(flagged) / Double(finite)
         }
         let result = StreamWindowResult(index: windowsDone, startSeconds: start, endSeconds: end, analysis: analysis,
                                         error: error, quality: quality, isFinal: isFinal)
         windowsDone += 1
         sinceLast = 0
         return result
+    }
+
+    /// Runs the artifact detector over the samples not judged yet (with half a detector window of
+    /// already-judged samples before them as context), so each sample costs one detector step
+    /// whatever the window/hop ratio. A sample's verdict uses the samples up to the window's end.
+    private mutating func judgeArtifacts(in window: [Double]) {
+        let pending = window.count - artifacts.count
+        guard pending > 0 else { return }
+        let context = min(artifacts.count, settings.artifactDetector.halfWidth(sampleRateHz: sampleRateHz))
+        let segment = Array(window[(window.count - pending - context)...])
+        var verdict = [Bool](repeating: false, count: segment.count)
+        for i in detector.apply(segment, sampleRateHz: sampleRateHz).replacedIndices { verdict[i] = true }
+        artifacts.append(contentsOf: verdict[context...])
     }
 }

@@ -6,7 +6,8 @@ public struct WindowQuality: Sendable, Equatable {
     public var bridgedSamples: Int
     /// Samples at the device's over-range sentinel (+5000) before masking.
     public var saturatedSamples: Int
-    /// Share (0...1) of valid samples the artifact detector (Hampel) flags.
+    /// Share (0...1) of valid samples the artifact detector (a Hampel filter) would replace:
+    /// outliers and their widened neighbours.
     public var artifactFraction: Double
     /// Window length in samples.
     public var samples: Int

@@ -25,6 +25,9 @@ func installStreamSignalHandlers() {
 /// Reads standard input as it arrives, line by line, waking every 200 ms to notice a stop request.
 struct StandardInputLines {
     private var buffer: [UInt8] = []
+    /// Start of the unread part of `buffer`; the consumed front is dropped only now and then, so
+    /// taking a line never shifts the whole buffer.
+    private var start = 0
     private var scanFrom = 0
     private var atEnd = false
     /// Lines handed out so far (the 1-based number of the last one).
@@ -39,11 +42,15 @@ struct StandardInputLines {
     mutating func next() -> Next {
         while true {
             if let newline = buffer[scanFrom...].firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                scanFrom = 0
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                scanFrom = start
                 lineNumber += 1
                 return .line(line, number: lineNumber)
+            }
+            if start > 0 {
+                buffer.removeSubrange(..<start)
+                start = 0
             }
             scanFrom = buffer.count
             if atEnd {

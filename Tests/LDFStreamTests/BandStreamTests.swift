@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LDFCore
 import LDFSimulation
@@ -85,4 +86,21 @@ private func settings(window: Double, hop: Double, policy: ShortBandPolicy = .dr
     #expect(stop?.fix?.contains("--window 1000") == true)
     let none = #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 5, hop: 1)) }
     #expect(none?.message.contains("every band") == true)
+}
+
+@Test func artifactShareCountsEachSpikeOnceAcrossOverlappingWindows() throws {
+    // 10 Hz sine, window 100 s, hop 20 s; isolated spikes at 150, 230 and 310 s. The detector
+    // replaces each spike and 3 samples on either side: 7 samples per spike.
+    let rate = 10.0
+    var values = (0..<4000).map { (i: Int) -> Double in 100 + 5 * sin(2 * Double.pi * 0.2 * Double(i) / rate) }
+    for t in [150.0, 230.0, 310.0] { values[Int(t * rate)] += 80 }
+    var stream = try BandStream(sampleRateHz: rate, settings: settings(window: 100, hop: 20))
+    let results = stream.append(values, flags: Array(repeating: [], count: values.count))
+    for result in results {
+        let spikes = [150.0, 230.0, 310.0].filter { $0 >= result.startSeconds && $0 < result.endSeconds }.count
+        let expected = Double(7 * spikes) / 1000
+        #expect(abs(result.quality.artifactFraction - expected) < 1e-12, "window ending \(result.endSeconds) s")
+    }
+    #expect(results.contains { $0.quality.artifact(threshold: 0.01) })
+    #expect(results.contains { !$0.quality.artifact(threshold: 0.01) })
 }

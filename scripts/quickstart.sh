@@ -11,4 +11,10 @@ echo >&2
 echo "\$ ldf info samples/rest-32hz-30min.csv" >&2
 $ldf info samples/rest-32hz-30min.csv
 echo >&2
+echo "\$ ldf bands samples/rest-32hz-30min.csv" >&2
+$ldf bands samples/rest-32hz-30min.csv
+echo >&2
+echo "\$ ldf porh --site finger-pad samples/porh-finger-pad.csv" >&2
+$ldf porh --site finger-pad samples/porh-finger-pad.csv
+echo >&2
 echo "ldf is at $(pwd)/$ldf; try '$ldf --help'." >&2

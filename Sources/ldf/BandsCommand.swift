@@ -20,6 +20,7 @@ struct BandsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var spectral: SpectralOptions
+    @OptionGroup var surrogateTest: SurrogateTestOptions
 
     @Option(help: "Output format: table, csv (one row per recording and band) or json.")
     var format: OutputFormat = .table
@@ -29,27 +30,37 @@ struct BandsCommand: ParsableCommand {
 
     func run() throws {
         let settings = try spectral.settings()
+        let surrogates = surrogateTest.options
         var entries: [RecordingBandsJSON] = []
+        var tests: [BandSurrogateTest?] = []
         for path in files {
             do {
-                let analysis = try BandAnalysis(recording: try input.read(path), settings: settings)
-                for d in analysis.diagnostics { printDiagnostic("\(path): \(d)") }
+                let recording = try input.read(path)
+                let analysis = try BandAnalysis(recording: recording, settings: settings)
+                let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
+                for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(path): \(d)") }
                 entries.append(RecordingBandsJSON(source: path, analysis: analysis))
+                tests.append(test)
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(RecordingBandsJSON(source: path, error: error.description))
+                tests.append(nil)
             }
         }
-        switch format {
-        case .json:
-            print(try JSONOutput.string(BandsOutputJSON(settings: settings, recordings: entries)))
-        case .csv:
-            print(SpectralText.bandColumns.joined(separator: ","))
-            for analysis in entries.compactMap(\.analysis) {
-                SpectralText.bandCSVRows(analysis, settings: settings).forEach { print($0) }
+        if let surrogates {
+            try BandsSurrogateOutput.print(format, settings: settings, options: surrogates, entries: entries, tests: tests)
+        } else {
+            switch format {
+            case .json:
+                print(try JSONOutput.string(BandsOutputJSON(settings: settings, recordings: entries)))
+            case .csv:
+                print(SpectralText.bandColumns.joined(separator: ","))
+                for analysis in entries.compactMap(\.analysis) {
+                    SpectralText.bandCSVRows(analysis, settings: settings).forEach { print($0) }
+                }
+            case .table:
+                print(entries.compactMap(\.analysis).map(SpectralText.bandTable).joined(separator: "\n\n"))
             }
-        case .table:
-            print(entries.compactMap(\.analysis).map(SpectralText.bandTable).joined(separator: "\n\n"))
         }
         if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
     }

@@ -48,18 +48,18 @@ extension StudyResults {
         return all
     }
 
+    /// The finite values of each side; for paired designs only the pairs finite on both sides.
+    static func finiteSamples(_ a: [Double], _ b: [Double], paired: Bool) -> (a: [Double], b: [Double]) {
+        guard paired else { return (a.filter(\.isFinite), b.filter(\.isFinite)) }
+        let keep = a.indices.filter { a[$0].isFinite && b[$0].isFinite }
+        return (keep.map { a[$0] }, keep.map { b[$0] })
+    }
+
     static func compare(_ samples: ContrastSamples, variable: StudyVariable, values: [Int: [StudyVariable: Double]]) -> VariableComparison {
         let c = samples.contrast
-        var a = samples.positionsA.map { values[$0]?[variable] ?? .nan }
-        var b = samples.positionsB.map { values[$0]?[variable] ?? .nan }
-        if c.design == .pairedConditions {
-            let keep = a.indices.filter { a[$0].isFinite && b[$0].isFinite }
-            a = keep.map { a[$0] }
-            b = keep.map { b[$0] }
-        } else {
-            a = a.filter(\.isFinite)
-            b = b.filter(\.isFinite)
-        }
+        let (a, b) = finiteSamples(samples.positionsA.map { values[$0]?[variable] ?? .nan },
+                                   samples.positionsB.map { values[$0]?[variable] ?? .nan },
+                                   paired: c.design == .pairedConditions)
         var result = VariableComparison(contrast: c, variable: variable, countA: a.count, countB: b.count,
                                         medianA: GroupStatistics(a).median, medianB: GroupStatistics(b).median,
                                         test: nil, adjustedP: nil, familySize: 0, reason: nil)

@@ -42,16 +42,9 @@ extension StudyResults {
             let start = all.count
             for key in frequencies {
                 let c = samples.contrast
-                var a = samples.positionsA.map { spectra[$0]?[key] ?? .nan }
-                var b = samples.positionsB.map { spectra[$0]?[key] ?? .nan }
-                if c.design == .pairedConditions {
-                    let keep = a.indices.filter { a[$0].isFinite && b[$0].isFinite }
-                    a = keep.map { a[$0] }
-                    b = keep.map { b[$0] }
-                } else {
-                    a = a.filter(\.isFinite)
-                    b = b.filter(\.isFinite)
-                }
+                let (a, b) = Self.finiteSamples(samples.positionsA.map { spectra[$0]?[key] ?? .nan },
+                                                samples.positionsB.map { spectra[$0]?[key] ?? .nan },
+                                                paired: c.design == .pairedConditions)
                 var row = FrequencyComparison(contrast: c, frequencyHz: frequencyOf[key]!, measure: measure, levelA: GroupStatistics(a),
                                               levelB: GroupStatistics(b), test: nil, adjustedP: nil, familySize: 0,
                                               reason: Self.insufficiency(c, countA: a.count, countB: b.count))

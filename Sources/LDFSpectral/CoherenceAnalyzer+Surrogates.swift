@@ -18,7 +18,7 @@ extension CoherenceAnalyzer {
         }
         let generators = try [first, second].map { try SurrogateGenerator(signal: $0, maxIterations: options.maxIterations) }
         let results = ResultSlots<PairResult>(count: options.count)
-        SurrogateGenerator.parallelFor(options.count) { k in
+        ParallelWork.forEach(options.count) { k in
             var randomA = SurrogateGenerator.random(seed: options.seed, stream: 2 * k)
             var randomB = SurrogateGenerator.random(seed: options.seed, stream: 2 * k + 1)
             let a = generators[0].surrogate(options.kind, random: &randomA)
@@ -40,13 +40,13 @@ extension CoherenceAnalyzer {
         let rowCount = transform.frequenciesHz.count
         let phases = ResultSlots<[[Double]]>(count: rowCount)
         let longest = longestRow
-        SurrogateGenerator.parallelFor(rowCount) { index in
+        ParallelWork.forEach(rowCount) { index in
             let buffers = RowBuffers(count: longest)
             phases.set(index, self.unwrappedPhases(index, spectrumA, spectrumB, buffers))
         }
         let rowPhases = phases.values
         let results = ResultSlots<[Double]>(count: options.count)
-        SurrogateGenerator.parallelFor(options.count) { k in
+        ParallelWork.forEach(options.count) { k in
             var randomA = SurrogateGenerator.random(seed: options.seed, stream: 2 * k)
             var randomB = SurrogateGenerator.random(seed: options.seed, stream: 2 * k + 1)
             results.set(k, rowPhases.map { pair in

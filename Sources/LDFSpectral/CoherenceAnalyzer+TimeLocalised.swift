@@ -22,7 +22,7 @@ extension CoherenceAnalyzer {
         let rowCount = transform.frequenciesHz.count
         let slots = ResultSlots<TimeLocalisedCoherence>(count: rowCount)
         let longest = longestRow
-        SurrogateGenerator.parallelFor(rowCount) { index in
+        ParallelWork.forEach(rowCount) { index in
             let buffers = RowBuffers(count: longest)
             slots.set(index, self.localRow(index, spectrumA, spectrumB, buffers, windowCycles: windowCycles))
         }

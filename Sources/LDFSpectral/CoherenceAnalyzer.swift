@@ -47,16 +47,8 @@ public final class CoherenceAnalyzer: Sendable {
             slots.set(index, self.phasorSum(index, spectrumA, spectrumB, buffers))
         }
         if parallel {
-            let next = Atomic<Int>(0)
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rowCount))
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let buffers = RowBuffers(count: longestRow)
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < rowCount else { break }
-                    body(buffers, index)
-                }
-            }
+            let longest = longestRow
+            ParallelWork.forEach(rowCount, scratch: { RowBuffers(count: longest) }, body)
         } else {
             let buffers = RowBuffers(count: longestRow)
             for index in 0..<rowCount { body(buffers, index) }

@@ -52,7 +52,7 @@ public struct BandSurrogateTest: Sendable, Equatable {
         let slots = ResultSlots<SurrogateReport>(count: options.count)
         let errors = ResultSlots<LDFError>(count: options.count)
         let rate = input.sampleRateHz
-        SurrogateGenerator.parallelFor(options.count) { k in
+        ParallelWork.forEach(options.count) { k in
             var random = SurrogateGenerator.random(seed: options.seed, stream: k)
             let surrogate = generator.surrogate(options.kind, random: &random)
             let copy = Recording(channels: [Channel(name: channel.name, unit: channel.unit, kind: .perfusion, values: surrogate.values)],

@@ -58,39 +58,32 @@ extension WaveletTransform {
         }
         let longest = lengths.max() ?? 1
         let grid = ScalogramStorage(rows: rowCount, columns: columns)
-        let nextRow = Atomic<Int>(0)
         let order = (0..<rowCount).sorted { lengths[$0] > lengths[$1] }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rowCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let work = ComplexBuffer(count: longest), output = ComplexBuffer(count: longest)
-            while true {
-                let position = nextRow.add(1, ordering: .relaxed).oldValue
-                guard position < rowCount else { break }
-                let index = order[position]
-                let valid = includeEdges ? 0..<sampleCount : cone.validRange(index)
-                guard !valid.isEmpty else { continue } // stays NaN
-                if rows[index].binCount == 0 {
-                    for column in 0..<columns where valid.contains(column * step) { grid.set(index, column, 0) }
-                    continue
+        ParallelWork.forEach(rowCount, order: order, scratch: { (ComplexBuffer(count: longest), ComplexBuffer(count: longest)) }) { buffers, index in
+            let (work, output) = buffers
+            let valid = includeEdges ? 0..<sampleCount : cone.validRange(index)
+            guard !valid.isEmpty else { return } // stays NaN
+            if rows[index].binCount == 0 {
+                for column in 0..<columns where valid.contains(column * step) { grid.set(index, column, 0) }
+                return
+            }
+            let shortCount = lengths[index]
+            computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
+            let decimation = Double(paddedCount / shortCount)
+            let mask = shortCount - 1
+            let scale = 1 / Double(paddedCount)
+            for column in 0..<columns {
+                let sample = column * step
+                guard valid.contains(sample) else { continue }
+                let position = Double(padBefore + sample) / decimation
+                let lower = Int(position.rounded(.down))
+                let fraction = position - Double(lower)
+                var value = output[lower & mask]
+                if fraction > 0 {
+                    let upper = output[(lower + 1) & mask]
+                    value = value.multiplied(by: 1 - fraction) + upper.multiplied(by: fraction)
                 }
-                let shortCount = lengths[index]
-                computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
-                let decimation = Double(paddedCount / shortCount)
-                let mask = shortCount - 1
-                let scale = 1 / Double(paddedCount)
-                for column in 0..<columns {
-                    let sample = column * step
-                    guard valid.contains(sample) else { continue }
-                    let position = Double(padBefore + sample) / decimation
-                    let lower = Int(position.rounded(.down))
-                    let fraction = position - Double(lower)
-                    var value = output[lower & mask]
-                    if fraction > 0 {
-                        let upper = output[(lower + 1) & mask]
-                        value = value.multiplied(by: 1 - fraction) + upper.multiplied(by: fraction)
-                    }
-                    grid.set(index, column, value.length * scale)
-                }
+                grid.set(index, column, value.length * scale)
             }
         }
         return WaveletScalogram(frequenciesHz: frequenciesHz,

@@ -25,30 +25,23 @@ extension WaveletTransform {
                            fix: "analyse a longer recording, or raise fmin to at least \(lowestResolvableFrequencyHz) Hz, or include the edges")
         }
         let spectrum = paddedSpectrum(signal)
-        let amplitude = SharedResults(count: rowCount), power = SharedResults(count: rowCount)
-        let nextRow = Atomic<Int>(0)
+        let amplitude = ResultSlots<Double>(count: rowCount), power = ResultSlots<Double>(count: rowCount)
         // Largest rows first, so the short ones fill the gaps at the end.
         let order = (0..<rowCount).sorted { rows[$0].shortCount > rows[$1].shortCount }
         let longest = rows.map(\.shortCount).max() ?? 1
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rowCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let work = ComplexBuffer(count: longest), output = ComplexBuffer(count: longest)
-            while true {
-                let position = nextRow.add(1, ordering: .relaxed).oldValue
-                guard position < rowCount else { break }
-                let index = order[position]
-                let range = includeEdges ? 0..<sampleCount : cone.validRange(index)
-                guard !range.isEmpty, rows[index].binCount > 0 else {
-                    let empty = range.isEmpty ? Double.nan : 0
-                    amplitude.set(index, empty); power.set(index, empty)
-                    continue
-                }
-                let shortCount = rows[index].shortCount
-                computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
-                let averages = decimatedAverages(output, shortCount: shortCount, signalRange: range)
-                amplitude.set(index, averages.amplitude)
-                power.set(index, averages.power)
+        ParallelWork.forEach(rowCount, order: order, scratch: { (ComplexBuffer(count: longest), ComplexBuffer(count: longest)) }) { buffers, index in
+            let (work, output) = buffers
+            let range = includeEdges ? 0..<sampleCount : cone.validRange(index)
+            guard !range.isEmpty, rows[index].binCount > 0 else {
+                let empty = range.isEmpty ? Double.nan : 0
+                amplitude.set(index, empty); power.set(index, empty)
+                return
             }
+            let shortCount = rows[index].shortCount
+            computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
+            let averages = decimatedAverages(output, shortCount: shortCount, signalRange: range)
+            amplitude.set(index, averages.amplitude)
+            power.set(index, averages.power)
         }
         var diagnostics: [Diagnostic] = []
         if let first = signal.first, signal.allSatisfy({ $0 == first }) {
@@ -106,24 +99,6 @@ extension WaveletTransform {
         let total = integral + ends / 2
         return (total[0] / count, total[1] / count)
     }
-}
-
-/// A fixed-size array of results that concurrent tasks write at distinct indices.
-final class SharedResults: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Double>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: .nan)
-    }
-
-    deinit { storage.deallocate() }
-
-    /// Writes one slot; each index must be written by one task only.
-    func set(_ index: Int, _ value: Double) { storage[index] = value }
-
-    /// A copy of every slot (read after all writers finished).
-    var values: [Double] { Array(storage) }
 }
 
 extension TimeAveragedSpectrum {

@@ -17,30 +17,15 @@ Run with the interpreter of the PyMODAlib venv (scripts/setup-pymodalib.sh makes
 import json
 import os
 import sys
-import types
 
 import numpy as np
 
-# PyMODAlib 0.11.3b1 predates NumPy 1.24 and SciPy 1.8: restore the names it imports.
-np.complex = complex
-np.int = int
-np.NaN = np.nan
-_lsqr = types.ModuleType("scipy.sparse.linalg.isolve.lsqr")
-_lsqr.eps = np.finfo(np.float64).eps
-_isolve = types.ModuleType("scipy.sparse.linalg.isolve")
-_isolve.lsqr = _lsqr
-sys.modules["scipy.sparse.linalg.isolve"] = _isolve
-sys.modules["scipy.sparse.linalg.isolve.lsqr"] = _lsqr
-for _name in ("scheduler", "scheduler.Scheduler"):  # used only by harmonic finding
-    _mod = types.ModuleType(_name)
-    _mod.Scheduler = object
-    sys.modules[_name] = _mod
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "pymodalib"))
+import pymodalib_compat  # noqa: E402,F401  (before pymodalib)
 
 import pymodalib  # noqa: E402
 from pymodalib.algorithms.coherence import tlphcoh, wphcoh  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "pymodalib"))
 from test_signal import test_signal  # noqa: E402
 
 RATE, DURATION, SHIFT = 10.0, 600.0, 4  # second signal leads by SHIFT samples (0.4 s)

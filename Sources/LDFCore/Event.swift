@@ -16,15 +16,35 @@ public enum EventKind: String, Sendable, Codable {
     }
 }
 
-/// A labelled instant in a recording, in seconds from the recording's first sample.
+/// A labelled instant, or interval when `endSeconds` is set (a run of one value in a state
+/// column: "baseline", "occlusion", ...), in seconds from the recording's first sample.
 public struct Event: Sendable, Equatable, Codable {
     public var timeSeconds: Double
+    /// End of an interval event, in seconds from the first sample; nil for a point event.
+    public var endSeconds: Double?
     public var label: String
     public var kind: EventKind
 
-    public init(timeSeconds: Double, label: String, kind: EventKind? = nil) {
+    public init(timeSeconds: Double, endSeconds: Double? = nil, label: String, kind: EventKind? = nil) {
         self.timeSeconds = timeSeconds
+        self.endSeconds = endSeconds
         self.label = label
         self.kind = kind ?? EventKind.classify(label)
+    }
+
+    /// The same event moved by `seconds` (both ends).
+    public func shifted(by seconds: Double) -> Event {
+        Event(timeSeconds: timeSeconds + seconds, endSeconds: endSeconds.map { $0 + seconds }, label: label, kind: kind)
+    }
+}
+
+/// One key–value pair of a file's header block, as written (trimmed).
+public struct MetadataEntry: Sendable, Equatable, Codable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
     }
 }

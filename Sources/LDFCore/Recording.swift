@@ -15,9 +15,18 @@ public struct Recording: Sendable {
     public var provenance: Provenance
     /// Index into `channels` of the channel analysed as perfusion.
     public var perfusionChannelIndex: Int
+    /// Time of sample 0 on the recording's own axis, in seconds: the file's time column as written
+    /// (it may be negative, e.g. t = 0 at the first loading, or 2101 s), or 0 when the file has no
+    /// time column. Analyses work in seconds from the first sample (`time(ofSample:)`, event and
+    /// gap times); every time shown to a user is `fileTime(_:)` of those, and every time a user
+    /// gives is converted back with `offset(fromFileTime:)`.
+    public var timeOriginSeconds: Double
+    /// Every key–value pair of the file's header block, in file order (e.g. "Sample rate" = "32 Hz").
+    public var metadata: [MetadataEntry]
 
     public init(channels: [Channel], sampleRateHz: Double, startDate: Date? = nil, events: [Event] = [],
-                provenance: Provenance, perfusionChannelIndex: Int = 0) {
+                provenance: Provenance, perfusionChannelIndex: Int = 0, timeOriginSeconds: Double = 0,
+                metadata: [MetadataEntry] = []) {
         precondition(!channels.isEmpty, "a recording needs at least one channel")
         precondition(sampleRateHz > 0 && sampleRateHz.isFinite, "sample rate must be positive")
         precondition(channels.allSatisfy { $0.values.count == channels[0].values.count },
@@ -29,6 +38,8 @@ public struct Recording: Sendable {
         self.events = events.sorted { $0.timeSeconds < $1.timeSeconds }
         self.provenance = provenance
         self.perfusionChannelIndex = perfusionChannelIndex
+        self.timeOriginSeconds = timeOriginSeconds
+        self.metadata = metadata
     }
 
     /// Number of samples per channel.
@@ -40,8 +51,14 @@ public struct Recording: Sendable {
     /// The channel analysed as perfusion.
     public var perfusion: Channel { channels[perfusionChannelIndex] }
 
-    /// Time in seconds of sample `index`.
+    /// Time in seconds of sample `index`, from the first sample.
     public func time(ofSample index: Int) -> Double { Double(index) / sampleRateHz }
+
+    /// A time in seconds from the first sample, on the recording's own axis (what users read).
+    public func fileTime(_ secondsFromFirstSample: Double) -> Double { secondsFromFirstSample + timeOriginSeconds }
+
+    /// A time on the recording's own axis (what users write), in seconds from the first sample.
+    public func offset(fromFileTime fileTimeSeconds: Double) -> Double { fileTimeSeconds - timeOriginSeconds }
 
     /// The first channel of a kind, if any (e.g. `.pressure` for a cuff channel).
     public func channel(ofKind kind: ChannelKind) -> Channel? { channels.first { $0.kind == kind } }
@@ -58,12 +75,13 @@ public struct Recording: Sendable {
             return c
         }
         copy.events = events.filter { $0.timeSeconds >= offset && $0.timeSeconds < end }
-            .map { Event(timeSeconds: $0.timeSeconds - offset, label: $0.label, kind: $0.kind) }
+            .map { $0.shifted(by: -offset) }
         copy.provenance.gaps = provenance.gaps.compactMap { gap in
             let s = max(gap.startSeconds, offset), e = min(gap.endSeconds, end)
             return s < e ? Gap(startSeconds: s - offset, endSeconds: e - offset) : nil
         }
         if let startDate { copy.startDate = startDate.addingTimeInterval(offset) }
+        copy.timeOriginSeconds = timeOriginSeconds + offset
         return copy
     }
 }

@@ -105,9 +105,10 @@ public enum RecordingAssembler {
         for i in channels.indices where i != perfusionIndex && channels[i].kind == .perfusion {
             channels[i].kind = .other
         }
-        let events = table.events.map { Event(timeSeconds: $0.timeSeconds - origin, label: $0.label, kind: $0.kind) }
+        let events = table.events.map { $0.shifted(by: -origin) }
         return Recording(channels: channels, sampleRateHz: rate, startDate: table.startDate, events: events,
-                         provenance: provenance, perfusionChannelIndex: perfusionIndex)
+                         provenance: provenance, perfusionChannelIndex: perfusionIndex,
+                         timeOriginSeconds: origin, metadata: table.metadata)
     }
 
     static func checkMonotonic(_ times: [Double], table: SampleTable) throws {

@@ -34,6 +34,8 @@ public struct SampleTable: Sendable {
     public var declaredRateHz: Double?
     /// Notes for provenance (e.g. blocks joined, encoding fallback).
     public var notes: [String]
+    /// Key–value pairs of the file's header block, in file order.
+    public var metadata: [MetadataEntry] = []
 
     public init(source: String, reader: String, times: [Double]?, columns: [Column], lineNumbers: [Int] = [],
                 events: [Event] = [], startDate: Date? = nil, declaredRateHz: Double? = nil, notes: [String] = []) {

@@ -144,7 +144,7 @@ public struct OnlinePORH: Sendable {
     }
 
     private func bufferRecording(offset: Double) -> Recording {
-        let local = events.map { Event(timeSeconds: $0.timeSeconds - offset, label: $0.label, kind: $0.kind) }
+        let local = events.map { $0.shifted(by: -offset) }
         var provenance = Provenance(source: "-", reader: "stream")
         provenance.gaps = []
         return Recording(channels: [Channel(name: channelName, unit: channelUnit, kind: .perfusion, values: Array(values))],

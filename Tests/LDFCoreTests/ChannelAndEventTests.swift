@@ -30,3 +30,20 @@ import LDFCore
     #expect(s.minimum == 1 && s.maximum == 4)
     #expect(SummaryStatistics([.nan]).mean.isNaN)
 }
+
+@Test func recordingTimesConvertBetweenTheFileAxisAndOffsets() {
+    let recording = Recording(channels: [Channel(name: "Flux", unit: "PU", values: [1, 2, 3, 4])], sampleRateHz: 2,
+                              provenance: Provenance(source: "x", reader: "test"), timeOriginSeconds: -60)
+    #expect(recording.fileTime(recording.time(ofSample: 2)) == -59)
+    #expect(recording.offset(fromFileTime: -59) == 1)
+    let later = recording.slice(2..<4)
+    #expect(later.timeOriginSeconds == -59)
+    #expect(later.fileTime(0) == -59)
+}
+
+@Test func intervalEventsShiftBothEnds() {
+    let phase = Event(timeSeconds: 10, endSeconds: 70, label: "baseline")
+    let moved = phase.shifted(by: -10)
+    #expect(moved.timeSeconds == 0 && moved.endSeconds == 60 && moved.label == "baseline" && moved.kind == .comment)
+    #expect(Event(timeSeconds: 5, label: "x").shifted(by: 1).endSeconds == nil)
+}

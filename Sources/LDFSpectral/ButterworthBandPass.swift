@@ -9,8 +9,10 @@ import Numerics
 /// and the polynomials expanded from the roots in Octave's order (`sftrans`, `bilinear`, `poly`).
 ///
 /// MODA filters phases this way (`bandpass_butter`, `loop_butter`) before the Hilbert transform.
-/// High orders of narrow, low bands are numerically unstable in this form; `MODABandPass` picks
-/// the order as MODA does, by raising it until the output blows up.
+/// High orders of narrow, low bands are numerically unstable in transfer-function form (the
+/// rounded denominator has roots outside the unit circle), so `filtfilt` runs the same poles and
+/// zeros as a cascade of second-order sections, which is stable at any order, and
+/// `transferFunctionDeviation` measures how far the transfer-function form would stray.
 public struct ButterworthBandPass: Sendable, Equatable {
     /// Prototype order n (the filter has order 2n).
     public let order: Int
@@ -49,6 +51,41 @@ public struct ButterworthBandPass: Sendable, Equatable {
         let zeros = [Complex<Double>](repeating: Complex(1, 0), count: order) + [Complex<Double>](repeating: Complex(-1, 0), count: order)
         numerator = Self.poly(zeros).map { $0.multiplied(by: gain).real }
         denominator = Self.poly(poles).map(\.real)
+        sections = Self.sections(poles: poles, gain: gain)
+    }
+
+    /// Second-order sections [b0, b1, b2, a1, a2] (a0 = 1): each pairs a pole with its
+    /// conjugate (poles come in conjugate pairs: the prototype's k-th and (n + 1 - k)-th) and
+    /// one zero at z = 1 with one at z = -1 (numerator 1 - z^-2); the gain goes to the first.
+    public let sections: [[Double]]
+
+    static func sections(poles: [Complex<Double>], gain: Double) -> [[Double]] {
+        // Conjugate pairs: sort the upper half-plane poles, match each with its conjugate.
+        var remaining = poles
+        var result: [[Double]] = []
+        while let p = remaining.first {
+            remaining.removeFirst()
+            let partner = remaining.indices.min { (remaining[$0] - p.conjugate).length < (remaining[$1] - p.conjugate).length }!
+            let q = remaining.remove(at: partner)
+            result.append([1, 0, -1, -(p + q).real, (p * q).real])
+        }
+        result[0] = [gain, 0, -gain] + result[0][3...]
+        return result
+    }
+
+    /// How far filtering in transfer-function form (as MODA does) strays from the exact response
+    /// on `signal`: max |tf - sections| / max |sections| of the two zero-phase outputs (infinite
+    /// when the transfer function blows up).
+    public func transferFunctionDeviation(_ signal: [Double]) throws -> Double {
+        let exact = try filtfilt(signal)
+        let direct = try ZeroPhaseFilter(numerator: numerator, denominator: denominator).apply(signal)
+        let peak = exact.map(abs).max() ?? 0
+        var worst = 0.0
+        for (a, b) in zip(direct, exact) {
+            guard a.isFinite else { return .infinity }
+            worst = max(worst, abs(a - b))
+        }
+        return peak > 0 ? worst / peak : (worst > 0 ? .infinity : 0)
     }
 
     /// The monic polynomial with `roots`, coefficients from the highest power down (Octave's
@@ -62,10 +99,11 @@ public struct ButterworthBandPass: Sendable, Equatable {
         return y
     }
 
-    /// The zero-phase filtered signal (`ZeroPhaseFilter`: forward and backward, MATLAB's and
-    /// Octave's `filtfilt`).
+    /// The zero-phase filtered signal: MATLAB's and Octave's `filtfilt` (reflected ends of
+    /// 3 x the filter order, forward and backward passes from steady states) through the
+    /// second-order sections (`ZeroPhaseFilter`).
     /// - Throws: `LDFError` when the signal is not longer than 3 x the filter order.
     public func filtfilt(_ signal: [Double]) throws -> [Double] {
-        try ZeroPhaseFilter(numerator: numerator, denominator: denominator).apply(signal)
+        try ZeroPhaseFilter(sections: sections).apply(signal)
     }
 }

@@ -130,10 +130,13 @@ public struct CouplingAnalysis: Sendable {
         }
         var notes = input.diagnostics
         if let options = settings.surrogates {
-            let thresholds = try Self.surrogateThresholds(phases, inference: inference, options: options, windows: windows.count)
+            let test = Self.surrogateThresholds(phases, inference: inference, options: options, windows: windows.count)
             for i in windows.indices {
-                windows[i].threshold2to1 = thresholds[0][i]
-                windows[i].threshold1to2 = thresholds[1][i]
+                windows[i].threshold2to1 = test.thresholds[0][i]
+                windows[i].threshold1to2 = test.thresholds[1][i]
+            }
+            if test.failed > 0 {
+                notes.append(.warning("surrogate_failed", "\(test.failed) of \(options.count) CPP surrogate pairs gave a singular inference and were left out of the thresholds"))
             }
         }
         let unconverged = windows.filter { $0.loops >= BayesianPhaseInference.maximumLoops }.count
@@ -154,9 +157,9 @@ public struct CouplingAnalysis: Sendable {
     }
 
     /// Per direction and window, the threshold over `options.count` CPP surrogate pairs (streams
-    /// 2k and 2k + 1), in parallel across the cores.
+    /// 2k and 2k + 1), in parallel across the cores, and how many pairs failed (singular).
     static func surrogateThresholds(_ phases: [[Double]], inference: BayesianPhaseInference, options: SurrogateOptions,
-                                    windows: Int) throws -> [[Double]] {
+                                    windows: Int) -> (thresholds: [[Double]], failed: Int) {
         let strengths = ResultSlots<[CouplingStrength]>(count: options.count)
         ParallelWork.forEach(options.count) { k in
             var randomA = SurrogateGenerator.random(seed: options.seed, stream: 2 * k)
@@ -167,8 +170,9 @@ public struct CouplingAnalysis: Sendable {
             strengths.set(k, result)
         }
         let all = strengths.values
-        return [\CouplingStrength.secondToFirst, \CouplingStrength.firstToSecond].map { path in
+        let thresholds = [\CouplingStrength.secondToFirst, \CouplingStrength.firstToSecond].map { path in
             (0..<windows).map { w in options.threshold(all.map { $0.count > w ? $0[w][keyPath: path] : .nan }) }
         }
+        return (thresholds, all.filter(\.isEmpty).count)
     }
 }

@@ -29,18 +29,12 @@ struct WindowStatistics {
         derivative2 = rate2
         var p = [Double](repeating: 0, count: n * k)
         var gram = [Double](repeating: 0, count: k * k)
-        var projection1 = [Double](repeating: 0, count: k), projection2 = projection1
-        var sum1 = projection1, sum2 = projection1
+        var projection1 = [Double](repeating: 0, count: k), projection2 = projection1, sums = projection1
+        var scratch = [Double](repeating: 0, count: 4 * functions.order)
         p.withUnsafeMutableBufferPointer { p in
-            sum1.withUnsafeMutableBufferPointer { s1 in
-                sum2.withUnsafeMutableBufferPointer { s2 in
-                    for t in 0..<n {
-                        let m1 = (a[t + 1] + a[t]) / 2, m2 = (b[t + 1] + b[t]) / 2
-                        let row = p.baseAddress! + t * k
-                        functions.values(m1, m2, into: row)
-                        functions.addDerivatives(m1, m2, respect: 1, into: s1.baseAddress!)
-                        functions.addDerivatives(m1, m2, respect: 2, into: s2.baseAddress!)
-                    }
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for t in 0..<n {
+                    functions.values((a[t + 1] + a[t]) / 2, (b[t + 1] + b[t]) / 2, into: p.baseAddress! + t * k, scratch: scratch.baseAddress!)
                 }
             }
             for t in 0..<n {
@@ -48,19 +42,21 @@ struct WindowStatistics {
                 let d1 = rate1[t], d2 = rate2[t]
                 for i in 0..<k {
                     let pi = row[i]
+                    sums[i] += pi
                     projection1[i] += pi * d1
                     projection2[i] += pi * d2
                     for j in i..<k { gram[i * k + j] += pi * row[j] }
                 }
             }
         }
+        let derivatives = functions.derivativeSums(sums)
         for i in 0..<k { for j in 0..<i { gram[i * k + j] = gram[j * k + i] } }
         basis = p
         self.gram = gram
         self.projection1 = projection1
         self.projection2 = projection2
-        derivativeSum1 = sum1
-        derivativeSum2 = sum2
+        derivativeSum1 = derivatives.phi1
+        derivativeSum2 = derivatives.phi2
     }
 
     struct Posterior {

@@ -37,15 +37,18 @@ struct WindowStatistics {
                     functions.values((a[t + 1] + a[t]) / 2, (b[t + 1] + b[t]) / 2, into: p.baseAddress! + t * k, scratch: scratch.baseAddress!)
                 }
             }
-            for t in 0..<n {
-                let row = p.baseAddress! + t * k
-                let d1 = rate1[t], d2 = rate2[t]
-                for i in 0..<k {
-                    let pi = row[i]
-                    sums[i] += pi
-                    projection1[i] += pi * d1
-                    projection2[i] += pi * d2
-                    for j in i..<k { gram[i * k + j] += pi * row[j] }
+            gram.withUnsafeMutableBufferPointer { g in
+                for t in 0..<n {
+                    let row = p.baseAddress! + t * k
+                    let d1 = rate1[t], d2 = rate2[t]
+                    for i in 0..<k {
+                        let pi = row[i]
+                        sums[i] += pi
+                        projection1[i] += pi * d1
+                        projection2[i] += pi * d2
+                        let line = g.baseAddress! + i * k
+                        for j in i..<k { line[j] += pi * row[j] }
+                    }
                 }
             }
         }
@@ -111,6 +114,7 @@ struct WindowStatistics {
     func noise(_ c: [Double], h: Double) -> [Double] {
         var e00 = 0.0, e01 = 0.0, e11 = 0.0
         basis.withUnsafeBufferPointer { p in
+            c.withUnsafeBufferPointer { c in
             for t in 0..<count {
                 let row = p.baseAddress! + t * k
                 var f1 = 0.0, f2 = 0.0
@@ -122,6 +126,7 @@ struct WindowStatistics {
                 e00 += r1 * r1
                 e01 += r1 * r2
                 e11 += r2 * r2
+            }
             }
         }
         let scale = h / Double(count)

@@ -28,7 +28,8 @@ extension Recording {
         return copy
     }
 
-    static func hertz(_ rate: Double) -> String {
+    /// A rate for messages: whole numbers without a decimal point ("32"), others as written ("487.5").
+    public static func hertz(_ rate: Double) -> String {
         rate == rate.rounded() && abs(rate) < 1e12 ? String(Int(rate)) : "\(rate)"
     }
 }

@@ -31,8 +31,22 @@ struct ReferenceReading: Decodable {
         var start: String?
     }
 
+    /// A summary of an annotation file as the reference library read it.
+    struct AnnotationFile: Decodable {
+        var count: Int
+        var firstSamples: [Int]
+        var lastSample: Int
+        var symbols: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case count, symbols
+            case firstSamples = "first_samples", lastSample = "last_sample"
+        }
+    }
+
     var versions: [String: String]
     var files: [String: File]
+    var annotations: [String: AnnotationFile]?
 
     /// `Tests/Fixtures/<folder>/expected.json`.
     static func load(_ folder: String) throws -> ReferenceReading {

@@ -1,7 +1,8 @@
 import CLibz
 import LDFCore
 
-/// Decompresses zlib streams (RFC 1950: a 2-byte header, deflate data and an Adler-32 check)
+/// Decompresses zlib streams (RFC 1950: a 2-byte header, deflate data and an Adler-32 check) and
+/// raw deflate data (RFC 1951)
 /// with the system's zlib, bounded so that a damaged or hostile file cannot ask for unbounded
 /// memory.
 enum Inflate {
@@ -10,11 +11,22 @@ enum Inflate {
     /// `what` when the stream is damaged or truncated.
     static func zlib(_ bytes: [UInt8], _ range: Range<Int>, expectedSize: Int? = nil, limit: Int,
                      what: String, source: String) throws -> [UInt8] {
+        try run(bytes, range, windowBits: MAX_WBITS, expectedSize: expectedSize, limit: limit, what: what, source: source)
+    }
+
+    /// Inflates raw deflate data (no zlib header, as in ZIP entries).
+    static func rawDeflate(_ bytes: [UInt8], _ range: Range<Int>, expectedSize: Int? = nil, limit: Int,
+                           what: String, source: String) throws -> [UInt8] {
+        try run(bytes, range, windowBits: -MAX_WBITS, expectedSize: expectedSize, limit: limit, what: what, source: source)
+    }
+
+    static func run(_ bytes: [UInt8], _ range: Range<Int>, windowBits: Int32, expectedSize: Int?, limit: Int,
+                    what: String, source: String) throws -> [UInt8] {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else {
             throw LDFError(source, "the \(what) is empty or lies outside the file", fix: "the file is truncated or damaged")
         }
         var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw LDFError(source, "zlib could not start decompressing the \(what)", fix: "try again")
         }
         defer { inflateEnd(&stream) }

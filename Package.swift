@@ -56,6 +56,8 @@ let package = Package(
             "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
+        .executableTarget(name: "ldf-fuzz", dependencies: ["LDFCore", "LDFIO"], path: "Fuzz/Sources/ldf-fuzz"),
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),

@@ -45,6 +45,12 @@ public enum RecordingReader {
         return tables[0]
     }
 
+    /// `table` checked by `GridSizeGuard`, then assembled (what `read` does after parsing).
+    public static func assembleChecked(_ table: SampleTable, options: ReadOptions = ReadOptions()) throws -> Recording {
+        try GridSizeGuard.check(table, options: options.assembly)
+        return try RecordingAssembler.assemble(table, options: options.assembly)
+    }
+
     /// Every parsed table of `path`, each checked by `GridSizeGuard`.
     public static func readTables(path: String, options: ReadOptions = ReadOptions()) throws -> [SampleTable] {
         let resolved = path == "-" ? path : WFDBReader.headerPath(for: path) ?? path

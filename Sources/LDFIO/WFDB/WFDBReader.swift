@@ -56,8 +56,14 @@ public enum WFDBReader: TableReader {
         return [try decode(header, signalFiles: files, annotationFiles: annotations, source: input.source)]
     }
 
-    /// The record as a table, from its parsed header and the bytes of its files (pure: the
-    /// fuzz target drives it).
+    /// The record as a table from the header's text and the bytes of its files by name (pure:
+    /// no file access; the fuzz target drives it).
+    public static func decode(headerText: String, signalFiles: [String: [UInt8]], annotationFiles: [String: [UInt8]],
+                              source: String) throws -> SampleTable {
+        try decode(try WFDBHeader.parse(headerText, source: source), signalFiles: signalFiles, annotationFiles: annotationFiles, source: source)
+    }
+
+    /// The record as a table, from its parsed header and the bytes of its files.
     static func decode(_ header: WFDBHeader, signalFiles: [String: [UInt8]], annotationFiles: [String: [UInt8]],
                        source: String) throws -> SampleTable {
         try refuseSegments(header, source: source)

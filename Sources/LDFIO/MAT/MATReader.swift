@@ -61,6 +61,10 @@ public enum MATReader: TableReader {
             let left = candidates.filter { $0.values.count != longest }.map(\.name)
             if !left.isEmpty { notes.append("MATLAB variables of other lengths not read: \(left.joined(separator: ", "))") }
         }
+        guard !signals.isEmpty else {
+            throw LDFError(source, "the MAT-file holds no numeric vector besides the time '\(time?.name ?? "")'",
+                           fix: "save the signal beside its time, or name it with --mat-signal")
+        }
         let length = signals[0].values.count
         if let mismatch = signals.first(where: { $0.values.count != length }) {
             throw LDFError("--mat-signal", "'\(signals[0].name)' has \(length) values but '\(mismatch.name)' has \(mismatch.values.count)",

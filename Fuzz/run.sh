@@ -34,4 +34,4 @@ esac
 [ -d "Fuzz/corpus/$reader" ] && seeds+=("Fuzz/corpus/$reader")
 max_total=$([ "$seconds" -gt 0 ] && echo "-max_total_time=$seconds" || echo "")
 LDF_FUZZ_READER="$reader" "$scratch/release/ldf-fuzz" "$work" "${seeds[@]}" $max_total \
-    -timeout=10 -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1
+    -timeout=10 -rss_limit_mb=4096 -max_len=1048576 -detect_leaks=0 -print_final_stats=1

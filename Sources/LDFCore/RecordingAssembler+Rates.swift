@@ -1,4 +1,8 @@
 extension RecordingAssembler {
+    /// The highest channel rate accepted from a file's header (1 GHz), far above any physiological
+    /// recorder, so that a damaged header cannot overflow sample counts.
+    static let maximumRateHz = 1e9
+
     /// Assembles a table whose columns carry their own rates (binary formats such as EDF, WFDB and
     /// AcqKnowledge store channels at different rates). The perfusion column's rate is the common
     /// grid: columns at that rate and length are assembled as usual (`assemble`), the others are
@@ -11,6 +15,10 @@ extension RecordingAssembler {
         guard let gridRate = table.columns[perfusionIndex].sampleRateHz ?? table.declaredRateHz else {
             throw LDFError(table.source, "channel '\(names[perfusionIndex])' has no sample rate",
                            fix: "give the rate with --rate HZ")
+        }
+        if let bad = table.columns.first(where: { !(($0.sampleRateHz ?? gridRate) > 0 && ($0.sampleRateHz ?? gridRate) <= maximumRateHz) }) {
+            throw LDFError(table.source, "channel '\(bad.name)' has a sample rate of \(bad.sampleRateHz ?? gridRate) Hz",
+                           fix: "the file's header is damaged (rates above \(Int(maximumRateHz)) Hz are refused)")
         }
         let gridCount = table.columns[perfusionIndex].values.count
         var uniform = table

@@ -10,10 +10,15 @@ public struct SampleTable: Sendable {
         public var name: String
         public var unit: String
         public var values: [Double]
-        public init(name: String, unit: String, values: [Double]) {
+        /// The column's own sample rate in Hz when the file stores channels at different rates
+        /// (binary formats); sample `i` is then at `i / sampleRateHz` s and `times` does not
+        /// apply. Nil: one value per row.
+        public var sampleRateHz: Double?
+        public init(name: String, unit: String, values: [Double], sampleRateHz: Double? = nil) {
             self.name = name
             self.unit = unit
             self.values = values
+            self.sampleRateHz = sampleRateHz
         }
     }
 

@@ -35,12 +35,14 @@ struct BandsCommand: ParsableCommand {
         var tests: [BandSurrogateTest?] = []
         for path in files {
             do {
-                let recording = try input.read(path)
-                let analysis = try BandAnalysis(recording: recording, settings: settings)
-                let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
-                for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(path): \(d)") }
-                entries.append(RecordingBandsJSON(source: path, analysis: analysis))
-                tests.append(test)
+                for recording in try input.readAll(path) {
+                    let source = recording.provenance.source == path ? path : recording.provenance.source
+                    let analysis = try BandAnalysis(recording: recording, settings: settings)
+                    let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
+                    for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(source): \(d)") }
+                    entries.append(RecordingBandsJSON(source: source, analysis: analysis))
+                    tests.append(test)
+                }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(RecordingBandsJSON(source: path, error: error.description))

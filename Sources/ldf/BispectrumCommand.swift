@@ -64,7 +64,7 @@ struct BispectrumCommand: ParsableCommand {
             if files.count == 1 && pair.channels == nil {
                 analysis = try BispectrumAnalysis(recording: try input.read(files[0]), settings: settings)
             } else {
-                let (a, b) = try pair.signals(files, input: input)
+                let (a, b) = try pair.signals(files, input: input, purpose: "the cross-bispectra of its channels")
                 analysis = try BispectrumAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }

@@ -25,10 +25,10 @@ struct ChannelPairOptions: ParsableArguments {
     }
 
     /// The two sides read from `files` (one file with `--channels`, or two files).
-    func signals(_ files: [String], input: InputOptions) throws -> (CoherenceSignal, CoherenceSignal) {
+    func signals(_ files: [String], input: InputOptions, purpose: String = "coherence between its channels") throws -> (CoherenceSignal, CoherenceSignal) {
         let pair = try channelPair()
         if files.count == 1 {
-            let recording = try input.read(files[0])
+            let recording = try input.read(files[0]).resampledToCommonGrid(for: purpose)
             guard let pair else { throw LDFError("--channels", "one file needs two channels", fix: "add --channels X,Y") }
             let names = recording.channels.map(\.name)
             let first = try pair.0.resolve(in: names, source: files[0]), second = try pair.1.resolve(in: names, source: files[0])

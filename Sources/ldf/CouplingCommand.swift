@@ -88,7 +88,7 @@ struct CouplingCommand: ParsableCommand {
             if files.count == 1 && pair.channels == nil {
                 analysis = try CouplingAnalysis(CoherenceSignal(recording: try input.read(files[0])), nil, settings: settings)
             } else {
-                let (a, b) = try pair.signals(files, input: input)
+                let (a, b) = try pair.signals(files, input: input, purpose: "the coupling between its channels")
                 analysis = try CouplingAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }

@@ -5,8 +5,22 @@ import LDFIO
 
 /// How input files are read; shared by every subcommand that reads recordings.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Reader to use: auto (by content), delimited or labchart.")
+    @Option(help: "Reader to use: auto (by content), delimited, labchart, edf (EDF/EDF+/BDF), wfdb, acq (BIOPAC AcqKnowledge), cfwb (LabChart binary), mat (MATLAB) or xlsx (Excel).")
     var reader: ReaderKind = .auto
+
+    @Option(help: ArgumentHelp("Excel sheet to read, by name or 1-based position; without it every sheet with data is read.",
+                               valueName: "NAME|INDEX"))
+    var sheet: String?
+
+    @Option(name: .customLong("mat-signal"), help: ArgumentHelp("MATLAB variable holding the signal (a vector, a matrix of channels, or s.field).",
+                                                                valueName: "NAME"))
+    var matSignal: String?
+
+    @Option(name: .customLong("mat-time"), help: ArgumentHelp("MATLAB variable holding the time in seconds.", valueName: "NAME"))
+    var matTime: String?
+
+    @Option(name: .customLong("mat-rate"), help: ArgumentHelp("MATLAB variable holding the sample rate, or the rate in Hz.", valueName: "NAME|HZ"))
+    var matRate: String?
 
     @Option(help: ArgumentHelp("Sample rate in Hz; required when the file has no time column.", valueName: "HZ"))
     var rate: Double?
@@ -27,12 +41,19 @@ struct InputOptions: ParsableArguments {
     var readOptions: ReadOptions {
         ReadOptions(reader: reader,
                     assembly: AssemblyOptions(rateHz: rate, channel: channel.map(ChannelSelector.init),
-                                              maxBridgeSeconds: maxBridgeSeconds))
+                                              maxBridgeSeconds: maxBridgeSeconds),
+                    sheet: sheet.map(SheetSelector.init),
+                    mat: MATVariableChoice(signal: matSignal, time: matTime, rate: matRate))
     }
 
     /// Reads one recording; errors carry the file name and a fix.
     func read(_ path: String) throws -> Recording {
         try RecordingReader.read(path: path, options: readOptions)
+    }
+
+    /// Every recording of a file: one per sheet of a workbook read without --sheet, else one.
+    func readAll(_ path: String) throws -> [Recording] {
+        try RecordingReader.readAll(path: path, options: readOptions)
     }
 }
 

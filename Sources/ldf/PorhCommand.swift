@@ -111,14 +111,16 @@ struct PorhCommand: ParsableCommand {
         let traceWriter = try trace.map(PorhTraceWriter.init(path:))
         for path in files {
             do {
-                let recording = try input.read(path)
-                let result = try PORHAnalysis.analyze(recording, options: options)
-                for d in result.diagnostics { printDiagnostic("\(path): \(d)") }
-                for o in result.occlusions {
-                    for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
+                for recording in try input.readAll(path) {
+                    let source = recording.provenance.source == path ? path : recording.provenance.source
+                    let result = try PORHAnalysis.analyze(recording, options: options)
+                    for d in result.diagnostics { printDiagnostic("\(source): \(d)") }
+                    for o in result.occlusions {
+                        for d in o.diagnostics { printDiagnostic("\(source): occlusion \(o.index): \(d)") }
+                    }
+                    entries.append(PorhRecordingJSON(source: source, result: result))
+                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: source)
                 }
-                entries.append(PorhRecordingJSON(source: path, result: result))
-                try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: path)
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(PorhRecordingJSON(source: path, error: error.description))

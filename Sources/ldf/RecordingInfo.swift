@@ -8,6 +8,8 @@ struct RecordingInfo: Codable {
         var unit: String
         var kind: String
         var perfusion: Bool
+        /// The channel's own rate: the recording's, or its own when the file stores it at another.
+        var sampleRateHz: Double
         var validSamples: Int
         var mean: Double?
         var sd: Double?
@@ -17,7 +19,7 @@ struct RecordingInfo: Codable {
 
         enum CodingKeys: String, CodingKey {
             case name, unit, kind, perfusion, mean, sd, min, max, median
-            case validSamples = "valid_samples"
+            case validSamples = "valid_samples", sampleRateHz = "sample_rate_hz"
         }
     }
 
@@ -87,10 +89,11 @@ struct RecordingInfo: Codable {
         measuredSampleRateHz = p.measuredSampleRateHz
         samples = recording.sampleCount
         startTime = recording.startDate.map { ISO8601DateFormatter().string(from: $0) }
-        channels = recording.channels.enumerated().map { index, channel in
+        channels = recording.allChannels.enumerated().map { index, entry in
+            let channel = entry.channel
             let s = SummaryStatistics(channel.values)
             return ChannelInfo(name: channel.name, unit: channel.unit, kind: channel.kind.rawValue,
-                               perfusion: index == recording.perfusionChannelIndex, validSamples: s.count,
+                               perfusion: index == recording.perfusionChannelIndex, sampleRateHz: entry.sampleRateHz, validSamples: s.count,
                                mean: finiteOrNil(s.mean), sd: finiteOrNil(s.standardDeviation),
                                min: finiteOrNil(s.minimum), max: finiteOrNil(s.maximum), median: finiteOrNil(s.median))
         }
@@ -126,7 +129,8 @@ struct RecordingInfo: Codable {
         for c in channels {
             let stats = [("mean", c.mean), ("sd", c.sd), ("min", c.min), ("max", c.max)]
                 .map { "\($0.0) \($0.1.map(fmt) ?? "–")" }.joined(separator: ", ")
-            lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind): \(stats)")
+            let rate = c.sampleRateHz == sampleRateHz ? "" : " at \(fmt(c.sampleRateHz)) Hz"
+            lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind)\(rate): \(stats)")
         }
         lines.append("  events       \(events.isEmpty ? "none" : "\(events.count)")")
         for e in events.prefix(20) { lines.append("    \(fmt(e.timeS)) s  \(e.label) (\(e.kind))") }

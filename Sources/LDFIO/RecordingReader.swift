@@ -24,18 +24,31 @@ public enum RecordingReader {
     /// `GridSizeGuard` so that assembling it cannot ask for an absurd grid.
     public static func readTable(path: String, options: ReadOptions = ReadOptions()) throws -> SampleTable {
         let bytes = try loadBytes(path: path)
-        let source = path
         guard !bytes.isEmpty else {
             if path == "-" {
                 throw LDFError("standard input", "nothing arrived on standard input", fix: "pipe a recording in, or give a file path")
             }
-            throw LDFError(source, "the file is empty", fix: "export the recording again")
+            throw LDFError(path, "the file is empty", fix: "export the recording again")
         }
+        return try table(from: bytes, source: path, options: options)
+    }
+
+    /// Pure bytes to table: refuses binary content, picks the reader (by content or as forced),
+    /// parses, and applies `GridSizeGuard`. No file system access; `source` names the input in
+    /// errors. The entry point for fuzzing the readers.
+    public static func table(from bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> SampleTable {
+        guard !bytes.isEmpty else { throw LDFError(source, "the input is empty", fix: "export the recording again") }
         try bytes.withUnsafeBufferPointer { try TextDecoding.requireText($0, source: source) }
         let reader = try chooseReader(for: bytes, source: source, forced: options.reader)
         let table = try reader.parse(bytes, source: source, options: options)
         try GridSizeGuard.check(table, options: options.assembly)
         return table
+    }
+
+    /// Pure bytes to recording: `table(from:)`, then `RecordingAssembler.assemble`.
+    public static func recording(from bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> Recording {
+        try options.assembly.validate()
+        return try RecordingAssembler.assemble(try table(from: bytes, source: source, options: options), options: options.assembly)
     }
 
     static func chooseReader(for bytes: [UInt8], source: String, forced: ReaderKind) throws -> any TableReader.Type {

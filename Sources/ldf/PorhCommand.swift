@@ -111,14 +111,17 @@ struct PorhCommand: ParsableCommand {
         let traceWriter = try trace.map(PorhTraceWriter.init(path:))
         for path in files {
             do {
-                let recording = try input.read(path)
-                let result = try PORHAnalysis.analyze(recording, options: options)
-                for d in result.diagnostics { printDiagnostic("\(path): \(d)") }
-                for o in result.occlusions {
-                    for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
+                let recordings = try input.readChannels(path)
+                for recording in recordings {
+                    let result = try PORHAnalysis.analyze(recording, options: options)
+                    for d in result.diagnostics { printDiagnostic("\(path): \(d)") }
+                    for o in result.occlusions {
+                        for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
+                    }
+                    entries.append(PorhRecordingJSON(source: path, result: result))
+                    let traceSource = recordings.count > 1 ? "\(path) [\(recording.perfusion.name)]" : path
+                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: traceSource)
                 }
-                entries.append(PorhRecordingJSON(source: path, result: result))
-                try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: path)
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
                 entries.append(PorhRecordingJSON(source: path, error: error.description))

@@ -1,5 +1,11 @@
 import ArgumentParser
 import LDFCore
+import LDFIO
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `ldf` command: laser Doppler flowmetry analysis. One thin file per subcommand; the work
 /// happens in the library modules.
@@ -15,4 +21,23 @@ struct LDF: ParsableCommand {
         version: Toolkit.version,
         subcommands: [InfoCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self]
     )
+
+    /// Runs the command. SIGPIPE is ignored so that a closed standard output reaches the writers as
+    /// EPIPE (`OutputClosed`), which ends the run quietly with status 0; every other error takes
+    /// ArgumentParser's path (message and status).
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch is OutputClosed {
+            #if canImport(Glibc)
+            Glibc.exit(0)
+            #else
+            Darwin.exit(0)
+            #endif
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -62,9 +62,12 @@ extension RecordingAssembler {
         let range = AssemblyOptions.rateRangeHz
         guard !range.contains(measured) || !measured.isFinite else { return }
         let tooFast = !(measured <= range.upperBound)
+        // The first step that is itself out of range, else the most extreme one.
+        let limit = 1 / (tooFast ? range.upperBound : range.lowerBound)
         var row = 1
         for i in 1..<times.count {
             let step = times[i] - times[i - 1], best = times[row] - times[row - 1]
+            if tooFast ? step < limit : step > limit { row = i; break }
             if tooFast ? step < best : step > best { row = i }
         }
         let step = times[row] - times[row - 1]

@@ -82,6 +82,16 @@ struct DelimitedLayout {
                 throw LDFError(source, "the file holds only a header (\(lines.count) line(s)) and no data rows",
                                fix: "export the recording with its samples")
             }
+            // `Key: value` or `Key=value` lines (not a table of text cells).
+            let keyed = lines.filter { line in
+                let text = CellText.string(bytes, line.start, line.end, usedFallback: &usedFallback)
+                guard let header = HeaderLine(number: line.number, text: text, delimiter: .whitespace), !header.key.isEmpty else { return false }
+                return text.contains(":") || text.contains("=")
+            }
+            if reachedEnd && 2 * keyed.count >= lines.count {
+                throw LDFError(source, "the file holds a header block (\(lines.count) line(s) such as '\(CellText.string(bytes, lines[0].start, lines[0].end, usedFallback: &usedFallback))') but no table of samples after it",
+                               fix: "export the recording with its samples (the header alone carries no data)")
+            }
             if reachedEnd {
                 throw LDFError(source, "no numeric data column found: none of the \(lines.count) lines holds numbers",
                                fix: "check that the file holds the recording's samples, and its delimiter and decimal separator")

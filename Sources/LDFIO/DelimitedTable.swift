@@ -28,6 +28,11 @@ enum DelimitedTable {
 
         let (times, clockStart) = timeAxis(rows, roles: roles, headers: headers, notes: &notes)
         let declaredRate = facts.rateHz
+        if let line = facts.unusableRate, times == nil, declaredRate == nil, options.assembly.rateHz == nil {
+            throw LDFError("\(source) line \(line.number)",
+                           "the header's '\(line.key.isEmpty ? "" : line.key + ": ")\(line.value)' is not a usable sample rate, and the file has no time column",
+                           fix: "correct the header, or give the rate with --rate HZ (e.g. --rate 32)")
+        }
         if let line = facts.unusableRate {
             warnings.append(.warning("header_rate_unusable",
                 "\(source) line \(line.number): the header's '\(line.key.isEmpty ? "" : line.key + ": ")\(line.value)' is not a usable sample rate; ignored"))
@@ -68,7 +73,8 @@ enum DelimitedTable {
                 notes.append("column '\(headers[c].name)' is a sample counter and was not read as data")
                 continue
             }
-            let values = rows.values[c]
+            var values = rows.values[c]
+            for row in rows.shiftedRowIndices { values[row] = .nan }
             guard values.contains(where: { $0.isFinite }) else {
                 notes.append("column '\(headers[c].name)' is empty and was dropped")
                 continue

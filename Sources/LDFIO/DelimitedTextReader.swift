@@ -74,6 +74,8 @@ public enum DelimitedTextReader: TableReader {
         var emptyExtraRows = 0
         var shiftedRows = 0
         var shiftedLines: [Int] = []
+        /// Rows whose data cells are masked once the time column is known.
+        var shiftedRowIndices: [Int] = []
         var trailingComments: [(row: Int, text: String)] = []
         var usedFallback = false
     }
@@ -113,12 +115,11 @@ public enum DelimitedTextReader: TableReader {
                 continue
             }
             let n = splitter.split(bytes, line, into: &bounds)
-            var shifted = false
             if n < columnCount {
                 if rows.shortRows == 0 { rows.firstShortLine = line.number }
                 rows.shortRows += 1
             } else if n > columnCount {
-                shifted = readExtraCells(bytes, bounds, from: columnCount, to: n, row: row, line: line.number, separator: separator, rows: &rows)
+                readExtraCells(bytes, bounds, from: columnCount, to: n, row: row, line: line.number, separator: separator, rows: &rows)
             }
             for c in 0..<columnCount {
                 guard c < n else { values[c].append(.nan); continue }
@@ -126,7 +127,7 @@ public enum DelimitedTextReader: TableReader {
                 switch kinds[c] {
                 case .number:
                     if let v = DecimalParser.parse(bytes, s, e, decimalSeparator: separator) {
-                        values[c].append(shifted ? .nan : v)
+                        values[c].append(v)
                     } else {
                         values[c].append(.nan)
                         if !DelimitedLayout.isMissingToken(bytes, s, e) && rows.texts[c].count < maxTextCellsPerColumn {
@@ -165,10 +166,10 @@ public enum DelimitedTextReader: TableReader {
     }
 
     /// Sorts the cells past the header's columns: empty ones are a trailing delimiter, text is a
-    /// trailing comment (an event at the row), numbers mean the row's cells are shifted (true:
-    /// the row's values are masked and its line listed).
+    /// trailing comment (an event at the row), numbers mean the row's cells may be shifted (its
+    /// data cells are masked by `DelimitedTable` and its line listed).
     static func readExtraCells(_ bytes: UnsafeBufferPointer<UInt8>, _ bounds: [Int], from first: Int, to n: Int, row: Int, line: Int,
-                               separator: UInt8, rows: inout ParsedRows) -> Bool {
+                               separator: UInt8, rows: inout ParsedRows) {
         var numeric = false, text = false
         for c in first..<n {
             let s = bounds[2 * c], e = bounds[2 * c + 1]
@@ -177,8 +178,9 @@ public enum DelimitedTextReader: TableReader {
         }
         if numeric {
             rows.shiftedRows += 1
+            rows.shiftedRowIndices.append(row)
             if rows.shiftedLines.count < listedLongLines { rows.shiftedLines.append(line) }
-            return true
+            return
         }
         if text {
             let comment = CellText.string(bytes, bounds[2 * first], bounds[2 * n - 1], usedFallback: &rows.usedFallback)
@@ -186,7 +188,6 @@ public enum DelimitedTextReader: TableReader {
         } else {
             rows.emptyExtraRows += 1
         }
-        return false
     }
 
     /// Reads a line of plain numbers (optionally space-padded) in one pass, cell by cell, into

@@ -130,7 +130,7 @@ struct StreamSession {
                 for k in channels.dropFirst() { grids[k].append(time: time, value: values[k]) }
                 if let label, porh != nil {
                     let at = time.map { $0 - (grids[0].origin ?? $0) } ?? Double(grids[0].producedCount - 1) / rate
-                    porh?.addEvent(timeSeconds: at, label: label)
+                    porh?.addEvent(timeSeconds: at, label: label, kind: command.input.readOptions.assembly.eventMap?.kind(for: label))
                 }
                 for k in channels {
                     let ready = grids[k].take()

@@ -190,11 +190,7 @@ import LDFTestSupport
     @Test func badInputsGetOneLineErrors() throws {
         let dir = try LDFCommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        func file(_ name: String, _ content: String) throws -> String {
-            let url = dir.appendingPathComponent(name)
-            try Data(content.utf8).write(to: url)
-            return url.path
-        }
+        func file(_ name: String, _ content: String) throws -> String { try LDFCommandRunner.write(content, named: name, in: dir) }
         let tiny = "time,flux\n" + (0..<50).map { "\(Double($0) * 1e-20),\(50 + $0 % 7)\n" }.joined()
         let fast = "time,flux\n" + (0..<400).map { "\(Double($0) * 3.125e-14),\(50 + $0 % 7)\n" }.joined()
         let cases: [(args: [String], expect: String)] = [

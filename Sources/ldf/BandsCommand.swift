@@ -41,7 +41,7 @@ struct BandsCommand: ParsableCommand {
                     let analysis = try BandAnalysis(recording: recording, settings: settings)
                     let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
                     for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(path): \(d)") }
-                    entries.append(RecordingBandsJSON(source: path, analysis: analysis))
+                    entries.append(RecordingBandsJSON(source: path, analysis: analysis, startTime: recording.clockStart?.text))
                     tests.append(test)
                 }
             } catch let error as LDFError {

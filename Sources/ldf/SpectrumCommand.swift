@@ -57,7 +57,8 @@ struct SpectrumCommand: ParsableCommand {
             if let path = scalogram, let grid = analysis.scalogram {
                 try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
             }
-            outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis)))
+            outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis),
+                                              startTime: recording.clockStart?.text))
         }
         switch format {
         case .json:
@@ -108,6 +109,8 @@ struct SpectrumOutputJSON: Encodable {
     var settings: BandAnalysisSettings
     var analysis: BandAnalysis
     var columns: SpectrumColumns
+    /// The recording's first-sample clock time as written, when the file gives it.
+    var startTime: String?
 
     struct Key: CodingKey {
         var stringValue: String
@@ -127,6 +130,7 @@ struct SpectrumOutputJSON: Encodable {
         try c.encode(analysis.sampleRateHz, forKey: Key("sample_rate_hz"))
         try c.encode(analysis.fileStartSeconds, forKey: Key("start_s"))
         try c.encode(analysis.timeOriginSeconds, forKey: Key("time_origin_s"))
+        try c.encode(startTime, forKey: Key("start_time"))
         try c.encode(analysis.analysedSeconds, forKey: Key("analysed_s"))
         try c.encode(analysis.report.fminHz, forKey: Key("fmin_hz"))
         try c.encode(analysis.report.fmaxHz, forKey: Key("fmax_hz"))

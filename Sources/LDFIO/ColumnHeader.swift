@@ -94,7 +94,7 @@ struct ColumnHeader: Equatable {
         if ColumnHeader.markerWords.contains(where: { n.contains($0) }) { return .marker }
         let words = EventVocabulary.words(name)
         let looksLikeTime = ColumnHeader.timeNames.contains(n) || n.contains("time") || n.contains("date") || n.contains("clock")
-            || (words.count >= 2 && ColumnHeader.timeNames.contains(words[0]))
+            || (words.count >= 2 && ColumnHeader.timeNames.contains(words[0]) && words.dropFirst().allSatisfy(ColumnHeader.isTimeUnitWord))
         guard looksLikeTime else { return .data }
         if n.contains("excel") || n.contains("serial") || u.contains("day") { return .time(.excelSerial) }
         let unitWords = [u] + (words.count >= 2 ? Array(words.dropFirst()) : [n])
@@ -103,6 +103,12 @@ struct ColumnHeader: Equatable {
         if unitWords.contains(where: ColumnHeader.minuteWords.contains) { return .time(.minutes) }
         if unitWords.contains(where: ColumnHeader.hourWords.contains) { return .time(.hours) }
         return .time(.seconds)
+    }
+
+    /// A word naming a time unit (`ms`, `s`, `min`, `h`, `us`, ...).
+    static func isTimeUnitWord(_ word: String) -> Bool {
+        millisecondWords.contains(word) || microsecondWords.contains(word) || minuteWords.contains(word) || hourWords.contains(word)
+            || ["s", "sec", "secs", "second", "seconds"].contains(word)
     }
 
     /// Whether the header names time (any unit).

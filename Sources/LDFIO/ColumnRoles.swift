@@ -57,8 +57,14 @@ struct ColumnRoles {
         }
         let dateIndex = (0..<columnCount).first { kinds[$0] == .date }
         let numeric = (0..<columnCount).filter { !isMarker[$0] && kinds[$0] != .date }
-        let timeAxis = (0..<columnCount).map { c in
-            numeric.contains(c) && kinds[c] == .number && headers[c].role != .index && isTimeAxis(rows.values[c])
+        // Whether a column steps like a time axis, judged once and only where needed (the named
+        // time column of a long file is never scanned for it).
+        var judged = [Bool?](repeating: nil, count: columnCount)
+        func timeAxis(_ c: Int) -> Bool {
+            if let known = judged[c] { return known }
+            let value = numeric.contains(c) && kinds[c] == .number && headers[c].role != .index && isTimeAxis(rows.values[c])
+            judged[c] = value
+            return value
         }
         var roles = ColumnRoles(timeIndex: nil, timeUnit: .seconds, dateIndex: dateIndex, isMarker: isMarker, notes: [])
         roles.duplicateTime = [Bool](repeating: false, count: columnCount)
@@ -91,7 +97,7 @@ struct ColumnRoles {
             for c in numeric where headers[c].namesTime { candidates.append((c, namedUnit(c))) }
             if candidates.isEmpty, let c = numeric.first(where: { kinds[$0] == .clock }) { candidates = [(c, .clock)] }
             if candidates.isEmpty && columnCount >= 2 {
-                for c in numeric where timeAxis[c] && (!layout.hasHeader || ChannelKind.guess(name: headers[c].name, unit: headers[c].unit) == .other) {
+                for c in numeric where timeAxis(c) && (!layout.hasHeader || ChannelKind.guess(name: headers[c].name, unit: headers[c].unit) == .other) {
                     candidates.append((c, .seconds))
                     notes.append("column '\(headers[c].name)' taken as time in seconds (its values strictly increase in even steps)")
                     break
@@ -104,11 +110,11 @@ struct ColumnRoles {
             try checkAgreement(candidates, headers: headers, rows: rows, source: source, roles: &roles, notes: &notes)
         }
         roles.looksLikeTime = (0..<columnCount).map { c in
-            timeAxis[c] && c != roles.timeIndex && !roles.duplicateTime[c] && rows.values[c].count >= minimumRowsForTimeLikeFlag
+            c != roles.timeIndex && !roles.duplicateTime[c] && rows.values[c].count >= minimumRowsForTimeLikeFlag && timeAxis(c)
                 && ChannelKind.guess(name: headers[c].name, unit: headers[c].unit.isEmpty ? ChannelKind.unit(fromName: headers[c].name) ?? "" : headers[c].unit) == .other
         }
         roles.isNumericMark = (0..<columnCount).map { c in
-            numeric.contains(c) && c != roles.timeIndex && kinds[c] == .number && !timeAxis[c]
+            numeric.contains(c) && c != roles.timeIndex && kinds[c] == .number && !timeAxis(c)
                 && NumericMarks.isMarkColumn(rows.values[c], header: headers[c])
         }
         roles.notes = notes
@@ -122,7 +128,7 @@ struct ColumnRoles {
                                notes: inout [String]) throws {
         guard candidates.count >= 2 else { return }
         func step(_ candidate: (column: Int, unit: ColumnHeader.TimeUnit)) -> Double? {
-            let values = rows.values[candidate.column].filter(\.isFinite)
+            let values = rows.values[candidate.column].prefix(20_001).filter(\.isFinite)
             guard values.count >= 2 else { return nil }
             var steps = zip(values.dropFirst(), values).map { $0 - $1 }
             steps.sort()
@@ -145,15 +151,21 @@ struct ColumnRoles {
     /// within a quarter of it.
     static func isTimeAxis(_ values: [Double]) -> Bool {
         guard values.count >= minimumRowsForTimeAxis, isStrictlyIncreasing(values) else { return false }
-        var steps = zip(values.dropFirst(), values).map { $0 - $1 }
-        let sorted = steps.sorted()
-        let median = sorted[sorted.count / 2]
+        // The median step from at most ~10,000 evenly spread steps, then one pass over all.
+        let stride = max(1, (values.count - 1) / 10_000)
+        var sample: [Double] = []
+        var i = 1
+        while i < values.count {
+            sample.append(values[i] - values[i - 1])
+            i += stride
+        }
+        sample.sort()
+        let median = sample[sample.count / 2]
         guard median > 0 else { return false }
-        for i in steps.indices {
-            let k = steps[i] / median
+        for i in 1..<values.count {
+            let k = (values[i] - values[i - 1]) / median
             guard k >= 0.75, abs(k - k.rounded()) <= 0.25 else { return false }
         }
-        steps.removeAll()
         return true
     }
 

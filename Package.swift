@@ -18,16 +18,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only C: FFTW 3 through the system library (apt-get install -y libfftw3-dev).
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
+        // The system's zlib (apt-get install -y zlib1g-dev) for compressed MATLAB and AcqKnowledge data.
+        .systemLibrary(name: "CLibz", path: "Sources/CLibz"),
         // Recording model, bands, resampling, masking, detrending, artifacts. No FFTW.
         .target(name: "LDFCore", dependencies: [
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
         // Readers and writers.
-        .target(name: "LDFIO", dependencies: ["LDFCore"]),
+        .target(name: "LDFIO", dependencies: [
+            "LDFCore", "CLibz",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // FFTW wrapper, wavelet transform, cone of influence, band summaries, Welch.
         .target(name: "LDFSpectral", dependencies: [
             "LDFCore", "CFFTW",
@@ -50,6 +56,8 @@ let package = Package(
             "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
+        .executableTarget(name: "ldf-fuzz", dependencies: ["LDFCore", "LDFIO"], path: "Fuzz/Sources/ldf-fuzz"),
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),

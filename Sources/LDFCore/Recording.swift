@@ -26,6 +26,9 @@ public struct Recording: Sendable {
     public var timeOriginSeconds: Double
     /// Every key–value pair of the file's header block, in file order (e.g. "Sample rate" = "32 Hz").
     public var metadata: [MetadataEntry]
+    /// Channels the file stores at a rate other than the common grid, kept at their own rate
+    /// (`resampledToCommonGrid(for:)` puts them on the grid when an analysis needs it).
+    public var nativeChannels: [NativeRateChannel] = []
 
     public init(channels: [Channel], sampleRateHz: Double, startDate: Date? = nil, events: [Event] = [],
                 provenance: Provenance, perfusionChannelIndex: Int = 0, timeOriginSeconds: Double = 0,
@@ -90,6 +93,7 @@ public struct Recording: Sendable {
         for i in copy.provenance.channelQuality.indices {
             copy.provenance.channelQuality[i].gaps = clip(provenance.channelQuality[i].gaps)
         }
+        copy.nativeChannels = nativeChannels.map { $0.sliced(fromSeconds: offset, toSeconds: end) }
         if let startDate { copy.startDate = startDate.addingTimeInterval(offset) }
         copy.clockStart = clockStart?.adding(offset)
         copy.timeOriginSeconds = timeOriginSeconds + offset

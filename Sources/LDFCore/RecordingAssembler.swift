@@ -21,6 +21,7 @@ public enum RecordingAssembler {
             throw LDFError(source, "no numeric data column found",
                            fix: "check the delimiter and header, or force a reader with --reader")
         }
+        if table.columns.contains(where: { $0.sampleRateHz != nil }) { return try assembleMultiRate(table, options: options) }
         let rows = table.rowCount
         guard rows > 0 else {
             throw LDFError(source, "no data rows (the file is empty or holds only a header)",

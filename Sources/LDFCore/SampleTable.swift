@@ -13,10 +13,15 @@ public struct SampleTable: Sendable {
         /// Whether the column strictly increases in even steps like a time axis (a second time
         /// column, a counter): it is never chosen as perfusion unless the user names it.
         public var looksLikeTime: Bool
-        public init(name: String, unit: String, values: [Double], looksLikeTime: Bool = false) {
+        /// The column's own sample rate in Hz when the file stores channels at different rates
+        /// (binary formats); sample `i` is then at `i / sampleRateHz` s and `times` does not
+        /// apply. Nil: one value per row.
+        public var sampleRateHz: Double?
+        public init(name: String, unit: String, values: [Double], sampleRateHz: Double? = nil, looksLikeTime: Bool = false) {
             self.name = name
             self.unit = unit
             self.values = values
+            self.sampleRateHz = sampleRateHz
             self.looksLikeTime = looksLikeTime
         }
     }

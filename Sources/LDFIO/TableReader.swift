@@ -8,4 +8,27 @@ public protocol TableReader: Sendable {
     static func recognises(_ bytes: ArraySlice<UInt8>) -> Bool
     /// Parses the whole file. `source` names it in errors.
     static func parse(_ bytes: [UInt8], source: String, options: ReadOptions) throws -> SampleTable
+    /// Every recording the file holds (one per sheet of a workbook), with access to the file's
+    /// location for formats kept in several files (WFDB). Defaults to `parse`.
+    static func parseTables(_ input: ReaderInput, options: ReadOptions) throws -> [SampleTable]
+}
+
+extension TableReader {
+    public static func parseTables(_ input: ReaderInput, options: ReadOptions) throws -> [SampleTable] {
+        [try parse(input.bytes, source: input.source, options: options)]
+    }
+}
+
+/// What a reader is given: the file's bytes, its name for messages, and its path (nil for
+/// standard input) so that readers of formats kept in several files can open the others.
+public struct ReaderInput: Sendable {
+    public var bytes: [UInt8]
+    public var source: String
+    public var path: String?
+
+    public init(bytes: [UInt8], source: String, path: String?) {
+        self.bytes = bytes
+        self.source = source
+        self.path = path
+    }
 }

@@ -8,7 +8,8 @@ public enum PORHAnalysis {
     /// occlusion is found, or when the recording ends during the only occlusion.
     public static func analyze(_ recording: Recording, options: PORHOptions = PORHOptions()) throws -> PORHRecordingResult {
         try options.validate()
-        let (recording, filterNotes) = try filtered(recording, options: options)
+        // Cuff pressure or markers stored at another rate are put on the flux grid (and noted).
+        let (recording, filterNotes) = try filtered(recording.resampledToCommonGrid(for: "PORH"), options: options)
         let search = try OcclusionDetector.find(in: recording, options: options)
         let flux = recording.perfusion.values
         let smooth = smoothed(flux, rateHz: recording.sampleRateHz, options: options)

@@ -38,10 +38,11 @@ struct BandsCommand: ParsableCommand {
         for path in files {
             do {
                 for recording in try input.readChannels(path) {
+                    let source = recording.provenance.source == path ? path : recording.provenance.source
                     let analysis = try BandAnalysis(recording: recording, settings: settings)
                     let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
-                    for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(path): \(d)") }
-                    entries.append(RecordingBandsJSON(source: path, analysis: analysis, startTime: recording.clockStart?.text))
+                    for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(source): \(d)") }
+                    entries.append(RecordingBandsJSON(source: source, analysis: analysis, startTime: recording.clockStart?.text))
                     tests.append(test)
                 }
             } catch let error as LDFError {

@@ -65,7 +65,7 @@ struct CoherenceCommand: ParsableCommand {
     func signals() throws -> (CoherenceSignal, CoherenceSignal) {
         let pair = try coherence.channelPair()
         if files.count == 1 {
-            let recording = try input.read(files[0])
+            let recording = try input.read(files[0]).resampledToCommonGrid(for: "coherence between its channels")
             guard let pair else { throw LDFError("--channels", "one file needs two channels", fix: "add --channels X,Y") }
             let names = recording.channels.map(\.name)
             let first = try pair.0.resolve(in: names, source: files[0]), second = try pair.1.resolve(in: names, source: files[0])

@@ -25,8 +25,7 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         var reports: [RecordingInfo] = []
         for path in files {
-            let recording = try input.read(path)
-            reports.append(RecordingInfo(recording))
+            for recording in try input.readAll(path) { reports.append(RecordingInfo(recording)) }
         }
         switch format {
         case .json:

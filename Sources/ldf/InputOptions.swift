@@ -5,8 +5,22 @@ import LDFIO
 
 /// How input files are read; shared by every subcommand that reads recordings.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Reader to use: auto (by content), delimited or labchart.")
+    @Option(help: "Reader to use: auto (by content), delimited, labchart, edf (EDF/EDF+/BDF), wfdb, acq (BIOPAC AcqKnowledge), cfwb (LabChart binary), mat (MATLAB) or xlsx (Excel).")
     var reader: ReaderKind = .auto
+
+    @Option(help: ArgumentHelp("Excel sheet to read, by name or 1-based position; without it every sheet with data is read.",
+                               valueName: "NAME|INDEX"))
+    var sheet: String?
+
+    @Option(name: .customLong("mat-signal"), help: ArgumentHelp("MATLAB variable holding the signal (a vector, a matrix of channels, or s.field).",
+                                                                valueName: "NAME"))
+    var matSignal: String?
+
+    @Option(name: .customLong("mat-time"), help: ArgumentHelp("MATLAB variable holding the time in seconds.", valueName: "NAME"))
+    var matTime: String?
+
+    @Option(name: .customLong("mat-rate"), help: ArgumentHelp("MATLAB variable holding the sample rate, or the rate in Hz.", valueName: "NAME|HZ"))
+    var matRate: String?
 
     @Option(help: ArgumentHelp("Sample rate in Hz; required when the file has no time column and its header states none.", valueName: "HZ"))
     var rate: Double?
@@ -42,6 +56,8 @@ struct InputOptions: ParsableArguments {
         ReadOptions(reader: reader,
                     assembly: AssemblyOptions(rateHz: rate, channel: channelSelector, maxBridgeSeconds: maxBridgeSeconds,
                                               eventMap: eventMap.flatMap { try? EventMap(parsing: $0) }),
+                    sheet: sheet.map(SheetSelector.init),
+                    mat: MATVariableChoice(signal: matSignal, time: matTime, rate: matRate),
                     timeColumn: timeColumn.map(ChannelSelector.init))
     }
 
@@ -53,17 +69,32 @@ struct InputOptions: ParsableArguments {
         return recording
     }
 
-    /// Reads one recording and returns it once per channel `--channel` names (`all`, `1,3`, ...;
-    /// the default channel alone without `--channel`), each with that channel analysed. Warnings
-    /// about the file are printed once, those about a channel with it.
+    /// Every recording of a file (one per sheet of a workbook read without --sheet), each once
+    /// per channel `--channel` names (`all`, `1,3`, ...; the default channel alone without
+    /// `--channel`) with that channel analysed. Warnings about the file are printed once, those
+    /// about a channel with it.
     func readChannels(_ path: String) throws -> [Recording] {
-        let recording = try RecordingReader.read(path: path, options: readOptions)
-        for d in recording.provenance.diagnostics { printDiagnostic("\(path): \(d)") }
-        let analysed = try recording.analysedRecordings(channelSelector)
-        for r in analysed {
-            for d in r.analysedChannelDiagnostics { printDiagnostic("\(path): \(d)") }
+        var analysed: [Recording] = []
+        for recording in try RecordingReader.readAll(path: path, options: readOptions) {
+            let source = recording.provenance.source == path ? path : recording.provenance.source
+            for d in recording.provenance.diagnostics { printDiagnostic("\(source): \(d)") }
+            for r in try recording.analysedRecordings(channelSelector) {
+                for d in r.analysedChannelDiagnostics { printDiagnostic("\(source): \(d)") }
+                analysed.append(r)
+            }
         }
         return analysed
+    }
+
+    /// Every recording of a file (one per sheet of a workbook read without --sheet, else one),
+    /// its reading warnings printed to standard error.
+    func readAll(_ path: String) throws -> [Recording] {
+        let recordings = try RecordingReader.readAll(path: path, options: readOptions)
+        for recording in recordings {
+            let source = recording.provenance.source == path ? path : recording.provenance.source
+            for d in recording.readingDiagnostics { printDiagnostic("\(source): \(d)") }
+        }
+        return recordings
     }
 }
 

@@ -113,14 +113,16 @@ struct PorhCommand: ParsableCommand {
             do {
                 let recordings = try input.readChannels(path)
                 for recording in recordings {
+                    let source = recording.provenance.source == path ? path : recording.provenance.source
                     let result = try PORHAnalysis.analyze(recording, options: options)
-                    for d in result.diagnostics { printDiagnostic("\(path): \(d)") }
+                    for d in result.diagnostics { printDiagnostic("\(source): \(d)") }
                     for o in result.occlusions {
-                        for d in o.diagnostics { printDiagnostic("\(path): occlusion \(o.index): \(d)") }
+                        for d in o.diagnostics { printDiagnostic("\(source): occlusion \(o.index): \(d)") }
                     }
-                    entries.append(PorhRecordingJSON(source: path, result: result))
-                    let traceSource = recordings.count > 1 ? "\(path) [\(recording.perfusion.name)]" : path
-                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: traceSource)
+                    entries.append(PorhRecordingJSON(source: source, result: result))
+                    let several = recordings.filter { $0.provenance.source == recording.provenance.source }.count > 1
+                    try traceWriter?.write(try PORHTrace(recording: recording, result: result),
+                                           source: several ? "\(source) [\(recording.perfusion.name)]" : source)
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")

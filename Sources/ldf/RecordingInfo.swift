@@ -10,6 +10,8 @@ struct RecordingInfo: Codable {
         /// Whether this is the analysed channel (the default, or the first `--channel` names).
         var perfusion: Bool
         var isDefault: Bool
+        /// The channel's own rate: the recording's, or its own when the file stores it at another.
+        var sampleRateHz: Double
         var validSamples: Int
         var maskedSamples: Int?
         var outOfRangeSamples: Int?
@@ -22,7 +24,7 @@ struct RecordingInfo: Codable {
         enum CodingKeys: String, CodingKey {
             case name, unit, kind, perfusion, mean, sd, min, max, median
             case isDefault = "default", validSamples = "valid_samples", maskedSamples = "masked_samples"
-            case outOfRangeSamples = "out_of_range_samples"
+            case outOfRangeSamples = "out_of_range_samples", sampleRateHz = "sample_rate_hz"
         }
     }
 
@@ -110,12 +112,14 @@ struct RecordingInfo: Codable {
         timeOriginS = recording.timeOriginSeconds
         startTime = recording.clockStart?.text
         metadata = recording.metadata
-        channels = recording.channels.enumerated().map { index, channel in
+        channels = recording.allChannels.enumerated().map { index, entry in
+            let channel = entry.channel
             let s = SummaryStatistics(channel.values)
             let quality = p.channelQuality.indices.contains(index) ? p.channelQuality[index] : nil
             return ChannelInfo(name: channel.name, unit: channel.unit, kind: channel.kind.rawValue,
                                perfusion: index == recording.perfusionChannelIndex, isDefault: index == recording.perfusionChannelIndex,
-                               validSamples: s.count, maskedSamples: quality?.maskedSamples, outOfRangeSamples: quality?.outOfRangeSamples,
+                               sampleRateHz: entry.sampleRateHz, validSamples: s.count, maskedSamples: quality?.maskedSamples,
+                               outOfRangeSamples: quality?.outOfRangeSamples,
                                mean: finiteOrNil(s.mean), sd: finiteOrNil(s.standardDeviation),
                                min: finiteOrNil(s.minimum), max: finiteOrNil(s.maximum), median: finiteOrNil(s.median))
         }
@@ -161,7 +165,8 @@ struct RecordingInfo: Codable {
         for c in channels {
             let stats = [("mean", c.mean), ("sd", c.sd), ("min", c.min), ("max", c.max)]
                 .map { "\($0.0) \($0.1.map(fmt) ?? "–")" }.joined(separator: ", ")
-            lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind): \(stats)")
+            let rate = c.sampleRateHz == sampleRateHz ? "" : " at \(fmt(c.sampleRateHz)) Hz"
+            lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind)\(rate): \(stats)")
         }
         lines.append("  events       \(events.isEmpty ? "none" : "\(events.count)")")
         for e in events.prefix(20) {

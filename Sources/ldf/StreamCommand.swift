@@ -63,8 +63,9 @@ struct StreamCommand: ParsableCommand {
     var map: Double?
 
     func validate() throws {
-        guard input.reader != .labchart else {
-            throw LDFError("--reader", "LabChart exports cannot be streamed", fix: "stream delimited text, or analyse the file with ldf bands")
+        guard input.reader == .auto || input.reader == .delimited else {
+            throw LDFError("--reader", "only delimited text can be streamed (not \(input.reader.rawValue))",
+                           fix: "stream delimited text, or analyse the file with ldf bands")
         }
         guard artifactThreshold >= 0, artifactThreshold <= 1 else {
             throw LDFError("--artifact-threshold", "\(artifactThreshold) must be between 0 and 1", fix: "e.g. --artifact-threshold 0.01")

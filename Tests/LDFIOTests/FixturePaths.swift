@@ -9,6 +9,10 @@ enum Fixture {
     static func layout(_ name: String) -> String { RepositoryPaths.fixture("layouts").appendingPathComponent(name).path }
     /// `Tests/Fixtures/labchart/<name>` (real LabChart exports, MIT; see its README).
     static func labchart(_ name: String) -> String { RepositoryPaths.fixture("labchart").appendingPathComponent(name).path }
+    /// `Tests/Fixtures/<folder>/<name>` (binary formats: edf, wfdb, acq, cfwb, mat, xlsx; see each README).
+    static func format(_ folder: String, _ name: String) -> String {
+        RepositoryPaths.fixture(folder).appendingPathComponent(name).path
+    }
 }
 
 /// Mean of the finite values.

@@ -40,6 +40,16 @@ import Testing
         #expect(abs(r.perfusion.values[3] - (60 + 10 * sin(3 * 0.37))) < 1e-3)
     }
 
+    /// `Channel N:` keys and a `Units` list name generic columns (`CH1`) and fill empty units.
+    @Test func channelKeysNameGenericColumns() throws {
+        var text = "Channel 1: Laser Doppler [PU]\nChannel 2: Skin temp\nUnits: PU, degC\nTime,CH1,CH2\n"
+        for i in 0..<40 { text += "\(Double(i) / 10),\(60 + sin(Double(i))),31\n" }
+        let r = try Self.read(text)
+        #expect(r.channels.map(\.name) == ["Laser Doppler", "Skin temp"])
+        #expect(r.channels.map(\.unit) == ["PU", "degC"])
+        #expect(r.channels.map(\.kind) == [.perfusion, .temperature])
+    }
+
     /// Time units from the name as well as from brackets.
     @Test(arguments: [("time_ms", 1000.0), ("Time (msec)", 1000), ("t [ms]", 1000), ("Zeit (s)", 1), ("time_min", 1.0 / 60),
                       ("t_us", 1e6), ("Time [min]", 1.0 / 60), ("elapsed_h", 1.0 / 3600)] as [(String, Double)])

@@ -44,6 +44,25 @@ import LDFTestSupport
         #expect(times == [-30, 0, 120])
     }
 
+    /// Gaps and the analysed stretch on the file's axis: t from -100 s, 5 s of missing flux at 0 s.
+    @Test func gapsAndAnalysedStretchOnTheFileAxis() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "time,flux\n"
+        for i in 0..<2000 {
+            let t = -100 + Double(i) / 10
+            text += "\(t),\((0..<5).contains(t) ? "" : String(60 + 10 * sin(t * 0.6)))\n"
+        }
+        let path = try LDFCommandRunner.write(text, named: "gap.csv", in: dir)
+        let info = try #require(try LDFCommandRunner.run(["info", "--format", "json", path]).json)
+        let gaps = try #require(info["gaps"] as? [[String: Any]])
+        #expect(gaps.count == 1 && gaps[0]["start_s"] as? Double == 0 && gaps[0]["end_s"] as? Double == 5)
+        let bands = try LDFCommandRunner.run(["bands", "--format", "json", "--bands", "a:0.2-1", path])
+        #expect(bands.stderr.contains("gap-free stretch -100–0 s"), "\(bands.stderr)")
+        let entry = try #require((bands.json?["recordings"] as? [[String: Any]])?.first)
+        #expect(entry["start_s"] as? Double == -100 && entry["time_origin_s"] as? Double == -100)
+    }
+
     @Test func bandsAnalyseEveryProbeAndNameTheChannel() throws {
         let file = Self.layout("periflux_tab.txt")
         let out = try LDFCommandRunner.run(["bands", "--channel", "all", "--format", "json", file])

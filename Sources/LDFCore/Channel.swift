@@ -2,15 +2,17 @@
 public enum ChannelKind: String, Sendable, Codable, CaseIterable {
     case perfusion, temperature, pressure, concentration, speed, marker, other
 
-    /// Guesses the kind from a channel's name and unit (case-insensitive), e.g. "Flux" or "PU"
-    /// gives `.perfusion`, "°C" gives `.temperature`, "mmHg" gives `.pressure`.
+    /// Guesses the kind from a channel's name and unit (case-insensitive), e.g. "Flux", "PU 1" or
+    /// unit "PU" give `.perfusion`, "°C" gives `.temperature`, "mmHg" gives `.pressure`. A
+    /// perfusion unit written as a word of the name (`PU 1`, `perfusion_pu`, `[BPU]`) counts.
     public static func guess(name: String, unit: String) -> ChannelKind {
         let n = name.lowercased()
         let u = unit.lowercased().trimmingCharacters(in: .whitespaces)
         let perfusionWords = ["flux", "perfusion", "ldf", "ldpm", "blood flow", "bloodflow", "flow", "bpu", "lda"]
-        let perfusionUnits = ["pu", "bpu", "apu", "au", "a.u.", "perfusion units", "tpu"]
-        if perfusionUnits.contains(u) || perfusionWords.contains(where: { n.contains($0) }) { return .perfusion }
-        if u.contains("°c") || u == "c" || u == "degc" || n.contains("temp") { return .temperature }
+        let words = EventVocabulary.words(name)
+        if perfusionUnits.contains(u) || perfusionWords.contains(where: { n.contains($0) })
+            || words.contains(where: { perfusionUnitWords.contains($0) }) { return .perfusion }
+        if u.contains("°c") || u == "c" || u == "degc" || u == "deg c" || n.contains("temp") { return .temperature }
         if u.contains("mmhg") || u.contains("kpa") || n.contains("pressure") || n.contains("cuff") || n == "bp" {
             return .pressure
         }
@@ -18,6 +20,23 @@ public enum ChannelKind: String, Sendable, Codable, CaseIterable {
         if n.contains("speed") || n.contains("velocity") { return .speed }
         if n.contains("marker") || n.contains("event") || n.contains("comment") { return .marker }
         return .other
+    }
+
+    /// Perfusion units as written in unit cells (lower case).
+    static let perfusionUnits: Set<String> = ["pu", "bpu", "apu", "au", "a.u.", "perfusion units", "perfusion unit", "tpu"]
+    /// Perfusion units as words of a name (lower case).
+    static let perfusionUnitWords: Set<String> = ["pu", "bpu", "apu", "au", "tpu"]
+
+    /// The unit a channel's name gives when it has no unit of its own: a perfusion unit written
+    /// as a word of the name (`PU 1`, `perfusion_pu`, `[BPU]` give `PU`, `PU`, `BPU`; `AU` gives
+    /// `AU`), or `PU` for a name holding "perfusion unit(s)". Nil otherwise.
+    public static func unit(fromName name: String) -> String? {
+        let words = EventVocabulary.words(name)
+        if let word = words.first(where: { perfusionUnitWords.contains($0) }) { return word.uppercased() }
+        for i in words.indices.dropLast() where words[i] == "perfusion" && (words[i + 1] == "unit" || words[i + 1] == "units") {
+            return "PU"
+        }
+        return nil
     }
 }
 

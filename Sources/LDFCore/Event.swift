@@ -4,20 +4,30 @@ public enum EventKind: String, Sendable, Codable {
     case occlusionRelease = "occlusion_release"
     case comment, marker
 
-    /// Recognises occlusion start/release in free text ("cuff on", "occlusion start", "inflate",
-    /// "release", "cuff off", "deflate", ...); anything else is a comment.
-    public static func classify(_ label: String) -> EventKind {
-        let l = label.lowercased()
-        let releaseWords = ["release", "cuff off", "deflat", "occlusion end", "end occlusion", "reperfusion", "occlusion off"]
-        let startWords = ["occlusion start", "start occlusion", "cuff on", "inflat", "occlusion on", "occlude", "occlusion"]
-        if releaseWords.contains(where: { l.contains($0) }) { return .occlusionRelease }
-        if startWords.contains(where: { l.contains($0) }) { return .occlusionStart }
-        return .comment
+    /// Recognises occlusion start and release in the spellings labs write (`EventVocabulary`):
+    /// `occlusion_start`, `occlusion-end`, `OcclusionEnd`, `cuff on/off`, `inflate`, `deflate`,
+    /// `release`, `reperfusion`, `start/stop occlusion`, `ischemia`, `Okklusion`, ...; anything else
+    /// is a comment.
+    public static func classify(_ label: String) -> EventKind { EventVocabulary.classify(label) }
+
+    /// The kind named by `text` (`occlusion_start`, `start`, `occlusion_release`, `release`,
+    /// `occlusion_end`, `end`, `comment`, `marker`; case, `-`, `_` and spaces do not matter).
+    public init?(named text: String) {
+        switch EventVocabulary.words(text).joined(separator: "_") {
+        case "occlusion_start", "start", "occlusion": self = .occlusionStart
+        case "occlusion_release", "release", "occlusion_end", "end", "reperfusion": self = .occlusionRelease
+        case "comment": self = .comment
+        case "marker", "mark": self = .marker
+        default: return nil
+        }
     }
 }
 
 /// A labelled instant, or interval when `endSeconds` is set (a run of one value in a state
 /// column: "baseline", "occlusion", ...), in seconds from the recording's first sample.
+///
+/// An interval event of kind `.occlusionStart` spans the occlusion itself: it starts at the
+/// occlusion's start and its end is the release (a state column's `occlusion` run).
 public struct Event: Sendable, Equatable, Codable {
     public var timeSeconds: Double
     /// End of an interval event, in seconds from the first sample; nil for a point event.

@@ -8,8 +8,11 @@ public struct Recording: Sendable {
     public var channels: [Channel]
     /// Uniform sample rate in Hz.
     public var sampleRateHz: Double
-    /// Wall-clock time of the first sample, when the file says it.
+    /// Wall-clock time of the first sample, when the file gives a date and time (local time
+    /// stored as if UTC; `clockStart` holds the same reading, and a time of day without a date).
     public var startDate: Date?
+    /// The first sample's clock time as written (local, no zone), when the file says it.
+    public var clockStart: ClockStart?
     /// Events sorted by time, in seconds from the first sample.
     public var events: [Event]
     public var provenance: Provenance
@@ -29,7 +32,7 @@ public struct Recording: Sendable {
 
     public init(channels: [Channel], sampleRateHz: Double, startDate: Date? = nil, events: [Event] = [],
                 provenance: Provenance, perfusionChannelIndex: Int = 0, timeOriginSeconds: Double = 0,
-                metadata: [MetadataEntry] = []) {
+                metadata: [MetadataEntry] = [], clockStart: ClockStart? = nil) {
         precondition(!channels.isEmpty, "a recording needs at least one channel")
         precondition(sampleRateHz > 0 && sampleRateHz.isFinite, "sample rate must be positive")
         precondition(channels.allSatisfy { $0.values.count == channels[0].values.count },
@@ -37,7 +40,8 @@ public struct Recording: Sendable {
         precondition(channels.indices.contains(perfusionChannelIndex), "perfusion channel index out of range")
         self.channels = channels
         self.sampleRateHz = sampleRateHz
-        self.startDate = startDate
+        self.startDate = startDate ?? clockStart?.date
+        self.clockStart = clockStart ?? startDate.map(ClockStart.init(date:))
         self.events = events.sorted { $0.timeSeconds < $1.timeSeconds }
         self.provenance = provenance
         self.perfusionChannelIndex = perfusionChannelIndex
@@ -79,12 +83,19 @@ public struct Recording: Sendable {
         }
         copy.events = events.filter { $0.timeSeconds >= offset && $0.timeSeconds < end }
             .map { $0.shifted(by: -offset) }
-        copy.provenance.gaps = provenance.gaps.compactMap { gap in
-            let s = max(gap.startSeconds, offset), e = min(gap.endSeconds, end)
-            return s < e ? Gap(startSeconds: s - offset, endSeconds: e - offset) : nil
+        func clip(_ gaps: [Gap]) -> [Gap] {
+            gaps.compactMap { gap in
+                let s = max(gap.startSeconds, offset), e = min(gap.endSeconds, end)
+                return s < e ? Gap(startSeconds: s - offset, endSeconds: e - offset) : nil
+            }
+        }
+        copy.provenance.gaps = clip(provenance.gaps)
+        for i in copy.provenance.channelQuality.indices {
+            copy.provenance.channelQuality[i].gaps = clip(provenance.channelQuality[i].gaps)
         }
         copy.nativeChannels = nativeChannels.map { $0.sliced(fromSeconds: offset, toSeconds: end) }
         if let startDate { copy.startDate = startDate.addingTimeInterval(offset) }
+        copy.clockStart = clockStart?.adding(offset)
         copy.timeOriginSeconds = timeOriginSeconds + offset
         return copy
     }

@@ -10,7 +10,8 @@ extension RecordingAssembler {
     /// runs up to `maxBridgeSeconds` bridged, as on the grid. Nothing is resampled here.
     static func assembleMultiRate(_ table: SampleTable, options: AssemblyOptions) throws -> Recording {
         let names = table.columns.map(\.name)
-        let perfusionIndex = try options.channel.map { try $0.resolve(in: names, source: table.source) }
+        let selector = options.channel == .all ? nil : options.channel
+        let perfusionIndex = try selector.map { try $0.resolve(in: names, source: table.source) }
             ?? table.columns.firstIndex { ChannelKind.guess(name: $0.name, unit: $0.unit) == .perfusion } ?? 0
         guard let gridRate = table.columns[perfusionIndex].sampleRateHz ?? table.declaredRateHz else {
             throw LDFError(table.source, "channel '\(names[perfusionIndex])' has no sample rate",
@@ -38,7 +39,7 @@ extension RecordingAssembler {
         }
         if uniform.times == nil { uniform.declaredRateHz = gridRate }
         var gridOptions = options
-        gridOptions.channel = .index(perfusionInUniform + 1)
+        gridOptions.channel = options.channel == .all ? .all : .index(perfusionInUniform + 1)
         var recording = try assemble(uniform, options: gridOptions)
         recording.nativeChannels = native.map { nativeChannel($0, rate: $0.sampleRateHz ?? gridRate, options: options) }
         if !native.isEmpty {

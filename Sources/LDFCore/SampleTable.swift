@@ -10,15 +10,19 @@ public struct SampleTable: Sendable {
         public var name: String
         public var unit: String
         public var values: [Double]
+        /// Whether the column strictly increases in even steps like a time axis (a second time
+        /// column, a counter): it is never chosen as perfusion unless the user names it.
+        public var looksLikeTime: Bool
         /// The column's own sample rate in Hz when the file stores channels at different rates
         /// (binary formats); sample `i` is then at `i / sampleRateHz` s and `times` does not
         /// apply. Nil: one value per row.
         public var sampleRateHz: Double?
-        public init(name: String, unit: String, values: [Double], sampleRateHz: Double? = nil) {
+        public init(name: String, unit: String, values: [Double], sampleRateHz: Double? = nil, looksLikeTime: Bool = false) {
             self.name = name
             self.unit = unit
             self.values = values
             self.sampleRateHz = sampleRateHz
+            self.looksLikeTime = looksLikeTime
         }
     }
 
@@ -33,14 +37,20 @@ public struct SampleTable: Sendable {
     public var lineNumbers: [Int]
     /// Events on the same time base as `times` (or seconds from the first row when there are none).
     public var events: [Event]
-    /// Wall-clock time of the first row, when known.
+    /// Wall-clock time of the first row, when known (local time stored as if UTC).
     public var startDate: Date?
+    /// The first row's clock time as written, also when only a time of day is known; when nil,
+    /// `startDate` gives it.
+    public var clockStart: ClockStart?
     /// Sample rate the file declares, in Hz (e.g. LabChart `Interval`).
     public var declaredRateHz: Double?
     /// Notes for provenance (e.g. blocks joined, encoding fallback).
     public var notes: [String]
     /// Key–value pairs of the file's header block, in file order.
     public var metadata: [MetadataEntry] = []
+    /// Warnings about the file (a flickering state column, rows with extra cells, a header rate
+    /// that cannot be used); they become `Provenance.diagnostics`.
+    public var warnings: [Diagnostic] = []
 
     public init(source: String, reader: String, times: [Double]?, columns: [Column], lineNumbers: [Int] = [],
                 events: [Event] = [], startDate: Date? = nil, declaredRateHz: Double? = nil, notes: [String] = []) {

@@ -14,17 +14,28 @@ struct ByteLine {
     var isEmpty: Bool { start == end }
 }
 
-/// Walks the lines of a byte buffer (LF or CRLF ends; a lone CR is kept as content) without
-/// copying. Uses `memchr`, which is vectorised in the C library.
+/// Walks the lines of a byte buffer without copying. Lines end with LF or CRLF; a file with no LF
+/// at all but CRs (old Mac exports) ends its lines with CR. Uses `memchr`, which is vectorised in
+/// the C library.
 struct ByteLineCursor {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// LF, or CR for a CR-only file.
+    let terminator: UInt8
     private(set) var position: Int
     private(set) var lineNumber: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int = 0, lineNumber: Int = 0) {
         self.bytes = bytes
+        self.terminator = Self.lineTerminator(of: bytes)
         self.position = position
         self.lineNumber = lineNumber
+    }
+
+    /// LF, unless the buffer has no LF but does have a CR.
+    static func lineTerminator(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0x0A }
+        if memchr(base, 0x0A, bytes.count) != nil { return 0x0A }
+        return memchr(base, 0x0D, bytes.count) != nil ? 0x0D : 0x0A
     }
 
     @inline(__always)
@@ -32,7 +43,7 @@ struct ByteLineCursor {
         guard position < bytes.count, let base = bytes.baseAddress else { return nil }
         let start = position
         var end: Int
-        if let hit = memchr(base + start, 0x0A, bytes.count - start) {
+        if let hit = memchr(base + start, Int32(terminator), bytes.count - start) {
             end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             position = end + 1
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import LDFCore
 
 /// A column's name and unit as written in a header, and what the name says about its role.
 ///
@@ -20,7 +21,7 @@ struct ColumnHeader: Equatable {
 
     /// How a numeric time column is scaled to seconds, or read as clock/serial time.
     enum TimeUnit: Equatable {
-        case seconds, milliseconds, minutes, hours
+        case seconds, milliseconds, microseconds, minutes, hours
         /// Clock times (`hh:mm:ss`), possibly with a date.
         case clock
         /// Excel serial day numbers.
@@ -29,6 +30,7 @@ struct ColumnHeader: Equatable {
         var secondsPerUnit: Double {
             switch self {
             case .milliseconds: return 0.001
+            case .microseconds: return 0.000_001
             case .minutes: return 60
             case .hours: return 3600
             case .seconds, .clock, .excelSerial: return 1
@@ -73,21 +75,45 @@ struct ColumnHeader: Equatable {
         "excel", "serial", "excel time", "excel date", "elapsed", "min", "minutes", "zeit", "tid", "temps",
     ]
     static let millisecondWords: Set<String> = ["ms", "msec", "msecs", "millis", "millisecond", "milliseconds"]
+    static let microsecondWords: Set<String> = ["us", "µs", "μs", "usec", "usecs", "microsecond", "microseconds"]
+    static let minuteWords: Set<String> = ["min", "mins", "minute", "minutes"]
+    static let hourWords: Set<String> = ["h", "hr", "hrs", "hour", "hours", "std"]
     static let markerWords = ["marker", "event", "comment", "label", "note", "annotation", "remark"]
-    static let indexNames: Set<String> = ["sample", "samples", "index", "idx", "n", "#", "no", "no.", "nr", "row", "sample #", "sample number"]
+    static let indexNames: Set<String> = [
+        "sample", "samples", "index", "idx", "n", "#", "no", "no.", "nr", "row", "sample #", "sample number", "sample no", "sample no.",
+        "count", "counter", "frame", "sample_index", "sample index",
+    ]
 
     /// The role the header suggests (numbers in the column may still overrule a `.data` guess).
+    /// Time units come from the unit (`Time (msec)`, `t [ms]`) or from the name's words
+    /// (`time_ms`, `time_min`, `t_us`); seconds otherwise.
     var role: Role {
         let n = name.lowercased()
         let u = unit.lowercased()
         if ColumnHeader.indexNames.contains(n) { return .index }
         if ColumnHeader.markerWords.contains(where: { n.contains($0) }) { return .marker }
+        let words = EventVocabulary.words(name)
         let looksLikeTime = ColumnHeader.timeNames.contains(n) || n.contains("time") || n.contains("date") || n.contains("clock")
+            || (words.count >= 2 && ColumnHeader.timeNames.contains(words[0]) && words.dropFirst().allSatisfy(ColumnHeader.isTimeUnitWord))
         guard looksLikeTime else { return .data }
         if n.contains("excel") || n.contains("serial") || u.contains("day") { return .time(.excelSerial) }
-        if ColumnHeader.millisecondWords.contains(n) || ColumnHeader.millisecondWords.contains(u) { return .time(.milliseconds) }
-        if u == "min" || u == "minutes" || n == "min" || n == "minutes" { return .time(.minutes) }
-        if u == "h" || u == "hours" { return .time(.hours) }
+        let unitWords = [u] + (words.count >= 2 ? Array(words.dropFirst()) : [n])
+        if unitWords.contains(where: ColumnHeader.millisecondWords.contains) { return .time(.milliseconds) }
+        if unitWords.contains(where: ColumnHeader.microsecondWords.contains) { return .time(.microseconds) }
+        if unitWords.contains(where: ColumnHeader.minuteWords.contains) { return .time(.minutes) }
+        if unitWords.contains(where: ColumnHeader.hourWords.contains) { return .time(.hours) }
         return .time(.seconds)
+    }
+
+    /// A word naming a time unit (`ms`, `s`, `min`, `h`, `us`, ...).
+    static func isTimeUnitWord(_ word: String) -> Bool {
+        millisecondWords.contains(word) || microsecondWords.contains(word) || minuteWords.contains(word) || hourWords.contains(word)
+            || ["s", "sec", "secs", "second", "seconds"].contains(word)
+    }
+
+    /// Whether the header names time (any unit).
+    var namesTime: Bool {
+        if case .time = role { return true }
+        return false
     }
 }

@@ -29,9 +29,11 @@ struct DelimitedLayout {
     /// Average bytes per data line in the inspected rows (to reserve column capacity).
     var bytesPerRow: Double
     var notes: [String]
+    /// The lines before the names row (and `#` lines before the data), as key–value pairs.
+    var headerBlock: [HeaderLine] = []
 
-    /// Lines inspected to detect the layout.
-    static let inspectedLines = 100
+    /// Content lines inspected to detect the layout (header blocks of dozens of lines fit).
+    static let inspectedLines = 200
 
     /// Cells that mean "no value" in a numeric column.
     @inline(__always)
@@ -46,13 +48,22 @@ struct DelimitedLayout {
     }
 
     /// Detects the layout of `bytes` (BOM already skipped: `start` is the first content byte).
+    ///
+    /// The table is found by the shape of its rows: the delimiter and decimal separator are chosen
+    /// from the second half of the inspected lines (surely data), which also give the column count
+    /// and which columns hold numbers (`TableProfile`). The first line that fits that profile,
+    /// and is followed by lines that fit it, starts the data. Of the lines before it, the last is
+    /// the names row when it looks like names (optionally followed by a units row); every earlier
+    /// line, and every `#` comment line before the data, is the header block (`HeaderLine`).
     static func detect(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, source: String) throws -> DelimitedLayout {
         var usedFallback = false
         var cursor = ByteLineCursor(bytes, from: start)
         var lines: [ByteLine] = []
+        var comments: [ByteLine] = []
         var reachedEnd = true
         while let line = cursor.next() {
-            if isSkippable(bytes, line) { continue }
+            if isBlank(bytes, line) { continue }
+            if isSkippable(bytes, line) { comments.append(line); continue }
             lines.append(line)
             if lines.count == inspectedLines { reachedEnd = cursor.next() == nil; break }
         }
@@ -64,27 +75,22 @@ struct DelimitedLayout {
         let splitter = CellSplitter(delimiter: delimiter)
         var bounds: [Int] = []
         // With comma delimiters only quoted cells can hold decimal commas ("12,5").
-        let decimalSeparator = chooseDecimalSeparator(bytes, lines, splitter)
-
-        // Rows before the first data row are header rows.
-        func isDataRow(_ line: ByteLine) -> Bool {
-            let n = splitter.split(bytes, line, into: &bounds)
-            var numeric = 0, filled = 0
-            for c in 0..<n {
-                let s = bounds[2 * c], e = bounds[2 * c + 1]
-                if s == e { continue }
-                filled += 1
-                if DecimalParser.parse(bytes, s, e, decimalSeparator: decimalSeparator) != nil || ClockTime.parse(bytes, s, e) != nil
-                    || ClockTime.parseDate(bytes, s, e) != nil {
-                    numeric += 1
-                }
-            }
-            return numeric >= 1 && 2 * numeric >= filled
-        }
-        guard let firstData = lines.firstIndex(where: isDataRow) else {
+        let decimalSeparator = chooseDecimalSeparator(bytes, tail, splitter)
+        let profile = TableProfile(bytes, tail, splitter: splitter, decimalSeparator: decimalSeparator)
+        guard let profile, let firstData = profile.dataStart(bytes, lines) else {
             if reachedEnd && lines.count <= 2 {
                 throw LDFError(source, "the file holds only a header (\(lines.count) line(s)) and no data rows",
                                fix: "export the recording with its samples")
+            }
+            // `Key: value` or `Key=value` lines (not a table of text cells).
+            let keyed = lines.filter { line in
+                let text = CellText.string(bytes, line.start, line.end, usedFallback: &usedFallback)
+                guard let header = HeaderLine(number: line.number, text: text, delimiter: .whitespace), !header.key.isEmpty else { return false }
+                return text.contains(":") || text.contains("=")
+            }
+            if reachedEnd && 2 * keyed.count >= lines.count {
+                throw LDFError(source, "the file holds a header block (\(lines.count) line(s) such as '\(CellText.string(bytes, lines[0].start, lines[0].end, usedFallback: &usedFallback))') but no table of samples after it",
+                               fix: "export the recording with its samples (the header alone carries no data)")
             }
             if reachedEnd {
                 throw LDFError(source, "no numeric data column found: none of the \(lines.count) lines holds numbers",
@@ -101,21 +107,24 @@ struct DelimitedLayout {
         for line in dataLines { countFrequency[splitter.split(bytes, line, into: &bounds), default: 0] += 1 }
         var columnCount = countFrequency.max { ($0.value, $0.key) < ($1.value, $1.key) }!.key
 
-        // Header rows: names, optionally followed by a units row.
-        var headers: [ColumnHeader] = []
+        // Header rows: the header block, then names, optionally followed by a units row.
         let headerRows = lines[..<firstData].map { line -> [String] in
             let n = splitter.split(bytes, line, into: &bounds)
             return (0..<n).map { CellText.string(bytes, bounds[2 * $0], bounds[2 * $0 + 1], usedFallback: &usedFallback) }
         }
+        var namesRow: Int?
+        var units: [String]?
         if let last = headerRows.last {
-            var names = last
-            var units: [String]?
-            if headerRows.count >= 2 && looksLikeUnits(last) {
-                names = headerRows[headerRows.count - 2]
+            if headerRows.count >= 2 && looksLikeUnits(last) && looksLikeNames(headerRows[headerRows.count - 2], columnCount: columnCount) {
+                namesRow = headerRows.count - 2
                 units = last.map(stripBrackets)
+            } else if looksLikeNames(last, columnCount: columnCount) {
+                namesRow = headerRows.count - 1
             }
-            let preamble = headerRows.count - (units == nil ? 1 : 2)
-            if preamble > 0 { notes.append("\(preamble) line(s) before the header row were skipped") }
+        }
+        var headers: [ColumnHeader] = []
+        if let namesRow {
+            let names = headerRows[namesRow]
             columnCount = max(columnCount, names.count)
             for c in 0..<columnCount {
                 var header = ColumnHeader(cell: c < names.count ? names[c] : "")
@@ -126,6 +135,11 @@ struct DelimitedLayout {
         } else {
             headers = (0..<columnCount).map { ColumnHeader(name: "Column \($0 + 1)", unit: "") }
         }
+        let blockLines = (lines[..<(namesRow ?? firstData)] + comments.filter { $0.start < dataLines[0].start }).sorted { $0.start < $1.start }
+        let headerBlock = blockLines.compactMap { line in
+            HeaderLine(number: line.number, text: CellText.string(bytes, line.start, line.end, usedFallback: &usedFallback), delimiter: delimiter)
+        }
+        if !headerBlock.isEmpty { notes.append("\(headerBlock.count) header line(s) before the table read as metadata") }
 
         // What each column holds in the inspected data rows.
         var numbers = [Int](repeating: 0, count: columnCount)
@@ -150,9 +164,30 @@ struct DelimitedLayout {
         if usedFallback { notes.append(TextDecoding.fallbackNote) }
         let span = Double(dataLines.last!.end - dataLines.first!.start)
         return DelimitedLayout(delimiter: delimiter, decimalSeparator: decimalSeparator, headers: headers,
-                               hasHeader: !headerRows.isEmpty, cellKinds: cellKinds,
+                               hasHeader: namesRow != nil, cellKinds: cellKinds,
                                dataStart: dataLines[0].start, linesBeforeData: dataLines[0].number - 1,
-                               bytesPerRow: max(2, span / Double(max(1, dataLines.count - 1))), notes: notes)
+                               bytesPerRow: max(2, span / Double(max(1, dataLines.count - 1))), notes: notes,
+                               headerBlock: headerBlock)
+    }
+
+    /// Whether a header row reads as column names: not a `Key: value` line, at least two cells
+    /// when the table has two or more columns, and mostly text.
+    static func looksLikeNames(_ cells: [String], columnCount: Int) -> Bool {
+        let filled = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let first = filled.first else { return false }
+        if columnCount >= 2 && cells.count < 2 { return false }
+        if first.hasSuffix(":") || first.hasSuffix("=") { return false }
+        if filled.count == 1 && (first.contains(": ") || first.contains("=")) { return false }
+        let numeric = filled.filter { DecimalParser.parse($0) != nil || DecimalParser.parse($0, decimalSeparator: UInt8(ascii: ",")) != nil }.count
+        return 2 * numeric < filled.count
+    }
+
+    /// Lines of blanks only.
+    @inline(__always)
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: ByteLine) -> Bool {
+        var i = line.start
+        while i < line.end && CellSplitter.isBlank(bytes[i]) { i += 1 }
+        return i == line.end
     }
 
     /// Blank lines and `#` comment lines carry no data.
@@ -199,18 +234,20 @@ struct DelimitedLayout {
     /// Common unit spellings, lower-cased.
     static let knownUnits: Set<String> = [
         "s", "sec", "ms", "min", "h", "pu", "bpu", "apu", "au", "a.u.", "tpu", "°c", "c", "degc", "mmhg", "kpa", "v", "mv",
-        "%", "hz", "bpm", "mm/s", "cm/s", "perfusion units", "hh:mm:ss", "days",
+        "%", "hz", "bpm", "mm/s", "cm/s", "perfusion units", "hh:mm:ss", "days", "msec", "deg c", "°f", "a.u", "volts", "µv", "uv",
     ]
 
-    /// A header row of short cells at least one of which is a known or bracketed unit.
+    /// A header row of short cells, most of which (more than half) are known or bracketed units
+    /// (`s;PU;°C`, `[s]  [PU]`; a names row such as `Time;PU` is not one).
     static func looksLikeUnits(_ cells: [String]) -> Bool {
         let filled = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !filled.isEmpty, filled.allSatisfy({ $0.count <= 16 }) else { return false }
-        return filled.contains { cell in
+        let units = filled.filter { cell in
             let lower = cell.lowercased()
             return knownUnits.contains(lower) || knownUnits.contains(stripBrackets(lower))
                 || (cell.hasPrefix("[") && cell.hasSuffix("]")) || (cell.hasPrefix("(") && cell.hasSuffix(")"))
         }
+        return 2 * units.count > filled.count
     }
 
     static func stripBrackets(_ cell: String) -> String {

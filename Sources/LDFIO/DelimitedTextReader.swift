@@ -42,6 +42,18 @@ public enum DelimitedTextReader: TableReader {
         }
     }
 
+    /// A run of consecutive rows holding the same text in one column.
+    struct TextRun: Equatable {
+        var firstRow: Int
+        var lastRow: Int
+        var text: String
+    }
+
+    /// Runs remembered per text column at most (more are counted in `droppedRuns`).
+    static let maxRunsPerColumn = 100_000
+    /// Rows with extra numeric cells listed by line at most (more are counted).
+    static let listedLongLines = 10
+
     /// The raw cells of every data row, column by column.
     struct ParsedRows {
         /// Numbers (NaN when missing or text); clock columns hold seconds since 1970 or since
@@ -49,11 +61,22 @@ public enum DelimitedTextReader: TableReader {
         var values: [[Double]]
         /// Dates seen in clock columns (whether any cell had a date).
         var clockHasDate: [Bool]
-        /// Text cells by column: row and text.
+        /// Text cells of numeric columns, by column: row and text.
         var texts: [[(row: Int, text: String)]]
+        /// Text columns as runs of equal cells (a cell `0` counts as empty).
+        var textRuns: [[TextRun]]
+        /// Runs beyond `maxRunsPerColumn`, by column.
+        var droppedRuns: [Int]
         var lineNumbers: [Int]
         var shortRows = 0, firstShortLine = 0
-        var longRows = 0, firstLongLine = 0
+        /// Rows with extra cells: empty ones (a trailing delimiter), text (a trailing comment,
+        /// read as an event), and numbers (the row's cells may be shifted: its values are masked).
+        var emptyExtraRows = 0
+        var shiftedRows = 0
+        var shiftedLines: [Int] = []
+        /// Rows whose data cells are masked once the time column is known.
+        var shiftedRowIndices: [Int] = []
+        var trailingComments: [(row: Int, text: String)] = []
         var usedFallback = false
     }
 
@@ -63,13 +86,16 @@ public enum DelimitedTextReader: TableReader {
         var values = [[Double]](repeating: [], count: columnCount)
         for c in 0..<columnCount { values[c].reserveCapacity(estimate) }
         var rows = ParsedRows(values: [], clockHasDate: [Bool](repeating: false, count: columnCount),
-                              texts: [[(row: Int, text: String)]](repeating: [], count: columnCount), lineNumbers: [])
+                              texts: [[(row: Int, text: String)]](repeating: [], count: columnCount),
+                              textRuns: [[TextRun]](repeating: [], count: columnCount),
+                              droppedRuns: [Int](repeating: 0, count: columnCount), lineNumbers: [])
         rows.lineNumbers.reserveCapacity(estimate)
         let splitter = CellSplitter(delimiter: layout.delimiter)
         let separator = layout.decimalSeparator
         let kinds = layout.cellKinds
         var bounds: [Int] = []
         bounds.reserveCapacity(2 * columnCount + 8)
+        var lastRunCell = [(start: Int, end: Int)](repeating: (0, 0), count: columnCount)
         var cursor = ByteLineCursor(bytes, from: layout.dataStart, lineNumber: layout.linesBeforeData)
         var row = 0
         // Fast path: all columns numeric and a one-byte delimiter; each line is read in one pass.
@@ -93,8 +119,7 @@ public enum DelimitedTextReader: TableReader {
                 if rows.shortRows == 0 { rows.firstShortLine = line.number }
                 rows.shortRows += 1
             } else if n > columnCount {
-                if rows.longRows == 0 { rows.firstLongLine = line.number }
-                rows.longRows += 1
+                readExtraCells(bytes, bounds, from: columnCount, to: n, row: row, line: line.number, separator: separator, rows: &rows)
             }
             for c in 0..<columnCount {
                 guard c < n else { values[c].append(.nan); continue }
@@ -120,9 +145,17 @@ public enum DelimitedTextReader: TableReader {
                     values[c].append(ClockTime.parseDate(bytes, s, e).map(Double.init) ?? .nan)
                 case .text:
                     values[c].append(.nan)
-                    if s < e && rows.texts[c].count < maxTextCellsPerColumn {
-                        rows.texts[c].append((row, CellText.string(bytes, s, e, usedFallback: &rows.usedFallback)))
+                    guard s < e, DecimalParser.parse(bytes, s, e, decimalSeparator: separator) != 0 else { continue }
+                    let previous = lastRunCell[c]
+                    if let last = rows.textRuns[c].last, last.lastRow == row - 1, previous.end - previous.start == e - s,
+                       memcmp(bytes.baseAddress! + previous.start, bytes.baseAddress! + s, e - s) == 0 {
+                        rows.textRuns[c][rows.textRuns[c].count - 1].lastRow = row
+                    } else if rows.textRuns[c].count < maxRunsPerColumn {
+                        rows.textRuns[c].append(TextRun(firstRow: row, lastRow: row, text: CellText.string(bytes, s, e, usedFallback: &rows.usedFallback)))
+                    } else {
+                        rows.droppedRuns[c] += 1
                     }
+                    lastRunCell[c] = (s, e)
                 }
             }
             rows.lineNumbers.append(line.number)
@@ -130,6 +163,31 @@ public enum DelimitedTextReader: TableReader {
         }
         rows.values = values
         return rows
+    }
+
+    /// Sorts the cells past the header's columns: empty ones are a trailing delimiter, text is a
+    /// trailing comment (an event at the row), numbers mean the row's cells may be shifted (its
+    /// data cells are masked by `DelimitedTable` and its line listed).
+    static func readExtraCells(_ bytes: UnsafeBufferPointer<UInt8>, _ bounds: [Int], from first: Int, to n: Int, row: Int, line: Int,
+                               separator: UInt8, rows: inout ParsedRows) {
+        var numeric = false, text = false
+        for c in first..<n {
+            let s = bounds[2 * c], e = bounds[2 * c + 1]
+            guard s < e, !DelimitedLayout.isMissingToken(bytes, s, e) else { continue }
+            if DecimalParser.parse(bytes, s, e, decimalSeparator: separator) != nil { numeric = true } else { text = true }
+        }
+        if numeric {
+            rows.shiftedRows += 1
+            rows.shiftedRowIndices.append(row)
+            if rows.shiftedLines.count < listedLongLines { rows.shiftedLines.append(line) }
+            return
+        }
+        if text {
+            let comment = CellText.string(bytes, bounds[2 * first], bounds[2 * n - 1], usedFallback: &rows.usedFallback)
+            rows.trailingComments.append((row, comment.trimmingCharacters(in: CharacterSet(charactersIn: " \t,;"))))
+        } else {
+            rows.emptyExtraRows += 1
+        }
     }
 
     /// Reads a line of plain numbers (optionally space-padded) in one pass, cell by cell, into

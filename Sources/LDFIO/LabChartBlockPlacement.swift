@@ -32,10 +32,13 @@ extension LabChartBlockParser {
         notes += firstHeader.rangeNotes(channelNames: columns.map(\.name))
         if usedFallback { notes.append(TextDecoding.fallbackNote) }
         if decimalSeparator == UInt8(ascii: ",") { notes.append("LabChart export with decimal commas") }
-        return SampleTable(source: source, reader: LabChartReader.kind.rawValue, times: times, columns: columns,
-                           lineNumbers: lineNumbers, events: events,
-                           startDate: firstSerial.map(ExcelSerialDate.date(fromSerial:)),
-                           declaredRateHz: interval.map { 1 / $0 }, notes: notes)
+        let clockStart = firstHeader.clockStart
+        var table = SampleTable(source: source, reader: LabChartReader.kind.rawValue, times: times, columns: columns,
+                                lineNumbers: lineNumbers, events: events, startDate: clockStart?.date,
+                                declaredRateHz: interval.map { 1 / $0 }, notes: notes)
+        table.clockStart = clockStart
+        table.metadata = firstHeader.entries
+        return table
     }
 
     /// Sets each block's offset from its `ExcelDateTime` (snapped to the first block's sample

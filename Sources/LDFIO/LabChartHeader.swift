@@ -11,6 +11,8 @@ import LDFCore
 struct LabChartHeader {
     /// Values by key, in file order, without the empty cell after `=`.
     var values: [String: [String]] = [:]
+    /// Every header line as a key–value pair, in file order (cells joined with ", ").
+    var entries: [MetadataEntry] = []
     /// 1-based line of the first header line of the block.
     var firstLine: Int = 0
 
@@ -41,6 +43,7 @@ struct LabChartHeader {
             }
         if cells.first == "" { cells.removeFirst() }
         values[key] = cells
+        entries.append(MetadataEntry(key: key, value: cells.filter { !$0.isEmpty }.joined(separator: ", ")))
     }
 
     func first(_ key: String) -> String? { values[key]?.first }
@@ -79,6 +82,13 @@ struct LabChartHeader {
     var clockText: String? {
         guard let cells = values["ExcelDateTime"], cells.count > 1 else { return nil }
         return cells[1]
+    }
+
+    /// The block start as written: the clock text of `ExcelDateTime` (microseconds kept), else
+    /// its serial day.
+    var clockStart: ClockStart? {
+        if let text = clockText, let clock = ClockTime.parse(text) { return ClockStart(day: clock.day, secondsOfDay: clock.secondsOfDay) }
+        return excelSerial.map { ClockStart(date: ExcelSerialDate.date(fromSerial: $0)) }
     }
 
     var timeFormat: String? { first("TimeFormat") }

@@ -15,8 +15,10 @@ import LDFCore
 /// - Time columns: `StartOfBlock` (default), seconds from the file start, clock time of day
 ///   (placed on the block's date) and Excel serial days are read; anything else is an error.
 /// - Text that is not valid UTF-8 is decoded as Windows-1252 and noted.
-/// - `startDate` is the first block's `ExcelDateTime` (local clock time of the recording
-///   computer, stored as if UTC, as the file carries no time zone).
+/// - The clock start is the first block's `ExcelDateTime` clock text as written (local time of the
+///   recording computer with its fraction of a second; the file carries no time zone), else its
+///   serial day; the time axis is seconds from the first block's start.
+/// - The first block's header lines are kept as the recording's metadata.
 public enum LabChartReader: TableReader {
     public static let kind = ReaderKind.labchart
 
@@ -29,7 +31,9 @@ public enum LabChartReader: TableReader {
                 checked += 1
                 guard LabChartHeader.isHeaderLine(buffer, line) else { continue }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[line.start..<line.end]), as: UTF8.self)
-                if key.hasPrefix("Interval=") || key.hasPrefix("ChannelTitle=") || key.hasPrefix("ExcelDateTime=") { return true }
+                // LabChart writes `Key=<TAB>value`; `Interval= 0.025 s` with a space is a generic
+                // header block, read by the delimited reader.
+                if key.hasPrefix("Interval=\t") || key.hasPrefix("ChannelTitle=") || key.hasPrefix("ExcelDateTime=") { return true }
             }
             return false
         }

@@ -10,15 +10,20 @@ public enum ReaderKind: String, Sendable, CaseIterable, Codable {
 public struct ReadOptions: Sendable {
     public var reader: ReaderKind
     public var assembly: AssemblyOptions
+    /// The time column of a delimited file (`--time-column NAME|INDEX`, 1-based over all
+    /// columns), when the reader's choice is wrong or two candidates disagree; nil lets the
+    /// reader decide (`ColumnRoles`).
+    public var timeColumn: ChannelSelector?
     /// The workbook sheet to read (`--sheet`); nil reads every sheet that holds data.
     public var sheet: SheetSelector?
     /// Which variables of a MATLAB file hold the signal, its time and its rate.
     public var mat: MATVariableChoice
 
     public init(reader: ReaderKind = .auto, assembly: AssemblyOptions = AssemblyOptions(), sheet: SheetSelector? = nil,
-                mat: MATVariableChoice = MATVariableChoice()) {
+                mat: MATVariableChoice = MATVariableChoice(), timeColumn: ChannelSelector? = nil) {
         self.reader = reader
         self.assembly = assembly
+        self.timeColumn = timeColumn
         self.sheet = sheet
         self.mat = mat
     }

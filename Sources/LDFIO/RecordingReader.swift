@@ -55,18 +55,37 @@ public enum RecordingReader {
     public static func readTables(path: String, options: ReadOptions = ReadOptions()) throws -> [SampleTable] {
         let resolved = path == "-" ? path : WFDBReader.headerPath(for: path) ?? path
         let bytes = try loadBytes(path: resolved)
-        let source = resolved
         guard !bytes.isEmpty else {
             if path == "-" {
                 throw LDFError("standard input", "nothing arrived on standard input", fix: "pipe a recording in, or give a file path")
             }
-            throw LDFError(source, "the file is empty", fix: "export the recording again")
+            throw LDFError(resolved, "the file is empty", fix: "export the recording again")
         }
-        let reader = try chooseReader(for: bytes, source: source, forced: options.reader)
-        let input = ReaderInput(bytes: bytes, source: source, path: path == "-" ? nil : resolved)
+        return try tables(from: ReaderInput(bytes: bytes, source: resolved, path: path == "-" ? nil : resolved), options: options)
+    }
+
+    /// Bytes to tables: picks the reader (by content or as forced), parses, and applies
+    /// `GridSizeGuard`. With `input.path` nil nothing is read from the file system (formats kept
+    /// in several files then fail cleanly), so this is the pure entry point for fuzzing.
+    public static func tables(from input: ReaderInput, options: ReadOptions = ReadOptions()) throws -> [SampleTable] {
+        guard !input.bytes.isEmpty else { throw LDFError(input.source, "the input is empty", fix: "export the recording again") }
+        let reader = try chooseReader(for: input.bytes, source: input.source, forced: options.reader)
         let tables = try reader.parseTables(input, options: options)
         for table in tables { try GridSizeGuard.check(table, options: options.assembly) }
         return tables
+    }
+
+    /// Pure bytes to the first table (`tables(from:)` without a path).
+    public static func table(from bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> SampleTable {
+        let all = try tables(from: ReaderInput(bytes: bytes, source: source, path: nil), options: options)
+        guard let first = all.first else { throw LDFError(source, "the input holds no recording", fix: "export the recording again") }
+        return first
+    }
+
+    /// Pure bytes to recording: `table(from:)`, then `RecordingAssembler.assemble`.
+    public static func recording(from bytes: [UInt8], source: String, options: ReadOptions = ReadOptions()) throws -> Recording {
+        try options.assembly.validate()
+        return try RecordingAssembler.assemble(try table(from: bytes, source: source, options: options), options: options.assembly)
     }
 
     static func chooseReader(for bytes: [UInt8], source: String, forced: ReaderKind) throws -> any TableReader.Type {

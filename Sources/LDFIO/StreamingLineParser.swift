@@ -20,9 +20,17 @@ public struct StreamingLineParser: Sendable {
         case malformed(String)
     }
 
-    /// Name and unit of the perfusion column.
+    /// Name and unit of the perfusion column (the first of `channelNames`).
     public let channelName: String
     public let channelUnit: String
+    /// Names and units of every analysed column (`--channel all`, `--channel 1,3`), in order.
+    public let channelNames: [String]
+    public let channelUnits: [String]
+    /// The values of every analysed column on the last line parsed as a sample (NaN when
+    /// missing); the first is that sample's `value`.
+    public private(set) var channelValues: [Double] = []
+    /// The first time stamp's clock reading, once a clock or Excel time column has given one.
+    public private(set) var clockStart: ClockStart?
     /// Whether lines carry a time stamp.
     public var hasTime: Bool { roles.timeIndex != nil }
     /// What was detected, for diagnostics.
@@ -33,6 +41,7 @@ public struct StreamingLineParser: Sendable {
     private let layout: DelimitedLayout
     private let roles: ColumnRoles
     private let valueColumn: Int
+    private let valueColumns: [Int]
     private let markerColumns: [Int]
     private var firstTime: Double?
     private var clockOffset = 0.0
@@ -48,33 +57,44 @@ public struct StreamingLineParser: Sendable {
             try TextDecoding.requireText(buffer, source: source)
             let layout = try DelimitedLayout.detect(buffer, start: TextDecoding.byteOrderMarkLength(buffer), source: source)
             let rows = try DelimitedTextReader.parseRows(buffer, layout: layout, source: source)
-            return (layout, try ColumnRoles.decide(layout: layout, rows: rows, source: source))
+            return (layout, try ColumnRoles.decide(layout: layout, rows: rows, source: source, timeColumn: options.timeColumn))
         }
         let headers = layout.headers
         let dataColumns = headers.indices.filter {
-            $0 != roles.timeIndex && !roles.isMarker[$0] && headers[$0].role != .index && layout.cellKinds[$0] == .number
+            $0 != roles.timeIndex && !roles.isMarker[$0] && !roles.isNumericMark[$0] && !roles.duplicateTime[$0]
+                && headers[$0].role != .index && layout.cellKinds[$0] == .number
         }
         guard !dataColumns.isEmpty else {
             throw LDFError(source, "no numeric data column in the first lines (columns: \(headers.map(\.name).joined(separator: ", ")))",
                            fix: "send one value per line, time,value lines, or a header and numeric rows")
         }
         let names = dataColumns.map { headers[$0].name }
-        let chosen: Int
-        if let selector = options.assembly.channel {
-            chosen = dataColumns[try selector.resolve(in: names, source: source)]
-        } else {
-            chosen = dataColumns.first { ChannelKind.guess(name: headers[$0].name, unit: headers[$0].unit) == .perfusion } ?? dataColumns[0]
+        func isPerfusion(_ c: Int) -> Bool {
+            !roles.looksLikeTime[c] && ChannelKind.guess(name: headers[c].name, unit: headers[c].unit.isEmpty ? ChannelKind.unit(fromName: headers[c].name) ?? "" : headers[c].unit) == .perfusion
         }
+        let preferred = dataColumns.first(where: isPerfusion) ?? dataColumns.first { !roles.looksLikeTime[$0] } ?? dataColumns[0]
+        let columns: [Int]
+        switch options.assembly.channel {
+        case nil: columns = [preferred]
+        case .all?:
+            let all = dataColumns.filter(isPerfusion)
+            columns = all.isEmpty ? [preferred] : all
+        case let selector?: columns = try selector.resolveAll(in: names, source: source).map { dataColumns[$0] }
+        }
+        let chosen = columns[0]
         self.layout = layout
         self.roles = roles
         self.valueColumn = chosen
-        self.markerColumns = headers.indices.filter { roles.isMarker[$0] }
-        self.channelName = headers[chosen].name
-        self.channelUnit = headers[chosen].unit
+        self.valueColumns = columns
+        self.channelNames = columns.map { headers[$0].name }
+        self.channelUnits = columns.map { headers[$0].unit.isEmpty ? ChannelKind.unit(fromName: headers[$0].name) ?? "" : headers[$0].unit }
+        self.markerColumns = headers.indices.filter { roles.isMarker[$0] || roles.isNumericMark[$0] }
+        self.channelName = channelNames[0]
+        self.channelUnit = channelUnits[0]
         self.headerLineCount = layout.linesBeforeData
         var notes = ["delimiter: \(layout.delimiter.name); decimal separator: '\(Character(Unicode.Scalar(layout.decimalSeparator)))'"]
         notes += layout.notes + roles.notes
-        notes.append("perfusion column: '\(headers[chosen].name)'" + (roles.timeIndex.map { "; time column: '\(headers[$0].name)'" } ?? "; no time column"))
+        notes.append("perfusion column\(columns.count > 1 ? "s" : ""): " + channelNames.map { "'\($0)'" }.joined(separator: ", ") + (roles.timeIndex.map { "; time column: '\(headers[$0].name)'" } ?? "; no time column"))
         self.notes = notes
     }
 
@@ -84,7 +104,9 @@ public struct StreamingLineParser: Sendable {
         var end = line.count
         if end > 0 && line[end - 1] == 0x0D { end -= 1 }
         return line.withUnsafeBufferPointer { buffer in
-            let byteLine = ByteLine(start: 0, end: end, number: number)
+            // A UTF-8 byte-order mark opens the first line of a file saved by Windows tools.
+            let start = number == 1 ? TextDecoding.byteOrderMarkLength(buffer) : 0
+            let byteLine = ByteLine(start: start, end: max(start, end), number: number)
             if DelimitedLayout.isSkippable(buffer, byteLine) { return .skipped }
             var bounds: [Int] = []
             let n = CellSplitter(delimiter: layout.delimiter).split(buffer, byteLine, into: &bounds)
@@ -104,52 +126,67 @@ public struct StreamingLineParser: Sendable {
                 }
                 time = parsed
             }
-            var value = Double.nan
-            if let (s, e) = cell(valueColumn) {
-                if let v = DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator) {
-                    value = v
-                } else if !DelimitedLayout.isMissingToken(buffer, s, e) {
-                    let text = CellText.string(buffer, s, e, usedFallback: &usedFallback)
-                    return .malformed("'\(text)' in column '\(channelName)' is not a number")
+            var values: [Double] = []
+            for (k, column) in valueColumns.enumerated() {
+                var value = Double.nan
+                if let (s, e) = cell(column) {
+                    if let v = DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator) {
+                        value = v
+                    } else if !DelimitedLayout.isMissingToken(buffer, s, e) {
+                        let text = CellText.string(buffer, s, e, usedFallback: &usedFallback)
+                        return .malformed("'\(text)' in column '\(channelNames[k])' is not a number")
+                    }
+                } else if k == 0 && (roles.timeIndex != nil || n == 0) {
+                    return .malformed("the line has \(n) cell(s); column '\(channelName)' is missing")
                 }
-            } else if roles.timeIndex != nil || n == 0 {
-                return .malformed("the line has \(n) cell(s); column '\(channelName)' is missing")
+                values.append(value)
             }
+            let value = values[0]
             var labels: [String] = []
             for c in markerColumns {
-                if let (s, e) = cell(c), s < e {
+                if let (s, e) = cell(c), s < e, DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator) != 0 {
                     let text = CellText.string(buffer, s, e, usedFallback: &usedFallback).trimmingCharacters(in: .whitespaces)
                     if !text.isEmpty { labels.append(text) }
                 }
             }
+            channelValues = values
             return .sample(time: time, value: value, label: labels.isEmpty ? nil : labels.joined(separator: " | "))
         }
     }
 
-    /// Seconds from the cell, on the same scale as the file reader's (Excel serial and dated clock
-    /// times relative to the first line; undated clock times unwrapped at midnight). `day` is the
-    /// date from a separate date column, in days since 1970.
+    /// Seconds from the cell, on the same scale as the file reader's: numeric times as written
+    /// (scaled by their unit); clock times and Excel serial days as seconds from the first line's
+    /// stamp (undated clock times unwrapped at midnight), whose clock reading becomes
+    /// `clockStart`. `day` is the date from a separate date column, in days since 1970.
     private mutating func parseTime(_ buffer: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, day: Int?) -> Double? {
         switch roles.timeUnit {
         case .clock:
             guard let clock = ClockTime.parse(buffer, s, e) else { return nil }
-            if clock.day != nil || day != nil {
-                let t = clock.secondsSinceEpochOrDay + Double(clock.day == nil ? day ?? 0 : 0) * 86_400
-                if firstTime == nil { firstTime = t }
-                return t - firstTime!
+            var t: Double
+            let dayNumber = clock.day ?? day
+            if let dayNumber {
+                t = Double(dayNumber) * 86_400 + clock.secondsOfDay
+            } else {
+                t = clock.secondsOfDay + clockOffset
+                if t < previousClock - 43_200 {
+                    clockOffset += 86_400
+                    t += 86_400
+                }
+                previousClock = t
             }
-            var t = clock.secondsOfDay + clockOffset
-            if t < previousClock - 43_200 {
-                clockOffset += 86_400
-                t += 86_400
+            if firstTime == nil {
+                firstTime = t
+                clockStart = ClockStart(day: dayNumber, secondsOfDay: clock.secondsOfDay)
             }
-            previousClock = t
-            return t
+            return t - firstTime!
         case .excelSerial:
             guard let serial = DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator) else { return nil }
-            if firstTime == nil { firstTime = serial }
+            if firstTime == nil {
+                firstTime = serial
+                clockStart = ClockStart(date: ExcelSerialDate.date(fromSerial: serial))
+            }
             return ExcelSerialDate.seconds(from: firstTime!, to: serial)
-        case .seconds, .milliseconds, .minutes, .hours:
+        case .seconds, .milliseconds, .microseconds, .minutes, .hours:
             guard let v = DecimalParser.parse(buffer, s, e, decimalSeparator: layout.decimalSeparator), v.isFinite else { return nil }
             return v * roles.timeUnit.secondsPerUnit
         }

@@ -3,7 +3,7 @@ import LDFCore
 /// Turning file bytes into text safely: binary detection, byte-order marks, and decoding cells
 /// that are not valid UTF-8 as Windows-1252 (the usual encoding of European LabChart and
 /// spreadsheet exports; it is a superset of ISO-8859-1 for printable characters).
-enum TextDecoding {
+public enum TextDecoding {
     /// How many leading bytes are inspected to decide whether a file is text.
     static let inspectedPrefix = 64 * 1024
 
@@ -67,6 +67,17 @@ enum TextDecoding {
     static func windows1252Scalar(_ b: UInt8) -> Unicode.Scalar {
         if b >= 0x80 && b < 0xA0 { return Unicode.Scalar(windows1252High[Int(b - 0x80)])! }
         return Unicode.Scalar(b)
+    }
+
+    /// A whole text file (a study manifest, a header) as a string, decoded like the readers decode
+    /// cells: a UTF-8 byte-order mark is dropped, valid UTF-8 is read as UTF-8, anything else as
+    /// Windows-1252 (so `grün` and `grän` written in cp1252 stay apart). `usedFallback` says which.
+    public static func decode(_ bytes: [UInt8]) -> (text: String, usedFallback: Bool) {
+        var fallback = false
+        let text = bytes.withUnsafeBufferPointer { buffer in
+            string(buffer, byteOrderMarkLength(buffer), buffer.count, usedFallback: &fallback)
+        }
+        return (text, fallback)
     }
 
     /// The note recorded in `SampleTable.notes` when the fallback was used.

@@ -11,12 +11,18 @@ public enum AnalysedSpectrum: Sendable, Equatable {
 public struct BandAnalysis: Sendable {
     /// The recording's source path ("-" for standard input).
     public var source: String
+    /// Name of the analysed channel.
+    public var channel: String
     /// Unit of the perfusion channel (e.g. "PU"); amplitudes are in it, powers in its square.
     public var unit: String
     public var sampleRateHz: Double
-    /// Start and length of the analysed stretch, in seconds.
+    /// Start (from the first sample) and length of the analysed stretch, in seconds.
     public var startSeconds: Double
     public var analysedSeconds: Double
+    /// The recording's first sample on its own time axis; `fileStartSeconds` is the stretch's
+    /// start as users read it.
+    public var timeOriginSeconds: Double
+    public var fileStartSeconds: Double { timeOriginSeconds + startSeconds }
     /// The Hampel filter's work, when it was applied.
     public var hampel: HampelResult?
     public var spectrum: AnalysedSpectrum
@@ -71,9 +77,11 @@ public struct BandAnalysis: Sendable {
         }
         report.explainBandsAboveNyquist(input.sampleRateHz / 2, sampleRateHz: input.sampleRateHz)
         self.source = source
+        self.channel = recording.perfusion.name
         self.unit = recording.perfusion.unit
         self.sampleRateHz = input.sampleRateHz
         self.startSeconds = input.startSeconds
+        self.timeOriginSeconds = input.timeOriginSeconds
         self.analysedSeconds = seconds
         self.hampel = input.hampel
         self.spectrum = analysed

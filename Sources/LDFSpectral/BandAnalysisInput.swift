@@ -15,6 +15,9 @@ public struct BandAnalysisInput: Sendable {
     public var sampleRateHz: Double
     /// Where the stretch starts in the recording, seconds from the first sample.
     public var startSeconds: Double
+    /// The recording's first sample on its own time axis (`Recording.timeOriginSeconds`), so
+    /// `timeOriginSeconds + startSeconds` is the stretch's start as users read it.
+    public var timeOriginSeconds: Double
     /// What the Hampel filter did, when it was applied.
     public var hampel: HampelResult?
     /// Gap and Hampel notes.
@@ -43,7 +46,7 @@ public struct BandAnalysisInput: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         if run.count < all.count {
-            let start = Double(run.lowerBound) / rate, end = Double(run.upperBound) / rate
+            let start = recording.fileTime(Double(run.lowerBound) / rate), end = recording.fileTime(Double(run.upperBound) / rate)
             let share = 100 * Double(run.count) / Double(all.count)
             diagnostics.append(.warning("gap",
                 "the recording has gaps (\(all.count - run.count) samples outside the analysed stretch); analysing the longest "
@@ -68,6 +71,7 @@ public struct BandAnalysisInput: Sendable {
         self.values = values
         self.sampleRateHz = rate
         self.startSeconds = Double(run.lowerBound) / rate
+        self.timeOriginSeconds = recording.timeOriginSeconds
         self.hampel = hampelResult
         self.diagnostics = diagnostics
     }

@@ -9,7 +9,8 @@ import LDFCore
 public struct BandScalogram: Sendable {
     /// |W| per frequency and decimated time (times from the start of the analysed stretch).
     public var scalogram: WaveletScalogram
-    /// Start of the analysed stretch in the recording, in seconds (add it to the scalogram's times).
+    /// Start of the analysed stretch on the recording's own time axis, in seconds (add it to the
+    /// scalogram's times).
     public var startSeconds: Double
     /// Per frequency, the first and last time in seconds (from the stretch start) inside the cone of
     /// influence; nil where no coefficient of that frequency is inside.
@@ -21,7 +22,7 @@ public struct BandScalogram: Sendable {
             throw LDFError("--scalogram-step", "\(timeStepSeconds) s must be positive", fix: "e.g. --scalogram-step 1")
         }
         scalogram = try transform.scalogram(of: input.values, timeStepSeconds: timeStepSeconds, includeEdges: true)
-        startSeconds = input.startSeconds
+        startSeconds = input.timeOriginSeconds + input.startSeconds
         let ranges = transform.frequenciesHz.indices.map { transform.cone.validRange($0) }
         coneStartSeconds = ranges.map { $0.isEmpty ? nil : Double($0.lowerBound) / input.sampleRateHz }
         coneEndSeconds = ranges.map { $0.isEmpty ? nil : Double($0.upperBound - 1) / input.sampleRateHz }

@@ -60,9 +60,10 @@ public struct OnlinePORH: Sendable {
         self.channelUnit = channelUnit
     }
 
-    /// Adds an event marker at `timeSeconds` on the stream's time base.
-    public mutating func addEvent(timeSeconds: Double, label: String) {
-        events.append(Event(timeSeconds: timeSeconds, label: label))
+    /// Adds an event marker at `timeSeconds` on the stream's time base; `kind` overrides the
+    /// vocabulary's reading of `label` (`--event-map`).
+    public mutating func addEvent(timeSeconds: Double, label: String, kind: EventKind? = nil) {
+        events.append(Event(timeSeconds: timeSeconds, label: label, kind: kind))
     }
 
     /// Adds grid samples; returns what the checks they trigger found.

@@ -33,10 +33,13 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     public var occlusions: [OcclusionInterval]
     /// Values of the manifest's extra columns (`StudyManifest.extraColumns` order).
     public var extra: [String]
+    /// The row's event vocabulary (`event_map` column, as `EventMap.description` writes it).
+    public var eventMap: String?
 
     public init(row: Int, id: String, path: String, resolvedPath: String, subject: String, group: String, site: String,
                 condition: String, protocolKind: StudyProtocol, channel: String? = nil, rateHz: Double? = nil,
-                meanArterialPressureMmHg: Double? = nil, occlusions: [OcclusionInterval] = [], extra: [String] = []) {
+                meanArterialPressureMmHg: Double? = nil, occlusions: [OcclusionInterval] = [], extra: [String] = [],
+                eventMap: String? = nil) {
         self.row = row
         self.id = id
         self.path = path
@@ -51,6 +54,7 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
         self.meanArterialPressureMmHg = meanArterialPressureMmHg
         self.occlusions = occlusions
         self.extra = extra
+        self.eventMap = eventMap
     }
 
     /// The toolkit's site for this row's `site` text ("finger pad", "Finger-Pad" and

@@ -16,8 +16,13 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var analysedSeconds: Double?
     /// Rest recordings: one row per band.
     public var bands: [BandRow]
-    /// Rest recordings: the time-averaged spectrum.
+    /// Rest recordings: the time-averaged spectrum (of the first analysed channel).
     public var spectrum: SpectrumRows?
+    /// Rest recordings with several analysed channels: the spectra of the others.
+    public var otherSpectra: [SpectrumRows]?
+    /// Channels analysed (more than one with a `channel` of `all` or a list); rows then carry
+    /// their channel into the study's variables.
+    public var channelCount: Int?
     /// PORH recordings: one row per occlusion.
     public var occlusions: [OcclusionRow]
     /// Flux unit of the perfusion channel, e.g. "PU".
@@ -45,10 +50,19 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     }
 
     public var succeeded: Bool { failure == nil }
+
+    /// Every spectrum, the first channel's first.
+    public var spectra: [SpectrumRows] { (spectrum.map { [$0] } ?? []) + (otherSpectra ?? []) }
+
+    /// The channel label a row carries into the study's variables: its channel when the row
+    /// analysed several, else "" (so single-channel files with different channel names compare).
+    public func variableChannel(_ channel: String?) -> String { (channelCount ?? 1) > 1 ? channel ?? "" : "" }
 }
 
 /// One band of a rest recording (see `BandSummary` for the definitions).
 public struct BandRow: Sendable, Codable, Equatable {
+    /// The analysed channel's name.
+    public var channel: String?
     public var band: String
     public var lowHz: Double
     public var highHz: Double
@@ -63,7 +77,8 @@ public struct BandRow: Sendable, Codable, Equatable {
     /// Why the values are missing, when they are.
     public var reason: String?
 
-    public init(_ s: BandSummary) {
+    public init(_ s: BandSummary, channel: String? = nil) {
+        self.channel = channel
         band = s.band.name
         lowHz = s.band.lowHz
         highHz = s.band.highHz
@@ -102,13 +117,16 @@ public enum BandMeasure: String, Sendable, Codable, CaseIterable {
 /// |W|^2 (`power`) per analysed frequency. Welch: `power` holds the density (unit^2/Hz) between
 /// fmin and fmax and `amplitude` is nil.
 public struct SpectrumRows: Sendable, Codable, Equatable {
+    /// The analysed channel's name.
+    public var channel: String?
     public var frequenciesHz: [Double]
     public var amplitude: [Double?]?
     public var power: [Double?]
     /// Share of time inside the cone of influence (wavelet only).
     public var validFraction: [Double?]?
 
-    public init(_ spectrum: AnalysedSpectrum, fminHz: Double, fmaxHz: Double) {
+    public init(_ spectrum: AnalysedSpectrum, fminHz: Double, fmaxHz: Double, channel: String? = nil) {
+        self.channel = channel
         switch spectrum {
         case .wavelet(let s):
             frequenciesHz = s.frequenciesHz
@@ -132,6 +150,8 @@ public struct SpectrumRows: Sendable, Codable, Equatable {
 
 /// One occlusion of a PORH recording.
 public struct OcclusionRow: Sendable, Codable, Equatable {
+    /// The analysed channel's name.
+    public var channel: String?
     /// 1-based position in the recording.
     public var index: Int
     public var startSeconds: Double
@@ -146,13 +166,14 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     /// Why `reperfusionBands` is empty although it was asked for.
     public var reperfusionReason: String?
 
-    public init(_ result: PORHOcclusionResult) {
+    public init(_ result: PORHOcclusionResult, channel: String? = nil) {
+        self.channel = channel
         index = result.index
         startSeconds = result.timing.startSeconds
         releaseSeconds = result.timing.releaseSeconds
         timingSource = result.timing.source
         parameters = result.parameters
-        reperfusionBands = result.reperfusionFlowmotion?.report.bands.map(BandRow.init) ?? []
+        reperfusionBands = result.reperfusionFlowmotion?.report.bands.map { BandRow($0) } ?? []
         reperfusionReason = result.reperfusionFlowmotionReason
     }
 

@@ -10,33 +10,42 @@ import LDFSpectral
 enum RecordingStudyAnalysis {
     static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
         var outcome = RecordingOutcome(key: key, protocolKind: entry.protocolKind)
-        let recording: Recording
+        let recordings: [Recording]
         do {
-            recording = try RecordingReader.read(path: entry.resolvedPath, options: parameters.readOptions(for: entry))
+            let recording = try RecordingReader.read(path: entry.resolvedPath, options: parameters.readOptions(for: entry))
+            recordings = try recording.analysedRecordings(entry.channel.map(ChannelSelector.init))
+            outcome.issues += warnings(recording.provenance.diagnostics, stage: .read)
         } catch {
             return failed(outcome, stage: .read, error)
         }
-        outcome.sampleRateHz = recording.sampleRateHz
-        outcome.durationSeconds = recording.durationSeconds
-        outcome.fluxUnit = recording.perfusion.unit
-        switch entry.protocolKind {
-        case .rest:
-            do {
-                let analysis = try BandAnalysis(recording: recording, settings: parameters.bandSettings)
-                outcome.analysedSeconds = analysis.analysedSeconds
-                outcome.bands = analysis.report.bands.map(BandRow.init)
-                outcome.spectrum = SpectrumRows(analysis.spectrum, fminHz: analysis.report.fminHz, fmaxHz: analysis.report.fmaxHz)
-                outcome.issues += warnings(analysis.signalDiagnostics, stage: .bands)
-            } catch {
-                return failed(outcome, stage: .bands, error)
-            }
-        case .porh:
-            do {
-                let result = try PORHAnalysis.analyze(recording, options: parameters.porhOptions(for: entry))
-                outcome.occlusions = result.occlusions.map(OcclusionRow.init)
-                outcome.issues += warnings(result.diagnostics + result.occlusions.flatMap(\.diagnostics), stage: .porh)
-            } catch {
-                return failed(outcome, stage: .porh, error)
+        let first = recordings[0]
+        outcome.sampleRateHz = first.sampleRateHz
+        outcome.durationSeconds = first.durationSeconds
+        outcome.fluxUnit = first.perfusion.unit
+        outcome.channelCount = recordings.count
+        for recording in recordings {
+            let channel = recording.perfusion.name
+            outcome.issues += warnings(recording.analysedChannelDiagnostics, stage: .read)
+            switch entry.protocolKind {
+            case .rest:
+                do {
+                    let analysis = try BandAnalysis(recording: recording, settings: parameters.bandSettings)
+                    outcome.analysedSeconds = outcome.analysedSeconds ?? analysis.analysedSeconds
+                    outcome.bands += analysis.report.bands.map { BandRow($0, channel: channel) }
+                    let spectrum = SpectrumRows(analysis.spectrum, fminHz: analysis.report.fminHz, fmaxHz: analysis.report.fmaxHz, channel: channel)
+                    if outcome.spectrum == nil { outcome.spectrum = spectrum } else { outcome.otherSpectra = (outcome.otherSpectra ?? []) + [spectrum] }
+                    outcome.issues += warnings(analysis.signalDiagnostics, stage: .bands)
+                } catch {
+                    return failed(outcome, stage: .bands, error)
+                }
+            case .porh:
+                do {
+                    let result = try PORHAnalysis.analyze(recording, options: parameters.porhOptions(for: entry))
+                    outcome.occlusions += result.occlusions.map { OcclusionRow($0, channel: channel) }
+                    outcome.issues += warnings(result.diagnostics + result.occlusions.flatMap(\.diagnostics), stage: .porh)
+                } catch {
+                    return failed(outcome, stage: .porh, error)
+                }
             }
         }
         return outcome

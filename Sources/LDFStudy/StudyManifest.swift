@@ -1,21 +1,26 @@
 import Foundation
 import LDFCore
+import LDFIO
 import LDFPORH
 
 /// A study manifest: a CSV listing recordings and their metadata (issue 6).
 ///
 /// Required columns: `path` (relative to the manifest's folder, or absolute), `subject`, `group`,
-/// `site`, `condition`, `protocol` (`rest` or `porh`). Optional: `id`, `channel`, `rate_hz`,
-/// `map_mmhg`, `occlusions` ("120-300;900-1080") or `occlusion_start_s` and
-/// `occlusion_release_s`. Any other column is carried through to every output row. Column names
-/// are matched case-insensitively.
+/// `site`, `condition`, `protocol` (`rest` or `porh`). Optional: `id`, `channel` (a name, number,
+/// a list such as `1,3` in quotes, or `all`: each channel is analysed and named in every row),
+/// `rate_hz`, `map_mmhg`, `occlusions` ("120-300;900-1080") or `occlusion_start_s` and
+/// `occlusion_release_s`, `event_map` (`LABEL=KIND;...` or quoted with commas, as `--event-map`).
+/// Any other column is carried through to every output row. Column names are matched
+/// case-insensitively. The file is decoded like recordings: UTF-8, or Windows-1252 when it is not
+/// valid UTF-8 (so `grün` and `grän` stay two groups).
 ///
 /// A bad row (wrong field count, an empty required value, an unknown protocol, a number that is
 /// not one, a missing file, a duplicated id) becomes a `StudyIssue` with its line number and the
 /// other rows still run. A missing required column stops the study: no row could be analysed.
 public struct StudyManifest: Sendable {
     public static let requiredColumns = ["path", "subject", "group", "site", "condition", "protocol"]
-    public static let optionalColumns = ["id", "channel", "rate_hz", "map_mmhg", "occlusions", "occlusion_start_s", "occlusion_release_s"]
+    public static let optionalColumns = ["id", "channel", "rate_hz", "map_mmhg", "occlusions", "occlusion_start_s", "occlusion_release_s",
+                                         "event_map"]
 
     /// The manifest file.
     public var path: String
@@ -33,7 +38,7 @@ public struct StudyManifest: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LDFError(path, "cannot read the manifest", fix: "check the path; the manifest is a CSV with a header row")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = TextDecoding.decode([UInt8](data)).text
         try self.init(text: text, path: path, folder: url.deletingLastPathComponent())
     }
 
@@ -136,6 +141,14 @@ public struct StudyManifest: Sendable {
         } catch let error as LDFError {
             throw RowError(id: id, path: path, message: "occlusions: \(error.message); \(error.fix ?? "")")
         }
+        var eventMap: String?
+        if let text = value("event_map") {
+            do {
+                eventMap = try EventMap(parsing: text.replacingOccurrences(of: ";", with: ","), context: "event_map").description
+            } catch let error as LDFError {
+                throw RowError(id: id, path: path, message: "event_map: \(error.message); \(error.fix ?? "")")
+            }
+        }
         let resolved = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
         if checkFiles {
             var isDirectory: ObjCBool = false
@@ -147,6 +160,6 @@ public struct StudyManifest: Sendable {
                              subject: value("subject")!, group: value("group")!, site: value("site")!,
                              condition: value("condition")!, protocolKind: kind, channel: value("channel"), rateHz: rate,
                              meanArterialPressureMmHg: map, occlusions: occlusions,
-                             extra: extraIndices.map { fields[$0] })
+                             extra: extraIndices.map { fields[$0] }, eventMap: eventMap)
     }
 }

@@ -63,7 +63,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     /// Read options for one manifest row.
     func readOptions(for entry: ManifestEntry) -> ReadOptions {
         ReadOptions(reader: reader, assembly: AssemblyOptions(rateHz: entry.rateHz, channel: entry.channel.map(ChannelSelector.init),
-                                                              maxBridgeSeconds: maxBridgeSeconds))
+                                                              maxBridgeSeconds: maxBridgeSeconds,
+                                                              eventMap: entry.eventMap.flatMap { try? EventMap(parsing: $0) }))
     }
 
     /// PORH options for one manifest row: the row's site defaults, its MAP and occlusion times.

@@ -4,6 +4,8 @@ import LDFCore
 /// time-averaged amplitude (wavelet) or density (Welch), and the rank test.
 public struct FrequencyComparison: Sendable {
     public var contrast: ComparisonContrast
+    /// The channel, for rows that analysed several channels; "" otherwise.
+    public var channel: String
     public var frequencyHz: Double
     public var measure: String
     public var levelA: GroupStatistics
@@ -22,22 +24,24 @@ extension StudyResults {
     /// and a frequency some recordings lack (a lower Nyquist, a shorter recording) is tested on
     /// the recordings that have it.
     public func frequencyComparisons() -> [FrequencyComparison] {
-        var spectra: [Int: [Int64: Double]] = [:]
+        var spectra: [String: [Int: [Int64: Double]]] = [:]
         var frequencyOf: [Int64: Double] = [:]
         var measure = "amplitude"
         for (position, outcome) in outcomes where outcome.succeeded {
-            guard let s = outcome.spectrum else { continue }
-            measure = s.comparedMeasure
-            var values: [Int64: Double] = [:]
-            for (f, v) in zip(s.frequenciesHz, s.comparedValues) {
-                let key = Int64((f * 1e9).rounded())
-                frequencyOf[key] = frequencyOf[key] ?? f
-                if let v { values[key] = v }
+            for s in outcome.spectra {
+                measure = s.comparedMeasure
+                var values: [Int64: Double] = [:]
+                for (f, v) in zip(s.frequenciesHz, s.comparedValues) {
+                    let key = Int64((f * 1e9).rounded())
+                    frequencyOf[key] = frequencyOf[key] ?? f
+                    if let v { values[key] = v }
+                }
+                spectra[outcome.variableChannel(s.channel), default: [:]][position] = values
             }
-            spectra[position] = values
         }
         let frequencies = frequencyOf.keys.sorted()
         var all: [FrequencyComparison] = []
+        for (channel, spectra) in spectra.sorted(by: { $0.key < $1.key }) {
         for samples in contrasts() where samples.contrast.protocolKind == .rest {
             let start = all.count
             for key in frequencies {
@@ -45,7 +49,7 @@ extension StudyResults {
                 let (a, b) = Self.finiteSamples(samples.positionsA.map { spectra[$0]?[key] ?? .nan },
                                                 samples.positionsB.map { spectra[$0]?[key] ?? .nan },
                                                 paired: c.design == .pairedConditions)
-                var row = FrequencyComparison(contrast: c, frequencyHz: frequencyOf[key]!, measure: measure, levelA: GroupStatistics(a),
+                var row = FrequencyComparison(contrast: c, channel: channel, frequencyHz: frequencyOf[key]!, measure: measure, levelA: GroupStatistics(a),
                                               levelB: GroupStatistics(b), test: nil, adjustedP: nil, familySize: 0,
                                               reason: Self.insufficiency(c, countA: a.count, countB: b.count))
                 if row.reason == nil {
@@ -61,18 +65,19 @@ extension StudyResults {
                 all[i].familySize = tested
             }
         }
+        }
         return all
     }
 
     /// `spectra_comparisons.csv`.
     public var spectraComparisonsTable: CSVTable {
         var table = CSVTable(columns: ComparisonContrast.columnNames + [
-            "frequency_hz", "measure", "n_a", "median_a", "q1_a", "q3_a", "n_b", "median_b", "q1_b", "q3_b", "test", "method",
+            "channel", "frequency_hz", "measure", "n_a", "median_a", "q1_a", "q3_a", "n_b", "median_b", "q1_b", "q3_b", "test", "method",
             "statistic", "p_value", "effect_size", "adjustment", "family_size", "p_adjusted", "reason",
         ])
         for c in frequencyComparisons() {
             table.append(c.contrast.columns + [
-                CSVTable.cell(c.frequencyHz), c.measure, String(c.levelA.count), CSVTable.cell(c.levelA.median),
+                c.channel, CSVTable.cell(c.frequencyHz), c.measure, String(c.levelA.count), CSVTable.cell(c.levelA.median),
                 CSVTable.cell(c.levelA.firstQuartile), CSVTable.cell(c.levelA.thirdQuartile), String(c.levelB.count),
                 CSVTable.cell(c.levelB.median), CSVTable.cell(c.levelB.firstQuartile), CSVTable.cell(c.levelB.thirdQuartile),
                 c.contrast.design.testName, c.test?.method.rawValue ?? "", CSVTable.cell(c.test?.statistic), CSVTable.cell(c.test?.pValue),

@@ -15,14 +15,14 @@ extension StudyResults {
     /// `bands.csv`: one row per rest recording and band.
     public var bandsTable: CSVTable {
         var table = CSVTable(columns: metadataColumns + [
-            "sample_rate_hz", "analysed_s", "preset", "method", "band", "low_hz", "high_hz", "amplitude", "power",
+            "sample_rate_hz", "analysed_s", "preset", "method", "channel", "band", "low_hz", "high_hz", "amplitude", "power",
             "relative_amplitude", "relative_power", "relative_power_median", "valid_fraction", "peak_hz", "frequency_count", "reason",
         ])
         for (entry, outcome) in succeeded {
             for b in outcome.bands {
                 table.append(metadata(entry) + [
                     CSVTable.cell(outcome.sampleRateHz), CSVTable.cell(outcome.analysedSeconds), parameters.bandSet.name,
-                    parameters.method.rawValue, b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz), CSVTable.cell(b.amplitude),
+                    parameters.method.rawValue, b.channel ?? "", b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz), CSVTable.cell(b.amplitude),
                     CSVTable.cell(b.power), CSVTable.cell(b.relativeAmplitude), CSVTable.cell(b.relativePower),
                     CSVTable.cell(b.relativePowerMedian), CSVTable.cell(b.validFraction), CSVTable.cell(b.peakHz),
                     String(b.frequencyCount), b.reason ?? "",
@@ -35,14 +35,15 @@ extension StudyResults {
     /// `spectra.csv`: one row per rest recording and analysed frequency (wavelet: amplitude,
     /// power, valid fraction; Welch: power holds the density, unit^2/Hz).
     public var spectraTable: CSVTable {
-        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "method", "frequency_hz", "amplitude", "power", "valid_fraction"])
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "method", "channel", "frequency_hz", "amplitude", "power", "valid_fraction"])
         for (entry, outcome) in succeeded {
-            guard let s = outcome.spectrum else { continue }
-            for k in s.frequenciesHz.indices {
-                table.append(metadata(entry) + [
-                    CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue, CSVTable.cell(s.frequenciesHz[k]),
-                    CSVTable.cell(s.amplitude?[k]), CSVTable.cell(s.power[k]), CSVTable.cell(s.validFraction?[k]),
-                ])
+            for s in outcome.spectra {
+                for k in s.frequenciesHz.indices {
+                    table.append(metadata(entry) + [
+                        CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue, s.channel ?? "", CSVTable.cell(s.frequenciesHz[k]),
+                        CSVTable.cell(s.amplitude?[k]), CSVTable.cell(s.power[k]), CSVTable.cell(s.validFraction?[k]),
+                    ])
+                }
             }
         }
         return table
@@ -52,12 +53,12 @@ extension StudyResults {
     /// `study.json`; flux in the recording's `flux_unit`).
     public var porhTable: CSVTable {
         let keys = PORHParameterKey.allCases
-        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "occlusion", "start_s", "release_s", "timing_source"]
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "channel", "occlusion", "start_s", "release_s", "timing_source"]
                              + keys.map(\.rawValue))
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
                 table.append(metadata(entry) + [
-                    CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", String(o.index), CSVTable.cell(o.startSeconds),
+                    CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index), CSVTable.cell(o.startSeconds),
                     CSVTable.cell(o.releaseSeconds), o.timingSource.rawValue,
                 ] + keys.map { CSVTable.cell(o.value($0)) })
             }
@@ -103,7 +104,7 @@ extension StudyResults {
     /// `summary.csv`: n, mean, SD, median, quartiles and IQR of every variable per protocol ×
     /// group × site × condition (quartiles: `GroupStatistics`).
     public var summaryTable: CSVTable {
-        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "protocol", "group", "site", "condition",
+        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "channel", "protocol", "group", "site", "condition",
                                        "n", "mean", "sd", "median", "q1", "q3", "iqr"])
         struct Key: Hashable { var variable: StudyVariable; var kind: String; var group: String; var site: String; var condition: String }
         var values: [Key: [Double]] = [:]
@@ -118,7 +119,7 @@ extension StudyResults {
         for key in keys {
             let s = GroupStatistics(values[key]!)
             table.append([key.variable.analysis.rawValue, key.variable.measure, key.variable.band, CSVTable.cell(key.variable.occlusion),
-                          key.kind, key.group, key.site, key.condition, String(s.count), CSVTable.cell(s.mean),
+                          key.variable.channel, key.kind, key.group, key.site, key.condition, String(s.count), CSVTable.cell(s.mean),
                           CSVTable.cell(s.standardDeviation), CSVTable.cell(s.median), CSVTable.cell(s.firstQuartile),
                           CSVTable.cell(s.thirdQuartile), CSVTable.cell(s.interquartileRange)])
         }

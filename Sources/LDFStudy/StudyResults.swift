@@ -16,19 +16,22 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
     public var occlusion: Int?
     /// Position of the band in its band set, so outputs follow frequency order.
     var order: Int
+    /// The channel, for rows that analysed several channels of one file; "" otherwise.
+    public var channel: String = ""
 
     /// The correction family: the bands of one measure (and occlusion, for reperfusion bands),
     /// or the parameters of one occlusion.
     var family: String {
-        switch analysis {
+        let base = switch analysis {
         case .bands: measure
         case .porh: "occlusion \(occlusion ?? 0)"
         case .reperfusion: "\(measure) occlusion \(occlusion ?? 0)"
         }
+        return channel.isEmpty ? base : "\(base) channel \(channel)"
     }
 
     public static func < (a: StudyVariable, b: StudyVariable) -> Bool {
-        (a.analysis.rawValue, a.family, a.order, a.measure) < (b.analysis.rawValue, b.family, b.order, b.measure)
+        (a.analysis.rawValue, a.family, a.order, a.measure, a.channel) < (b.analysis.rawValue, b.family, b.order, b.measure, b.channel)
     }
 }
 
@@ -88,21 +91,23 @@ public struct StudyResults: Sendable {
                 for measure in BandMeasure.allCases {
                     guard let value = row.value(measure) else { continue }
                     let variable = StudyVariable(analysis: .bands, measure: measure.rawValue, band: row.band, occlusion: nil,
-                                                 order: bandOrder[row.band] ?? 0)
+                                                 order: bandOrder[row.band] ?? 0, channel: outcome.variableChannel(row.channel))
                     observations.append(Observation(position: position, variable: variable, value: value))
                 }
             }
             for occlusion in outcome.occlusions {
                 for (order, key) in Self.porhParameters.enumerated() {
                     guard let value = occlusion.value(key) else { continue }
-                    let variable = StudyVariable(analysis: .porh, measure: key.rawValue, band: "", occlusion: occlusion.index, order: order)
+                    let variable = StudyVariable(analysis: .porh, measure: key.rawValue, band: "", occlusion: occlusion.index, order: order,
+                                                 channel: outcome.variableChannel(occlusion.channel))
                     observations.append(Observation(position: position, variable: variable, value: value))
                 }
                 for row in occlusion.reperfusionBands {
                     for measure in BandMeasure.allCases {
                         guard let value = row.value(measure) else { continue }
                         let variable = StudyVariable(analysis: .reperfusion, measure: measure.rawValue, band: row.band,
-                                                     occlusion: occlusion.index, order: bandOrder[row.band] ?? 0)
+                                                     occlusion: occlusion.index, order: bandOrder[row.band] ?? 0,
+                                                     channel: outcome.variableChannel(occlusion.channel))
                         observations.append(Observation(position: position, variable: variable, value: value))
                     }
                 }

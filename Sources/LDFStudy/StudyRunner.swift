@@ -112,6 +112,7 @@ public struct StudyRunner: Sendable {
         hash.update(entry.rateHz.map { "\($0)" } ?? "")
         hash.update(entry.meanArterialPressureMmHg.map { "\($0)" } ?? "")
         hash.update(entry.occlusions.map(\.description).joined(separator: ";"))
+        hash.update(entry.eventMap ?? "")
         guard let handle = FileHandle(forReadingAtPath: entry.resolvedPath) else {
             throw LDFError(entry.resolvedPath, "cannot open the recording", fix: "check that the file exists and is readable")
         }

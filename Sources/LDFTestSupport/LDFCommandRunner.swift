@@ -58,6 +58,13 @@ public enum LDFCommandRunner {
                       stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
+    /// Writes `content` (UTF-8) to `folder/name` and returns its path.
+    public static func write(_ content: String, named name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(content.utf8).write(to: url)
+        return url.path
+    }
+
     /// A fresh temporary folder for a test's files.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ldf-test-\(UUID().uuidString)")

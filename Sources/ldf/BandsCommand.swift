@@ -13,7 +13,9 @@ struct BandsCommand: ParsableCommand {
             frequencies; for --method welch the integral of the power spectral density and its square \
             root), relative values against the whole fmin–fmax range, relative power by medians, the \
             peak, and the share of coefficients inside the cone of influence. A band that cannot be \
-            computed is reported with no value and the reason. Recordings with gaps are analysed on \
+            computed is reported with no value and the reason. --channel all (or a list such as 1,3) \
+            analyses several probes of one file in turn; every row and JSON entry names its channel, \
+            and times are on the file's own axis (time_origin_s is its first sample). Recordings with gaps are analysed on \
             their longest gap-free stretch (with a warning). Results go to standard output, warnings \
             to standard error; the exit status is 1 when any file failed.
             """)
@@ -35,12 +37,12 @@ struct BandsCommand: ParsableCommand {
         var tests: [BandSurrogateTest?] = []
         for path in files {
             do {
-                for recording in try input.readAll(path) {
+                for recording in try input.readChannels(path) {
                     let source = recording.provenance.source == path ? path : recording.provenance.source
                     let analysis = try BandAnalysis(recording: recording, settings: settings)
                     let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
                     for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(source): \(d)") }
-                    entries.append(RecordingBandsJSON(source: source, analysis: analysis))
+                    entries.append(RecordingBandsJSON(source: source, analysis: analysis, startTime: recording.clockStart?.text))
                     tests.append(test)
                 }
             } catch let error as LDFError {

@@ -111,7 +111,8 @@ struct PorhCommand: ParsableCommand {
         let traceWriter = try trace.map(PorhTraceWriter.init(path:))
         for path in files {
             do {
-                for recording in try input.readAll(path) {
+                let recordings = try input.readChannels(path)
+                for recording in recordings {
                     let source = recording.provenance.source == path ? path : recording.provenance.source
                     let result = try PORHAnalysis.analyze(recording, options: options)
                     for d in result.diagnostics { printDiagnostic("\(source): \(d)") }
@@ -119,7 +120,9 @@ struct PorhCommand: ParsableCommand {
                         for d in o.diagnostics { printDiagnostic("\(source): occlusion \(o.index): \(d)") }
                     }
                     entries.append(PorhRecordingJSON(source: source, result: result))
-                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: source)
+                    let several = recordings.filter { $0.provenance.source == recording.provenance.source }.count > 1
+                    try traceWriter?.write(try PORHTrace(recording: recording, result: result),
+                                           source: several ? "\(source) [\(recording.perfusion.name)]" : source)
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")

@@ -7,7 +7,7 @@ enum PorhText {
     /// CSV columns: one row per occlusion; empty cells for null parameters, whose reasons are in
     /// `null_reasons`.
     static var csvHeader: String {
-        (["source", "occlusion", "start_s", "release_s", "timing_source", "site"]
+        (["source", "channel", "occlusion", "start_s", "release_s", "timing_source", "site"]
             + PORHParameterKey.allCases.map(\.rawValue) + ["null_reasons"]).joined(separator: ",")
     }
 
@@ -15,7 +15,7 @@ enum PorhText {
         result.occlusions.map { o in
             let values = o.parameters.map { $0.value.map { "\($0)" } ?? "" }
             let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
-            return ([quoted(result.source), "\(o.index)", "\(o.timing.startSeconds)", "\(o.timing.releaseSeconds)",
+            return ([quoted(result.source), quoted(result.fluxChannel), "\(o.index)", "\(o.timing.startSeconds)", "\(o.timing.releaseSeconds)",
                      o.timing.source.rawValue, result.options.site.rawValue] + values + [quoted(reasons)]).joined(separator: ",")
         }
     }

@@ -7,10 +7,14 @@ struct RecordingInfo: Codable {
         var name: String
         var unit: String
         var kind: String
+        /// Whether this is the analysed channel (the default, or the first `--channel` names).
         var perfusion: Bool
+        var isDefault: Bool
         /// The channel's own rate: the recording's, or its own when the file stores it at another.
         var sampleRateHz: Double
         var validSamples: Int
+        var maskedSamples: Int?
+        var outOfRangeSamples: Int?
         var mean: Double?
         var sd: Double?
         var min: Double?
@@ -19,15 +23,25 @@ struct RecordingInfo: Codable {
 
         enum CodingKeys: String, CodingKey {
             case name, unit, kind, perfusion, mean, sd, min, max, median
-            case validSamples = "valid_samples", sampleRateHz = "sample_rate_hz"
+            case isDefault = "default", validSamples = "valid_samples", maskedSamples = "masked_samples"
+            case outOfRangeSamples = "out_of_range_samples", sampleRateHz = "sample_rate_hz"
         }
     }
 
+    /// An event on the file's time axis; `end_s` for interval events (state-column runs).
     struct EventInfo: Codable {
         var timeS: Double
+        var endS: Double?
         var label: String
         var kind: String
-        enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s" }
+        enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s", endS = "end_s" }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(timeS, forKey: .timeS)
+            try c.encode(endS, forKey: .endS)
+            try c.encode(label, forKey: .label)
+            try c.encode(kind, forKey: .kind)
+        }
     }
 
     struct GapInfo: Codable {
@@ -58,12 +72,18 @@ struct RecordingInfo: Codable {
     var nominalSampleRateHz: Double?
     var measuredSampleRateHz: Double?
     var samples: Int
+    /// The first sample's time on the file's own axis, seconds.
+    var timeOriginS: Double
+    /// The first sample's clock time as written (local, no zone), when the file gives it.
     var startTime: String?
+    var metadata: [MetadataEntry]
     var channels: [ChannelInfo]
+    var diagnostics: [Diagnostic]
     var events: [EventInfo]
     var resampled: Bool
     var resampledGaps: Int
     var maskedSamples: Int
+    var outOfRangeSamples: Int
     var interpolatedSamples: Int
     var sentinels: [String: Int]
     var gaps: [GapInfo]
@@ -72,8 +92,9 @@ struct RecordingInfo: Codable {
     var bands: [String: [BandInfo]]
 
     enum CodingKeys: String, CodingKey {
-        case toolkit, source, reader, samples, channels, events, resampled, sentinels, gaps, notes, bands
-        case durationS = "duration_s", sampleRateHz = "sample_rate_hz"
+        case toolkit, source, reader, samples, channels, events, resampled, sentinels, gaps, notes, bands, metadata, diagnostics
+        case durationS = "duration_s", sampleRateHz = "sample_rate_hz", timeOriginS = "time_origin_s"
+        case outOfRangeSamples = "out_of_range_samples"
         case nominalSampleRateHz = "nominal_sample_rate_hz", measuredSampleRateHz = "measured_sample_rate_hz"
         case startTime = "start_time", resampledGaps = "resampled_gaps", maskedSamples = "masked_samples"
         case interpolatedSamples = "interpolated_samples"
@@ -88,22 +109,31 @@ struct RecordingInfo: Codable {
         nominalSampleRateHz = p.nominalSampleRateHz
         measuredSampleRateHz = p.measuredSampleRateHz
         samples = recording.sampleCount
-        startTime = recording.startDate.map { ISO8601DateFormatter().string(from: $0) }
+        timeOriginS = recording.timeOriginSeconds
+        startTime = recording.clockStart?.text
+        metadata = recording.metadata
         channels = recording.allChannels.enumerated().map { index, entry in
             let channel = entry.channel
             let s = SummaryStatistics(channel.values)
+            let quality = p.channelQuality.indices.contains(index) ? p.channelQuality[index] : nil
             return ChannelInfo(name: channel.name, unit: channel.unit, kind: channel.kind.rawValue,
-                               perfusion: index == recording.perfusionChannelIndex, sampleRateHz: entry.sampleRateHz, validSamples: s.count,
+                               perfusion: index == recording.perfusionChannelIndex, isDefault: index == recording.perfusionChannelIndex,
+                               sampleRateHz: entry.sampleRateHz, validSamples: s.count, maskedSamples: quality?.maskedSamples,
+                               outOfRangeSamples: quality?.outOfRangeSamples,
                                mean: finiteOrNil(s.mean), sd: finiteOrNil(s.standardDeviation),
                                min: finiteOrNil(s.minimum), max: finiteOrNil(s.maximum), median: finiteOrNil(s.median))
         }
-        events = recording.events.map { EventInfo(timeS: $0.timeSeconds, label: $0.label, kind: $0.kind.rawValue) }
+        diagnostics = p.diagnostics + p.channelQuality.flatMap(\.diagnostics)
+        events = recording.events.map {
+            EventInfo(timeS: recording.fileTime($0.timeSeconds), endS: $0.endSeconds.map(recording.fileTime), label: $0.label, kind: $0.kind.rawValue)
+        }
         resampled = p.resampled
         resampledGaps = p.resampledGaps
         maskedSamples = p.maskedSamples
+        outOfRangeSamples = p.outOfRangeSamples
         interpolatedSamples = p.interpolatedSamples
         sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (String(format: "%g", $0.key), $0.value) })
-        gaps = p.gaps.map { GapInfo(startS: $0.startSeconds, endS: $0.endSeconds, durationS: $0.durationSeconds) }
+        gaps = p.gaps.map { GapInfo(startS: recording.fileTime($0.startSeconds), endS: recording.fileTime($0.endSeconds), durationS: $0.durationSeconds) }
         notes = p.notes
         var bands: [String: [BandInfo]] = [:]
         for preset in BandPreset.allCases {
@@ -119,13 +149,19 @@ struct RecordingInfo: Codable {
     var text: String {
         var lines: [String] = []
         lines.append("\(source) (\(reader) reader)")
-        lines.append("  duration     \(fmt(durationS)) s (\(fmtDuration(durationS))), \(samples) samples")
+        lines.append("  duration     \(fmt(durationS)) s (\(fmtDuration(durationS))), \(samples) samples, from t = \(fmt(timeOriginS)) s")
         var rateLine = "  sample rate  \(fmt(sampleRateHz)) Hz"
         if let m = measuredSampleRateHz { rateLine += ", measured \(fmt(m)) Hz" }
         if let n = nominalSampleRateHz { rateLine += ", declared \(fmt(n)) Hz" }
         lines.append(rateLine)
-        if let startTime { lines.append("  start        \(startTime)") }
-        lines.append("  channels")
+        if let startTime { lines.append("  start        \(startTime) (local time as written)") }
+        for entry in metadata { lines.append("  metadata     \(entry.key.isEmpty ? "" : entry.key + ": ")\(entry.value)") }
+        let perfusionChannels = channels.filter { $0.kind == ChannelKind.perfusion.rawValue }
+        if perfusionChannels.count > 1 {
+            lines.append("  perfusion    \(perfusionChannels.count) channels: " + perfusionChannels.map { $0.name + ($0.isDefault ? " (default)" : "") }.joined(separator: ", ")
+                         + "; analyse several with --channel all or --channel 1,2")
+        }
+        lines.append("  channels     (* analysed by default)")
         for c in channels {
             let stats = [("mean", c.mean), ("sd", c.sd), ("min", c.min), ("max", c.max)]
                 .map { "\($0.0) \($0.1.map(fmt) ?? "–")" }.joined(separator: ", ")
@@ -133,9 +169,11 @@ struct RecordingInfo: Codable {
             lines.append("    \(c.perfusion ? "*" : " ") \(c.name) [\(c.unit.isEmpty ? "no unit" : c.unit)] \(c.kind)\(rate): \(stats)")
         }
         lines.append("  events       \(events.isEmpty ? "none" : "\(events.count)")")
-        for e in events.prefix(20) { lines.append("    \(fmt(e.timeS)) s  \(e.label) (\(e.kind))") }
+        for e in events.prefix(20) {
+            lines.append("    \(fmt(e.timeS))\(e.endS.map { "–" + fmt($0) } ?? "") s  \(e.label) (\(e.kind))")
+        }
         if events.count > 20 { lines.append("    … \(events.count - 20) more") }
-        lines.append("  data quality masked \(maskedSamples), interpolated \(interpolatedSamples), "
+        lines.append("  data quality masked \(maskedSamples)\(outOfRangeSamples > 0 ? " (\(outOfRangeSamples) out of range)" : ""), interpolated \(interpolatedSamples), "
                      + "resampled gaps \(resampledGaps)\(resampled ? ", uneven time stamps resampled" : "")")
         if !sentinels.isEmpty {
             lines.append("  sentinels    " + sentinels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
@@ -143,6 +181,7 @@ struct RecordingInfo: Codable {
         lines.append("  gaps         \(gaps.isEmpty ? "none" : "\(gaps.count), \(fmt(gaps.map(\.durationS).reduce(0, +))) s in all")")
         for g in gaps.prefix(10) { lines.append("    \(fmt(g.startS))–\(fmt(g.endS)) s") }
         for note in notes { lines.append("  note         \(note)") }
+        for d in diagnostics { lines.append("  warning      \(d.message)") }
         lines.append("  bands resolvable (≥ 5 cycles of the lower edge):")
         for preset in BandPreset.allCases {
             let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? "" : " ✗")" }.joined(separator: ", ")
@@ -155,6 +194,7 @@ struct RecordingInfo: Codable {
 private func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
 
 private func fmtDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite, abs(seconds) < 1e15 else { return "–" }
     let s = Int(seconds.rounded())
     return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
 }

@@ -105,9 +105,12 @@ struct RecordingBandsJSON: Encodable {
     var source: String
     var analysis: BandAnalysis?
     var error: String?
+    /// The recording's first-sample clock time as written, when the file gives it.
+    var startTime: String?
 
     enum Keys: String, CodingKey {
-        case source, unit, error, diagnostics, bands, sampleRateHz = "sample_rate_hz", startSeconds = "start_s"
+        case source, channel, unit, error, diagnostics, bands, sampleRateHz = "sample_rate_hz", startSeconds = "start_s"
+        case timeOriginSeconds = "time_origin_s", startTime = "start_time"
         case analysedSeconds = "analysed_s", fminHz = "fmin_hz", fmaxHz = "fmax_hz", voices, hampel
     }
     enum HampelKeys: String, CodingKey { case replacedPercent = "replaced_percent", replacedSamples = "replaced_samples", outliers }
@@ -116,11 +119,14 @@ struct RecordingBandsJSON: Encodable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(source, forKey: .source)
         try c.encode(error, forKey: .error)
+        try c.encode(analysis?.channel, forKey: .channel)
         try c.encode(analysis?.unit, forKey: .unit)
         try c.encode((analysis?.diagnostics ?? []).map(DiagnosticJSON.init), forKey: .diagnostics)
         try c.encode((analysis?.report.bands ?? []).map(BandSummaryJSON.init), forKey: .bands)
         try c.encode(analysis?.sampleRateHz, forKey: .sampleRateHz)
-        try c.encode(analysis?.startSeconds, forKey: .startSeconds)
+        try c.encode(analysis?.fileStartSeconds, forKey: .startSeconds)
+        try c.encode(analysis?.timeOriginSeconds, forKey: .timeOriginSeconds)
+        try c.encode(startTime, forKey: .startTime)
         try c.encode(analysis?.analysedSeconds, forKey: .analysedSeconds)
         try c.encode(analysis?.report.fminHz, forKey: .fminHz)
         try c.encode(analysis?.report.fmaxHz, forKey: .fmaxHz)

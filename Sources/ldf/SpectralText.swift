@@ -6,7 +6,7 @@ import LDFSpectral
 enum SpectralText {
     /// Columns of the tidy band CSV: one row per recording and band, parameters repeated.
     static let bandColumns = [
-        "source", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
+        "source", "channel", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
         "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power",
         "frequency_count", "reason",
         "preset", "method", "wavelet", "f0", "voices", "fmin_hz", "fmax_hz", "padding", "cone", "preprocessing",
@@ -18,7 +18,7 @@ enum SpectralText {
         let isWavelet = settings.method == .wavelet
         return analysis.report.bands.map { s in
             let fields: [String] = [
-                analysis.source, s.band.name, number(s.band.lowHz), number(s.band.highHz), number(s.amplitude), number(s.power),
+                analysis.source, analysis.channel, s.band.name, number(s.band.lowHz), number(s.band.highHz), number(s.amplitude), number(s.power),
                 number(s.relativeAmplitude), number(s.relativePower), number(s.relativePowerMedian), number(s.validFraction),
                 number(s.peakHz), number(s.peakAmplitude), number(s.pixelAmplitude), number(s.pixelPower),
                 String(s.frequencyCount), s.reason ?? "",
@@ -36,7 +36,7 @@ enum SpectralText {
     /// A readable table of one recording's bands; unavailable bands show "–" and their reason below.
     static func bandTable(_ analysis: BandAnalysis) -> String {
         let report = analysis.report
-        var lines = ["\(analysis.source): \(report.method.rawValue), preset \(report.bandSet.name), "
+        var lines = ["\(analysis.source) [\(analysis.channel)]: \(report.method.rawValue), preset \(report.bandSet.name), "
             + "\(short(analysis.analysedSeconds)) s analysed at \(short(analysis.sampleRateHz)) Hz, "
             + "\(short(report.fminHz))–\(short(report.fmaxHz)) Hz"]
         let header = ["band", "range Hz", "amplitude", "power", "rel amp", "rel power", "rel median", "valid", "peak Hz"]

@@ -12,7 +12,9 @@ struct SpectrumCommand: ParsableCommand {
             Wavelet: one row per analysed frequency with the mean |W| (amplitude, signal unit), mean \
             |W|^2 (power) and the share of time inside the cone of influence. Welch: one row per bin \
             between fmin and fmax with the power spectral density (unit^2/Hz). Same options as \
-            `ldf bands`; results go to standard output, warnings to standard error.
+            `ldf bands`; results go to standard output, warnings to standard error. With several \
+            channels (--channel all or 1,3) the CSV rows name their channel and JSON is an array \
+            with one object per channel.
             """)
 
     @OptionGroup var input: InputOptions
@@ -42,25 +44,39 @@ struct SpectrumCommand: ParsableCommand {
 
     func run() throws {
         let settings = try spectral.settings()
-        let recording = try input.read(file)
-        let analysis = try BandAnalysis(recording: recording, settings: settings,
-                                        scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
-        for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
-        if let path = scalogram, let grid = analysis.scalogram {
-            try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
+        let recordings = try input.readChannels(file)
+        if scalogram != nil && recordings.count > 1 {
+            throw LDFError("--scalogram", "a scalogram is written for one channel, but \(recordings.count) are analysed",
+                           fix: "pick its channel with --channel NAME")
         }
-        let table = SpectrumColumns(analysis)
+        var outputs: [SpectrumOutputJSON] = []
+        for recording in recordings {
+            let analysis = try BandAnalysis(recording: recording, settings: settings,
+                                            scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
+            for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
+            if let path = scalogram, let grid = analysis.scalogram {
+                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
+            }
+            outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis),
+                                              startTime: recording.clockStart?.text))
+        }
         switch format {
         case .json:
-            print(try JSONOutput.string(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: table)))
+            print(outputs.count == 1 ? try JSONOutput.string(outputs[0]) : try JSONOutput.string(outputs))
         case .csv:
-            print(table.names.joined(separator: ","))
-            for row in table.rows { print(row.map { SpectralText.number($0) }.joined(separator: ",")) }
+            print((["channel"] + outputs[0].columns.names).joined(separator: ","))
+            for output in outputs {
+                let channel = SpectralText.csvField(output.analysis.channel)
+                for row in output.columns.rows { print(([channel] + row.map { SpectralText.number($0) }).joined(separator: ",")) }
+            }
         case .table:
-            print("\(file): \(settings.method.rawValue), \(SpectralText.short(analysis.analysedSeconds)) s analysed at "
-                  + "\(SpectralText.short(analysis.sampleRateHz)) Hz")
-            let rows = [table.names] + table.rows.map { $0.map { SpectralText.short($0) } }
-            SpectralText.align(rows).forEach { print($0) }
+            for output in outputs {
+                let analysis = output.analysis
+                print("\(file) [\(analysis.channel)]: \(settings.method.rawValue), \(SpectralText.short(analysis.analysedSeconds)) s analysed at "
+                      + "\(SpectralText.short(analysis.sampleRateHz)) Hz from t = \(SpectralText.short(analysis.fileStartSeconds)) s")
+                let rows = [output.columns.names] + output.columns.rows.map { $0.map { SpectralText.short($0) } }
+                SpectralText.align(rows).forEach { print($0) }
+            }
         }
     }
 }
@@ -93,6 +109,8 @@ struct SpectrumOutputJSON: Encodable {
     var settings: BandAnalysisSettings
     var analysis: BandAnalysis
     var columns: SpectrumColumns
+    /// The recording's first-sample clock time as written, when the file gives it.
+    var startTime: String?
 
     struct Key: CodingKey {
         var stringValue: String
@@ -107,9 +125,12 @@ struct SpectrumOutputJSON: Encodable {
         try c.encode(ToolkitStamp(), forKey: Key("toolkit"))
         try c.encode(SpectralParametersJSON(settings: settings), forKey: Key("parameters"))
         try c.encode(analysis.source, forKey: Key("source"))
+        try c.encode(analysis.channel, forKey: Key("channel"))
         try c.encode(analysis.unit, forKey: Key("unit"))
         try c.encode(analysis.sampleRateHz, forKey: Key("sample_rate_hz"))
-        try c.encode(analysis.startSeconds, forKey: Key("start_s"))
+        try c.encode(analysis.fileStartSeconds, forKey: Key("start_s"))
+        try c.encode(analysis.timeOriginSeconds, forKey: Key("time_origin_s"))
+        try c.encode(startTime, forKey: Key("start_time"))
         try c.encode(analysis.analysedSeconds, forKey: Key("analysed_s"))
         try c.encode(analysis.report.fminHz, forKey: Key("fmin_hz"))
         try c.encode(analysis.report.fmaxHz, forKey: Key("fmax_hz"))

@@ -25,9 +25,16 @@ struct StreamHeaderJSON: Encodable {
     var notes: [String]
     var maxBridgeSeconds: Double
     var porh: Bool
+    /// Every analysed channel (`--channel all`, `1,3`); windows name theirs.
+    var channels: [String]
+    /// The first line's time stamp (0 without time stamps): window times are on this axis.
+    var timeOriginSeconds: Double
+    /// The first stamp's clock reading, when the time column is a clock or Excel time.
+    var clockStart: String?
 
     enum Keys: String, CodingKey {
-        case type, toolkit, parameters, droppedBands = "dropped_bands", notes
+        case type, toolkit, parameters, droppedBands = "dropped_bands", notes, channels
+        case timeOriginS = "time_origin_s", startTime = "start_time"
     }
     enum ParameterKeys: String, CodingKey {
         case spectral, windowS = "window_s", hopS = "hop_s", shortBands = "short_bands", sampleRateHz = "sample_rate_hz"
@@ -56,16 +63,22 @@ struct StreamHeaderJSON: Encodable {
         try p.encode(porh, forKey: .porh)
         try c.encode(dropped.map(DiagnosticJSON.init), forKey: .droppedBands)
         try c.encode(notes, forKey: .notes)
+        try c.encode(channels, forKey: .channels)
+        try c.encode(timeOriginSeconds, forKey: .timeOriginS)
+        try c.encode(clockStart, forKey: .startTime)
     }
 }
 
-/// One analysed window.
+/// One analysed window of one channel; times on the stream's own axis (`time_origin_s` of the
+/// header is the first sample's time).
 struct StreamWindowJSON: Encodable {
     var result: StreamWindowResult
     var artifactThreshold: Double
+    var channel: String
+    var timeOriginSeconds: Double
 
     enum Keys: String, CodingKey {
-        case type, index, tStartS = "t_start_s", tEndS = "t_end_s", final, bands, quality, diagnostics, error
+        case type, index, channel, tStartS = "t_start_s", tEndS = "t_end_s", final, bands, quality, diagnostics, error
     }
     enum QualityKeys: String, CodingKey {
         case gap, gapFraction = "gap_fraction", artifact, artifactFraction = "artifact_fraction"
@@ -76,8 +89,9 @@ struct StreamWindowJSON: Encodable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode("window", forKey: .type)
         try c.encode(result.index, forKey: .index)
-        try c.encode(result.startSeconds, forKey: .tStartS)
-        try c.encode(result.endSeconds, forKey: .tEndS)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(timeOriginSeconds + result.startSeconds, forKey: .tStartS)
+        try c.encode(timeOriginSeconds + result.endSeconds, forKey: .tEndS)
         try c.encode(result.isFinal, forKey: .final)
         try c.encode((result.analysis?.report.bands ?? []).map(BandSummaryJSON.init), forKey: .bands)
         let q = result.quality
@@ -106,13 +120,32 @@ struct StreamEndJSON: Encodable {
     var gaps: [Gap]
     var windows: Int
     var stoppedBy: String
+    var timeOriginSeconds: Double
+    /// Counts of every analysed channel (the top-level counts are the first channel's).
+    var channels: [ChannelCounts]
+
+    struct ChannelCounts {
+        var name: String
+        var grid: StreamingGrid
+    }
 
     enum Keys: String, CodingKey {
         case type, samples, lines, malformedLines = "malformed_lines", maskedSamples = "masked_samples"
         case interpolatedSamples = "interpolated_samples", resampledGaps = "resampled_gaps", gaps, windows
-        case stoppedBy = "stopped_by"
+        case stoppedBy = "stopped_by", channels
     }
     enum GapKeys: String, CodingKey { case startS = "start_s", endS = "end_s" }
+    enum ChannelKeys: String, CodingKey {
+        case channel, maskedSamples = "masked_samples", interpolatedSamples = "interpolated_samples", resampledGaps = "resampled_gaps", gaps
+    }
+
+    func encodeGaps(_ gaps: [Gap], into list: inout UnkeyedEncodingContainer) throws {
+        for gap in gaps {
+            var g = list.nestedContainer(keyedBy: GapKeys.self)
+            try g.encode(timeOriginSeconds + gap.startSeconds, forKey: .startS)
+            try g.encode(timeOriginSeconds + gap.endSeconds, forKey: .endS)
+        }
+    }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -124,20 +157,26 @@ struct StreamEndJSON: Encodable {
         try c.encode(interpolatedSamples, forKey: .interpolatedSamples)
         try c.encode(resampledGaps, forKey: .resampledGaps)
         var list = c.nestedUnkeyedContainer(forKey: .gaps)
-        for gap in gaps {
-            var g = list.nestedContainer(keyedBy: GapKeys.self)
-            try g.encode(gap.startSeconds, forKey: .startS)
-            try g.encode(gap.endSeconds, forKey: .endS)
-        }
+        try encodeGaps(gaps, into: &list)
         try c.encode(windows, forKey: .windows)
         try c.encode(stoppedBy, forKey: .stoppedBy)
+        var perChannel = c.nestedUnkeyedContainer(forKey: .channels)
+        for channel in channels {
+            var e = perChannel.nestedContainer(keyedBy: ChannelKeys.self)
+            try e.encode(channel.name, forKey: .channel)
+            try e.encode(channel.grid.maskedSamples, forKey: .maskedSamples)
+            try e.encode(channel.grid.interpolatedSamples, forKey: .interpolatedSamples)
+            try e.encode(channel.grid.resampledGaps, forKey: .resampledGaps)
+            var g = e.nestedUnkeyedContainer(forKey: .gaps)
+            try encodeGaps(channel.grid.gaps, into: &g)
+        }
     }
 }
 
 /// CSV layout of `ldf stream --format csv`: a `#` line with the parameters, a header, then one
 /// row per window and band.
 enum StreamCSV {
-    static let header = "t_start_s,t_end_s,window,final,band,low_hz,high_hz,amplitude,power,relative_amplitude,relative_power,"
+    static let header = "t_start_s,t_end_s,window,final,channel,band,low_hz,high_hz,amplitude,power,relative_amplitude,relative_power,"
         + "valid_fraction,peak_hz,gap,gap_fraction,artifact,artifact_fraction,saturation,error"
 
     static func comment(_ header: StreamHeaderJSON) -> String {
@@ -149,10 +188,11 @@ enum StreamCSV {
             + "include_edges=\(s.analysis.includeEdges) hampel=\(s.analysis.hampel != nil)"
     }
 
-    static func rows(_ result: StreamWindowResult, artifactThreshold: Double) -> [String] {
+    static func rows(_ result: StreamWindowResult, artifactThreshold: Double, channel: String, timeOriginSeconds: Double) -> [String] {
         let q = result.quality
         let tail = "\(q.gap),\(q.gapFraction),\(q.artifact(threshold: artifactThreshold)),\(q.artifactFraction),\(q.saturation)"
-        let lead = "\(result.startSeconds),\(result.endSeconds),\(result.index),\(result.isFinal)"
+        let lead = "\(timeOriginSeconds + result.startSeconds),\(timeOriginSeconds + result.endSeconds),\(result.index),\(result.isFinal),"
+            + SpectralText.csvField(channel)
         guard let bands = result.analysis?.report.bands else {
             return ["\(lead),,,,,,,,,,\(tail),\(quoted(result.error ?? ""))"]
         }

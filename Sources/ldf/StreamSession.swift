@@ -35,7 +35,13 @@ struct StreamSession {
         var joined: [UInt8] = []
         for line in first { joined += line.bytes; joined.append(0x0A) }
         var parser = try StreamingLineParser(firstLines: joined, options: command.input.readOptions)
-        let parsedFirst = first.map { (parser.parse($0.bytes, number: $0.number), $0.number) }
+        let parsedFirst = first.map { line -> (StreamingLineParser.Line, Int, [Double]) in
+            let parsed = parser.parse(line.bytes, number: line.number)
+            return (parsed, line.number, parser.channelValues)
+        }
+        // The file's own time axis starts at the first time stamp (0 without time stamps).
+        var origin = 0.0
+        for case (.sample(let t?, _, _), _, _) in parsedFirst { origin = t; break }
 
         let rate: Double
         let rateSource: String
@@ -44,7 +50,7 @@ struct StreamSession {
             rateSource = "--rate"
         } else if parser.hasTime {
             var times: [Double] = []
-            for case (.sample(let t?, _, _), _) in parsedFirst where times.last.map({ t > $0 }) ?? true { times.append(t) }
+            for case (.sample(let t?, _, _), _, _) in parsedFirst where times.last.map({ t > $0 }) ?? true { times.append(t) }
             guard times.count >= 2 else {
                 throw LDFError("standard input", "the first lines hold fewer than 2 increasing time stamps, so the rate cannot be measured",
                                fix: "give the rate with --rate HZ")
@@ -59,9 +65,12 @@ struct StreamSession {
         let analysis = try command.spectral.settings()
         let settings = StreamWindowSettings(windowSeconds: command.window, hopSeconds: command.hop, analysis: analysis,
                                             shortBands: command.shortBands, artifactFlagFraction: command.artifactThreshold)
-        var grid = StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds)
-        var bands = try BandStream(sampleRateHz: rate, settings: settings, channelName: parser.channelName, channelUnit: parser.channelUnit)
-        for diagnostic in bands.droppedBands { printDiagnostic("ldf stream: \(diagnostic.message)") }
+        let channels = parser.channelNames.indices
+        var grids = channels.map { _ in StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds) }
+        var bandStreams = try channels.map {
+            try BandStream(sampleRateHz: rate, settings: settings, channelName: parser.channelNames[$0], channelUnit: parser.channelUnits[$0])
+        }
+        for diagnostic in bandStreams[0].droppedBands { printDiagnostic("ldf stream: \(diagnostic.message)") }
         var porh: OnlinePORH?
         if command.porh {
             var options = PORHOptions(site: command.site)
@@ -71,9 +80,10 @@ struct StreamSession {
                                   recoverySeconds: command.porhRecovery)
         }
 
-        let header = StreamHeaderJSON(settings: bands.settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,
-                                      unit: parser.channelUnit, dropped: bands.droppedBands, notes: parser.notes,
-                                      maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh)
+        let header = StreamHeaderJSON(settings: bandStreams[0].settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,
+                                      unit: parser.channelUnit, dropped: bandStreams[0].droppedBands, notes: parser.notes,
+                                      maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh,
+                                      channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
         switch command.format {
         case .jsonl: output.write(try jsonLine(header))
         case .csv:
@@ -83,12 +93,18 @@ struct StreamSession {
 
         // 2. Every line, the first ones included.
         var windows = 0
-        func emit(_ results: [StreamWindowResult], _ output: inout StandardOutputLines) throws {
+        func emit(_ results: [StreamWindowResult], channel: Int, _ output: inout StandardOutputLines) throws {
             for result in results {
-                windows += 1
+                if channel == 0 { windows += 1 }
+                let name = parser.channelNames[channel]
                 switch command.format {
-                case .jsonl: output.write(try jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold)))
-                case .csv: for row in StreamCSV.rows(result, artifactThreshold: command.artifactThreshold) { output.write(row) }
+                case .jsonl:
+                    output.write(try jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold,
+                                                               channel: name, timeOriginSeconds: origin)))
+                case .csv:
+                    for row in StreamCSV.rows(result, artifactThreshold: command.artifactThreshold, channel: name, timeOriginSeconds: origin) {
+                        output.write(row)
+                    }
                 }
             }
         }
@@ -100,33 +116,37 @@ struct StreamSession {
                 }
             }
         }
-        func handle(_ parsed: StreamingLineParser.Line, number: Int) throws {
+        func handle(_ parsed: StreamingLineParser.Line, number: Int, values: [Double]) throws {
             switch parsed {
             case .skipped:
                 return
             case .malformed(let reason):
                 try reportMalformed(number: number, reason: reason)
-            case .sample(let time, let value, let label):
-                if case .timeNotIncreasing(let previous) = grid.append(time: time, value: value) {
+            case .sample(let time, _, let label):
+                if case .timeNotIncreasing(let previous) = grids[0].append(time: time, value: values[0]) {
                     try reportMalformed(number: number, reason: "time \(time ?? .nan) s is not after the previous \(previous) s")
                     return
                 }
+                for k in channels.dropFirst() { grids[k].append(time: time, value: values[k]) }
                 if let label, porh != nil {
-                    let at = time.map { $0 - (grid.origin ?? $0) } ?? Double(grid.producedCount - 1) / rate
-                    porh?.addEvent(timeSeconds: at, label: label)
+                    let at = time.map { $0 - (grids[0].origin ?? $0) } ?? Double(grids[0].producedCount - 1) / rate
+                    porh?.addEvent(timeSeconds: at, label: label, kind: command.input.readOptions.assembly.eventMap?.kind(for: label))
                 }
-                let ready = grid.take()
-                if !ready.values.isEmpty {
-                    try emit(bands.append(ready.values, flags: ready.flags), &output)
-                    if let updates = porh?.append(ready.values) { try report(updates, &output) }
+                for k in channels {
+                    let ready = grids[k].take()
+                    guard !ready.values.isEmpty else { continue }
+                    try emit(bandStreams[k].append(ready.values, flags: ready.flags), channel: k, &output)
+                    if k == 0, let updates = porh?.append(ready.values) { try report(updates, &output) }
                 }
             }
         }
-        for (parsed, number) in parsedFirst { try handle(parsed, number: number) }
+        for (parsed, number, values) in parsedFirst { try handle(parsed, number: number, values: values) }
         if stoppedBy != "signal" {
             reading: while !output.closed {
                 switch lines.next() {
-                case .line(let bytes, let number): try handle(parser.parse(bytes, number: number), number: number)
+                case .line(let bytes, let number):
+                    let parsed = parser.parse(bytes, number: number)
+                    try handle(parsed, number: number, values: parser.channelValues)
                 case .endOfInput: break reading
                 case .stopRequested: stoppedBy = "signal"; break reading
                 }
@@ -135,22 +155,26 @@ struct StreamSession {
         if output.closed { return }
 
         // 3. Flush what is complete.
-        grid.finish()
-        let rest = grid.take()
-        if !rest.values.isEmpty {
-            try emit(bands.append(rest.values, flags: rest.flags), &output)
-            if let updates = porh?.append(rest.values) { try report(updates, &output) }
+        for k in channels {
+            grids[k].finish()
+            let rest = grids[k].take()
+            if !rest.values.isEmpty {
+                try emit(bandStreams[k].append(rest.values, flags: rest.flags), channel: k, &output)
+                if k == 0, let updates = porh?.append(rest.values) { try report(updates, &output) }
+            }
+            if let last = bandStreams[k].finish() { try emit([last], channel: k, &output) }
         }
-        if let last = bands.finish() { try emit([last], &output) }
         if let updates = porh?.finish() { try report(updates, &output) }
         if malformed > Self.reportedMalformedLines {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }
         if command.format == .jsonl {
-            output.write(try jsonLine(StreamEndJSON(samples: bands.sampleCount, lines: lines.lineNumber, malformedLines: malformed,
+            let grid = grids[0]
+            output.write(try jsonLine(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
                                                     maskedSamples: grid.maskedSamples, interpolatedSamples: grid.interpolatedSamples,
                                                     resampledGaps: grid.resampledGaps, gaps: grid.gaps, windows: windows,
-                                                    stoppedBy: stoppedBy)))
+                                                    stoppedBy: stoppedBy, timeOriginSeconds: origin,
+                                                    channels: channels.map { StreamEndJSON.ChannelCounts(name: parser.channelNames[$0], grid: grids[$0]) })))
         }
     }
 

@@ -17,7 +17,7 @@ import LDFTestSupport
         #expect(channels.map { $0["name"] as? String } == ["Flux", "Skin temp", "Cuff"])
         #expect(channels.map { $0["sample_rate_hz"] as? Double } == [32, 1, 8])
         #expect((json["events"] as? [Any])?.count == 3)
-        #expect(json["start_time"] as? String == "2023-03-14T10:20:30Z")
+        #expect(json["start_time"] as? String == "2023-03-14T10:20:30")
     }
 
     @Test func porhPutsTheCuffOnTheFluxGridAndRuns() throws {

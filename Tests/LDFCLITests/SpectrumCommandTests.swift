@@ -33,10 +33,11 @@ import LDFTestSupport
                                             "--fmin", "0.05", "--fmax", "1", "--format", "csv"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n")
-        #expect(lines.first == "frequency_hz,density")
-        // Bins 0.05, 0.06, ..., 1.0 Hz at 0.01 Hz resolution.
+        #expect(lines.first == "channel,frequency_hz,density")
+        // Bins 0.05, 0.06, ..., 1.0 Hz at 0.01 Hz resolution, each naming the channel.
         #expect(lines.count == 1 + 96)
-        let peak = lines.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }.max { $0[1] < $1[1] }!
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("flux,") })
+        let peak = lines.dropFirst().map { $0.split(separator: ",").dropFirst().map { Double($0)! } }.max { $0[1] < $1[1] }!
         #expect(abs(peak[0] - 0.25) < 1e-9)
     }
 

@@ -58,7 +58,7 @@ import LDFTestSupport
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n")
         #expect(rows.first?.hasPrefix("# ldf-toolkit") == true)
-        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,band") == true)
+        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,channel,band") == true)
         // Windows end at 60 and 80 s (the last one flushed at the end of input), 2 bands each
         // (respiratory, cardiac: the others need more than 60 s for 5 cycles).
         let data = rows.dropFirst(2)

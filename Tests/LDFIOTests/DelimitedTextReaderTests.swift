@@ -78,9 +78,12 @@ import Testing
 
     @Test func clockTimeCrossingMidnight() throws {
         let table = try RecordingReader.readTable(path: Fixture.io("clock_time.csv"))
+        // Seconds from the first stamp (23:59:58.0); the clock reading is the clock start.
         let times = try #require(table.times)
-        #expect(times[3] == 86_399.5 && times[4] == 86_400)
+        #expect(times[3] == 1.5 && times[4] == 2)
         #expect(table.notes.contains { $0.contains("midnight") })
+        #expect(table.clockStart == ClockStart(day: nil, secondsOfDay: 86_398))
+        #expect(table.clockStart?.text == "23:59:58")
         let recording = try RecordingReader.read(path: Fixture.io("clock_time.csv"))
         #expect(isClose(recording.sampleRateHz, 2, relative: 1e-9))
         #expect(recording.sampleCount == 8)
@@ -189,8 +192,11 @@ import Testing
         #expect(table.columns.map(\.name) == ["flux", "temp"])
         #expect(table.columns[1].values[4].isNaN)
         #expect(table.notes.contains { $0.contains("fewer cells") && $0.contains("line 6") })
-        #expect(table.notes.contains { $0.contains("more cells") && $0.contains("line 9") })
+        // Text after the last column is a trailing comment, read as an event at its row.
+        #expect(table.notes.contains { $0.contains("after the last column") && $0.contains("line 9") })
+        #expect(table.events.map(\.label) == ["extra"])
         let recording = try RecordingReader.read(path: Fixture.io("ragged.csv"))
         #expect(recording.channels[1].values[4] == 20)
+        #expect(recording.events.map(\.timeSeconds) == [0.7])
     }
 }

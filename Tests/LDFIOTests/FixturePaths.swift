@@ -5,6 +5,8 @@ import LDFTestSupport
 enum Fixture {
     /// `Tests/Fixtures/io/<name>` (hand-made layouts; see its README).
     static func io(_ name: String) -> String { RepositoryPaths.fixture("io").appendingPathComponent(name).path }
+    /// `Tests/Fixtures/layouts/<name>` (hand-made imitations of export layouts; see its README).
+    static func layout(_ name: String) -> String { RepositoryPaths.fixture("layouts").appendingPathComponent(name).path }
     /// `Tests/Fixtures/labchart/<name>` (real LabChart exports, MIT; see its README).
     static func labchart(_ name: String) -> String { RepositoryPaths.fixture("labchart").appendingPathComponent(name).path }
     /// `Tests/Fixtures/<folder>/<name>` (binary formats: edf, wfdb, acq, cfwb, mat, xlsx; see each README).

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LDFSimulation", targets: ["LDFSimulation"]),
         .library(name: "LDFStudy", targets: ["LDFStudy"]),
         .library(name: "LDFStream", targets: ["LDFStream"]),
+        .library(name: "LDFCoupling", targets: ["LDFCoupling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,8 @@ let package = Package(
             "LDFCore", "CFFTW",
             .product(name: "Numerics", package: "swift-numerics"),
         ]),
+        // Phase coupling between oscillators: MODA's dynamical Bayesian inference.
+        .target(name: "LDFCoupling", dependencies: ["LDFCore", "LDFSpectral"]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
         // Incremental processing for `ldf stream`: bounded memory whatever the stream's length.
@@ -53,7 +56,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
+        .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],

@@ -56,7 +56,7 @@ public struct BandAnalysisSettings: Sendable, Equatable {
     /// The analysed range for a recording sampled at `sampleRateHz`, with a diagnostic when the
     /// band set's upper edge had to be lowered to the Nyquist frequency.
     /// - Throws: `LDFError` when a given fmax exceeds the Nyquist frequency or the range is empty.
-    func frequencyRange(sampleRateHz: Double, source: String) throws -> (low: Double, high: Double, notes: [Diagnostic]) {
+    public func frequencyRange(sampleRateHz: Double, source: String) throws -> (low: Double, high: Double, notes: [Diagnostic]) {
         let nyquist = sampleRateHz / 2
         var notes: [Diagnostic] = []
         var high = fmaxHz ?? bandSet.highestHz

@@ -110,7 +110,7 @@ public struct BandSummaryReport: Sendable, Equatable {
     }
 
     /// Up to 4 significant digits, without trailing zeros (messages only).
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         var s = String(format: "%.4g", x)
         if s.contains("e") { return s }
         if s.contains(".") {

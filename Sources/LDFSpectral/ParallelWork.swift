@@ -5,10 +5,10 @@ import Synchronization
 /// indices handed out one at a time (so long and short items balance), each worker with scratch
 /// state made once (FFT buffers, say). FFTW's own threads do not pay here (STYLE.md); wavelet
 /// rows, surrogates and coherence rows all go through this.
-enum ParallelWork {
+public enum ParallelWork {
     /// Calls `body(scratch, index)` for every index in `0..<count`, in the sequence `order` when
     /// given (e.g. largest rows first, so the short ones fill the gaps at the end).
-    static func forEach<Scratch>(_ count: Int, order: [Int]? = nil, scratch makeScratch: @Sendable () -> Scratch,
+    public static func forEach<Scratch>(_ count: Int, order: [Int]? = nil, scratch makeScratch: @Sendable () -> Scratch,
                                  _ body: @Sendable (Scratch, Int) -> Void) {
         guard count > 0 else { return }
         precondition(order.map { $0.count == count } ?? true, "order must list every index once")
@@ -25,16 +25,16 @@ enum ParallelWork {
     }
 
     /// Calls `body(index)` for every index in `0..<count`.
-    static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    public static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         forEach(count, scratch: {}) { _, index in body(index) }
     }
 }
 
 /// Fixed slots that concurrent tasks fill at distinct indices; read after all tasks finished.
-final class ResultSlots<Element>: @unchecked Sendable {
+public final class ResultSlots<Element>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Element?>
 
-    init(count: Int) {
+    public init(count: Int) {
         storage = .allocate(capacity: max(count, 1))
         storage.initialize(repeating: nil)
     }
@@ -45,8 +45,8 @@ final class ResultSlots<Element>: @unchecked Sendable {
     }
 
     /// Writes one slot; each index must be written by one task only.
-    func set(_ index: Int, _ value: Element) { storage[index] = value }
+    public func set(_ index: Int, _ value: Element) { storage[index] = value }
 
     /// Every written slot, in index order (call after all writers finished; all must be set).
-    var values: [Element] { storage.compactMap { $0 } }
+    public var values: [Element] { storage.compactMap { $0 } }
 }

@@ -11,15 +11,23 @@ extension WaveletTransform {
     /// `work` and `output` need at least `shortCount` elements and belong to the caller's task.
     func computeRow(_ index: Int, spectrum: ComplexBuffer, shortCount: Int,
                     work: ComplexBuffer, output: ComplexBuffer) {
-        let plan = rows[index]
+        computeRow(plan: rows[index], frequencyHz: frequenciesHz[index], spectrum: spectrum, shortCount: shortCount,
+                   work: work, output: output)
+    }
+
+    /// `computeRow` for a row at any frequency `frequencyHz` with its `plan` (`rowPlan(atFrequencyHz:)`):
+    /// the same product and short inverse FFT, so a row off the grid is exactly what MODA's
+    /// transform gives at that frequency from the same padded spectrum.
+    func computeRow(plan: RowPlan, frequencyHz frequency: Double, spectrum: ComplexBuffer, shortCount: Int,
+                    work: ComplexBuffer, output: ComplexBuffer) {
         let mask = shortCount - 1
         precondition(shortCount & mask == 0 && plan.binCount <= shortCount, "row length must be a power of two >= its bins")
         for m in 0..<shortCount { work[m] = .zero }
         let centre = plan.binCount / 2
         let binHz = sampleRateHz / Double(paddedCount)
         let first = plan.firstBin
-        let start = wavelet.peakAngularFrequency * Double(first) * binHz / frequenciesHz[index]
-        let step = wavelet.peakAngularFrequency * binHz / frequenciesHz[index]
+        let start = wavelet.peakAngularFrequency * Double(first) * binHz / frequency
+        let step = wavelet.peakAngularFrequency * binHz / frequency
         switch wavelet.kind {
         case .morlet:
             // psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start + i * step,
@@ -57,17 +65,24 @@ extension WaveletTransform {
 
     /// Several full-rate rows (see `fullRateRow`), preprocessing and padding the signal once.
     public func fullRateRows(of signal: [Double], frequencyIndices: [Int]) throws -> [[Complex<Double>]] {
-        try checkSignal(signal)
         precondition(frequencyIndices.allSatisfy(frequenciesHz.indices.contains), "frequency index out of range")
+        return try fullRateRows(of: signal, frequenciesHz: frequencyIndices.map { frequenciesHz[$0] })
+    }
+
+    /// Full-rate rows at any frequencies in Hz (on the grid or not), from the same padded
+    /// spectrum as the grid rows: what MODA's `wtAtf2` computes for one frequency.
+    public func fullRateRows(of signal: [Double], frequenciesHz frequencies: [Double]) throws -> [[Complex<Double>]] {
+        try checkSignal(signal)
+        precondition(frequencies.allSatisfy { $0 > 0 && $0.isFinite }, "frequencies must be positive")
         let spectrum = paddedSpectrum(signal)
         let count = paddedCount
         let work = ComplexBuffer(count: count), output = ComplexBuffer(count: count)
         let binHz = sampleRateHz / Double(count)
         let fft = ComplexFFT(count: count)
-        return frequencyIndices.map { index in
+        return frequencies.map { frequency in
             work.fill(.zero)
             for k in 1...(count / 2) {
-                let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequenciesHz[index]
+                let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequency
                 work[k] = spectrum[k].multiplied(by: wavelet.fourierTransform(xi))
             }
             fft.backward(work, output)

@@ -58,21 +58,28 @@ extension WaveletTransform {
     }
 
     /// Mean |W| and |W|^2 over the signal samples `signalRange` from a row computed by
-    /// `computeRow` at every D = NL / M samples. The discrete sum over the range is estimated by
-    /// Euler-Maclaurin on the piecewise-linear interpolant of the decimated samples:
-    /// sum_{n=a}^{b-1} g(n) ~ integral_a^{b-1} g + (g(a) + g(b-1)) / 2, exact when D = 1. Unlike a
-    /// plain mean of the decimated samples, this weights the ends of the range correctly, where
-    /// |W| changes fastest.
+    /// `computeRow` at every D = NL / M samples (`decimatedMean`).
     private func decimatedAverages(_ output: ComplexBuffer, shortCount: Int,
                                    signalRange: Range<Int>) -> (amplitude: Double, power: Double) {
-        let decimation = paddedCount / shortCount
         let mask = shortCount - 1
         let scale = 1 / Double(paddedCount)
-        func sample(_ m: Int) -> SIMD2<Double> {
+        let mean = Self.decimatedMean(from: padBefore + signalRange.lowerBound, through: padBefore + signalRange.upperBound - 1,
+                                      decimation: paddedCount / shortCount) { m in
             let z = output[m & mask]
             let square = (z.real * z.real + z.imaginary * z.imaginary) * scale * scale
             return SIMD2(square.squareRoot(), square)
         }
+        return (mean[0], mean[1])
+    }
+
+    /// The mean of g(n) over the padded samples a ... b (inclusive) from its values `sample(m)` =
+    /// g(m D) at every D = `decimation` samples. The discrete sum is estimated by Euler-Maclaurin
+    /// on the piecewise-linear interpolant of the decimated samples:
+    /// sum_{n=a}^{b} g(n) ~ integral_a^b g + (g(a) + g(b)) / 2, exact when D = 1. Unlike a plain
+    /// mean of the decimated samples, this weights the ends of the range correctly, where a
+    /// wavelet row changes fastest. Two components at once (|W| and |W|^2, or a complex value).
+    static func decimatedMean(from a: Int, through b: Int, decimation: Int,
+                              _ sample: (Int) -> SIMD2<Double>) -> SIMD2<Double> {
         let d = Double(decimation)
         func interpolated(_ t: Int) -> SIMD2<Double> {
             let m = t >= 0 ? t / decimation : -((-t + decimation - 1) / decimation)
@@ -80,10 +87,9 @@ extension WaveletTransform {
             let g0 = sample(m)
             return fraction == 0 ? g0 : g0 + (sample(m + 1) - g0) * fraction
         }
-        let a = padBefore + signalRange.lowerBound, b = padBefore + signalRange.upperBound - 1
-        let count = Double(signalRange.count)
+        let count = Double(b - a + 1)
         let ends = interpolated(a) + interpolated(b)
-        guard b > a else { return (ends[0] / 2, ends[1] / 2) }
+        guard b > a else { return ends / 2 }
         let firstInside = (a + decimation - 1) / decimation, lastInside = b / decimation
         var integral = SIMD2<Double>()
         if firstInside > lastInside {
@@ -96,8 +102,7 @@ extension WaveletTransform {
             integral += Double(firstInside * decimation - a) * (interpolated(a) + first) / 2
             integral += Double(b - lastInside * decimation) * (last + interpolated(b)) / 2
         }
-        let total = integral + ends / 2
-        return (total[0] / count, total[1] / count)
+        return (integral + ends / 2) / count
     }
 }
 

@@ -124,6 +124,16 @@ public final class WaveletTransform: Sendable {
     private static func plans(frequencies: [Double], wavelet: MotherWavelet, options: WaveletOptions,
                               sampleCount: Int, sampleRateHz: Double, paddedCount: Int,
                               cone: ConeOfInfluence) -> [RowPlan] {
+        frequencies.enumerated().map { index, frequency in
+            rowPlan(frequencyHz: frequency, validCount: cone.validCount(index), wavelet: wavelet, options: options,
+                    sampleCount: sampleCount, sampleRateHz: sampleRateHz, paddedCount: paddedCount)
+        }
+    }
+
+    /// The band-limited plan of a row at `frequencyHz` (any frequency, on the grid or not) with
+    /// `validCount` samples inside its cone of influence.
+    static func rowPlan(frequencyHz frequency: Double, validCount: Int, wavelet: MotherWavelet, options: WaveletOptions,
+                        sampleCount: Int, sampleRateHz: Double, paddedCount: Int) -> RowPlan {
         let binHz = sampleRateHz / Double(paddedCount)
         let half = paddedCount / 2
         var lowEdge = 0.0, highEdge = Double.infinity
@@ -132,19 +142,17 @@ public final class WaveletTransform: Sendable {
             highEdge = options.fmaxHz
         }
         let support = wavelet.negligibleOutside(level: negligibleLevel)
-        return frequencies.enumerated().map { index, frequency in
-            // nu = xi * f / ompeak; keep bins with lowEdge < nu < highEdge and nu > 0.
-            let lowHz = max(support.lowerBound * frequency / wavelet.peakAngularFrequency, lowEdge)
-            let highHz = min(support.upperBound * frequency / wavelet.peakAngularFrequency, highEdge)
-            let first = max(1, Int((lowHz / binHz).rounded(.down)) + 1)
-            let last = min(half, Int((highHz / binHz).rounded(.up)) - 1)
-            let count = max(0, last - first + 1)
-            // At least 2x the bandwidth, and at least `minimumAveragedSamples` decimated samples inside
-            // the cone: a sampled mean of a fluctuating |W| errs by about (fluctuation) / (samples).
-            let valid = max(1, cone.validCount(index))
-            let fromBandwidth = nextPowerOfTwo(max(2 * count, 16))
-            let fromCone = nextPowerOfTwo(Int((Double(minimumAveragedSamples) * Double(paddedCount) / Double(valid)).rounded(.up)))
-            return RowPlan(firstBin: first, binCount: count, shortCount: min(paddedCount, max(fromBandwidth, fromCone)))
-        }
+        // nu = xi * f / ompeak; keep bins with lowEdge < nu < highEdge and nu > 0.
+        let lowHz = max(support.lowerBound * frequency / wavelet.peakAngularFrequency, lowEdge)
+        let highHz = min(support.upperBound * frequency / wavelet.peakAngularFrequency, highEdge)
+        let first = max(1, Int((lowHz / binHz).rounded(.down)) + 1)
+        let last = min(half, Int((highHz / binHz).rounded(.up)) - 1)
+        let count = max(0, last - first + 1)
+        // At least 2x the bandwidth, and at least `minimumAveragedSamples` decimated samples inside
+        // the cone: a sampled mean of a fluctuating |W| errs by about (fluctuation) / (samples).
+        let valid = max(1, validCount)
+        let fromBandwidth = nextPowerOfTwo(max(2 * count, 16))
+        let fromCone = nextPowerOfTwo(Int((Double(minimumAveragedSamples) * Double(paddedCount) / Double(valid)).rounded(.up)))
+        return RowPlan(firstBin: first, binCount: count, shortCount: min(paddedCount, max(fromBandwidth, fromCone)))
     }
 }

@@ -51,8 +51,18 @@ public enum StudyOutput {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable, results.summaryTable,
                       results.comparisonsTable, results.spectraComparisonsTable, results.errorsTable]
+        var files = tableFiles
         for (name, table) in zip(tableFiles, tables) {
             try Data(table.text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        }
+        if let coherence = results.coherence {
+            let extra = [("coherence.csv", coherence.subjectTable(results.manifest)), ("group_coherence.csv", coherence.groupTable),
+                         ("coherence_comparisons.csv", coherence.comparisonsTable(bandSet: results.parameters.bandSet,
+                                                                                  spectraAdjustment: results.parameters.spectraAdjustment))]
+            for (name, table) in extra {
+                try Data(table.text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+            }
+            files += extra.map(\.0)
         }
         let units = Dictionary(uniqueKeysWithValues: PORHParameterKey.allCases.map { ($0.rawValue, $0.unit(flux: "flux")) })
         let record = Record(
@@ -66,7 +76,7 @@ public enum StudyOutput {
                                   errors: results.issues.filter { $0.severity == .error }.count,
                                   warnings: results.issues.filter { $0.severity == .warning }.count),
             statistics: Record.Statistics(spectra: "\(results.parameters.spectraAdjustment.rawValue) across the frequencies of each contrast"),
-            files: tableFiles, seconds: seconds)
+            files: files, seconds: seconds)
         try encoder().encode(record).write(to: directory.appendingPathComponent("study.json"), options: .atomic)
         try writeParameters(results.parameters, to: directory)
     }

@@ -28,13 +28,16 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     /// PORH recordings: also the band summaries of the reperfusion segment after the transient
     /// is removed (`ReperfusionFlowmotion`, with `bandSet`); default false.
     public var reperfusionBands: Bool
+    /// Group coherence of paired signals (`--coherence A,B`); nil for none. Not part of the
+    /// recordings' cache keys: it is computed across recordings after they are analysed.
+    public var coherence: CoherencePairing?
 
     /// Correction across the bands (per measure) or PORH parameters of a comparison: Holm.
     public static let familyAdjustment = PValueAdjustment.holm
 
     public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
                 porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
-                reperfusionBands: Bool = false) {
+                reperfusionBands: Bool = false, coherence: CoherencePairing? = nil) {
         bandSet = settings.bandSet
         method = settings.method
         wavelet = settings.wavelet
@@ -48,6 +51,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         self.porhTiming = porhTiming
         self.spectraAdjustment = spectraAdjustment
         self.reperfusionBands = reperfusionBands
+        self.coherence = coherence
     }
 
     /// The band-analysis settings these parameters hold.
@@ -77,6 +81,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public func validate() throws {
         try bandSettings.validate()
         try AssemblyOptions(maxBridgeSeconds: maxBridgeSeconds).validate()
+        try coherence?.validate()
     }
 
     /// Writes every key, unset ones as null, so `study.json` shows each choice.
@@ -95,6 +100,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         try c.encode(porhTiming, forKey: .porhTiming)
         try c.encode(spectraAdjustment, forKey: .spectraAdjustment)
         try c.encode(reperfusionBands, forKey: .reperfusionBands)
+        try c.encode(coherence, forKey: .coherence)
     }
 
     /// Canonical JSON (sorted keys), the form hashed and written.

@@ -46,6 +46,8 @@ public struct StudyResults: Sendable {
     public private(set) var issues: [StudyIssue]
     /// Every finite value: the entry's position, the variable and the value.
     public private(set) var observations: [Observation]
+    /// Group coherence of the paired signals, when the parameters ask for it.
+    public private(set) var coherence: StudyCoherence?
 
     public struct Observation: Sendable {
         public var position: Int
@@ -112,6 +114,11 @@ public struct StudyResults: Sendable {
             }
         }
         self.issues += sampleRateWarnings() + emptyGroupWarnings()
+        if let pairing = parameters.coherence {
+            let coherence = StudyCoherence(manifest: manifest, parameters: parameters, pairing: pairing)
+            self.coherence = coherence
+            self.issues += coherence.issues
+        }
         self.issues.sort { ($0.row == 0 ? Int.max : $0.row, $0.severity.rawValue) < ($1.row == 0 ? Int.max : $1.row, $1.severity.rawValue) }
     }
 

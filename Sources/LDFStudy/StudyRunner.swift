@@ -102,7 +102,9 @@ public struct StudyRunner: Sendable {
     public static func cacheKey(_ entry: ManifestEntry, parameters: StudyParameters) throws -> String {
         var hash = ContentHash()
         hash.update(Toolkit.version)
-        hash.update(try parameters.canonicalJSON())
+        var keyed = parameters
+        keyed.coherence = nil // computed across recordings, never cached per recording
+        hash.update(try keyed.canonicalJSON())
         hash.update([0])
         hash.update(entry.protocolKind.rawValue)
         hash.update(entry.tissueSite.rawValue)

@@ -32,7 +32,7 @@ struct BandsCommand: ParsableCommand {
 
     func run() throws {
         let settings = try spectral.settings()
-        let surrogates = surrogateTest.options
+        let surrogates = surrogateTest.options(defaultKind: .iaaftDistribution)
         var entries: [RecordingBandsJSON] = []
         var tests: [BandSurrogateTest?] = []
         for path in files {

@@ -31,19 +31,14 @@ struct CoherenceCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard files.count == 2 || (files.count == 1 && coherence.channels != nil) else {
-            throw ValidationError("give two files, or one file with --channels X,Y (got \(files.count) file(s))")
-        }
-        if files.count == 2 && files[0] == "-" && files[1] == "-" {
-            throw ValidationError("standard input can be read only once; give it as one of the files, or use --channels")
-        }
+        try coherence.pair.validate(files: files, allowSingle: false)
     }
 
     func run() throws {
         let settings = CoherenceSettings(spectral: try spectral.settings(), windowCycles: coherence.windowCycles,
-                                         timeLocalised: coherence.timeLocalised, surrogates: coherence.surrogateTest.options)
+                                         timeLocalised: coherence.timeLocalised, surrogates: coherence.surrogateTest.options(defaultKind: .iaaftDistribution))
         do {
-            let (a, b) = try signals()
+            let (a, b) = try coherence.pair.signals(files, input: input)
             let analysis = try CoherenceAnalysis(a, b, settings: settings)
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
             switch format {
@@ -59,26 +54,5 @@ struct CoherenceCommand: ParsableCommand {
             printDiagnostic("error: \(error)")
             throw ExitCode.failure
         }
-    }
-
-    /// The two sides: two channels of one file, or one channel of each of two files.
-    func signals() throws -> (CoherenceSignal, CoherenceSignal) {
-        let pair = try coherence.channelPair()
-        if files.count == 1 {
-            let recording = try input.read(files[0]).resampledToCommonGrid(for: "coherence between its channels")
-            guard let pair else { throw LDFError("--channels", "one file needs two channels", fix: "add --channels X,Y") }
-            let names = recording.channels.map(\.name)
-            let first = try pair.0.resolve(in: names, source: files[0]), second = try pair.1.resolve(in: names, source: files[0])
-            guard first != second else {
-                throw LDFError("--channels", "both select channel '\(names[first])'", fix: "name two different channels")
-            }
-            return (CoherenceSignal(recording: recording, channelIndex: first), CoherenceSignal(recording: recording, channelIndex: second))
-        }
-        let recordings = try files.map { try input.read($0) }
-        let indices = try [pair?.0, pair?.1].enumerated().map { i, selector in
-            try selector.map { try $0.resolve(in: recordings[i].channels.map(\.name), source: files[i]) }
-        }
-        return (CoherenceSignal(recording: recordings[0], channelIndex: indices[0]),
-                CoherenceSignal(recording: recordings[1], channelIndex: indices[1]))
     }
 }

@@ -8,10 +8,10 @@ struct SurrogateTestOptions: ParsableArguments {
     var surrogates: Int = 0
 
     @Option(name: .customLong("surrogate-type"),
-            help: ArgumentHelp("Surrogates: rp, ft, aaft, iaaft1 (exact distribution), iaaft2 (exact spectrum), tshift or cpp (coherence only).",
+            help: ArgumentHelp("Surrogates: rp, ft, aaft, iaaft1 (exact distribution), iaaft2 (exact spectrum), tshift or cpp (phases: coherence, coupling). Default: iaaft1 (bands, coherence), iaaft2 (bispectrum, as MODA), cpp (coupling, as MODA).",
                                valueName: "TYPE"),
             transform: { try SpectralOptions.choice($0, option: "--surrogate-type", SurrogateKind.allCases) })
-    var surrogateType: SurrogateKind = .iaaftDistribution
+    var surrogateType: SurrogateKind?
 
     @Option(help: ArgumentHelp("Seed of the surrogates (the same seed gives the same surrogates on every run).", valueName: "N"))
     var seed: UInt64 = 1
@@ -27,10 +27,10 @@ struct SurrogateTestOptions: ParsableArguments {
     @Option(name: .customLong("iaaft-iterations"), help: ArgumentHelp("Iteration cap of IAAFT surrogates (MODA's 1000).", valueName: "N"))
     var iaaftIterations: Int = 1000
 
-    /// The surrogate options, or nil for no test.
-    var options: SurrogateOptions? {
+    /// The surrogate options, or nil for no test; `defaultKind` when --surrogate-type is not given.
+    func options(defaultKind: SurrogateKind) -> SurrogateOptions? {
         guard surrogates != 0 else { return nil }
-        return SurrogateOptions(kind: surrogateType, count: surrogates, seed: seed, level: significance,
+        return SurrogateOptions(kind: surrogateType ?? defaultKind, count: surrogates, seed: seed, level: significance,
                                 test: significanceTest, maxIterations: iaaftIterations)
     }
 
@@ -40,7 +40,7 @@ struct SurrogateTestOptions: ParsableArguments {
             if surrogates < 0 {
                 throw LDFError("--surrogates", "\(surrogates) is negative", fix: "use 0 for no test, or e.g. --surrogates 100")
             }
-            try options?.validate()
+            try options(defaultKind: .iaaftDistribution)?.validate()
         } catch let error as LDFError {
             throw ValidationError(error.description)
         }

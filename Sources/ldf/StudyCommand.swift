@@ -25,7 +25,11 @@ struct StudyCommand: ParsableCommand {
             (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
             subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
             spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \
-            study.json. A bad row or recording is listed in errors.csv with its manifest line and the \
+            study.json. With --coherence A,B, each subject's two signals (rows that share subject, group \
+            and condition and whose --coherence-by column, site by default, reads A and B) give group \
+            wavelet phase coherence with inter-subject surrogates (MODA, PyMODAlib's group_coherence): \
+            coherence.csv, group_coherence.csv and coherence_comparisons.csv (residual coherence per \
+            frequency and band between groups and paired conditions). A bad row or recording is listed in errors.csv with its manifest line and the \
             rest still runs. Results are cached per recording in DIR/cache: a second run analyses \
             only rows whose file, parameters or analysis fields changed.
             """,
@@ -70,6 +74,7 @@ struct StudyRunCommand: ParsableCommand {
         let parameters = try study.parameters(settings: spectral.settings())
         let shard = try self.shard.map { try StudyShard(parsing: $0) }
         let manifest = try StudyManifest(path: self.manifest)
+        try parameters.coherence?.validate(extraColumns: manifest.extraColumns)
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         let runner = try StudyRunner(manifest: manifest, parameters: parameters, directory: directory, jobs: jobs)
         for issue in manifest.issues { printDiagnostic(issue.description) }
@@ -166,10 +171,30 @@ struct StudyOptions: ParsableArguments {
           help: "PORH recordings: also the bands of the reperfusion segment with the transient removed (reperfusion_bands.csv, compared like PORH parameters).")
     var reperfusionBands = false
 
+    @Option(help: ArgumentHelp("Group coherence of each subject's two signals: the rows whose --coherence-by column reads A and B (same subject, group, condition); inter-subject surrogates; coherence.csv, group_coherence.csv, coherence_comparisons.csv.",
+                               valueName: "A,B"))
+    var coherence: String?
+
+    @Option(name: .customLong("coherence-by"), help: ArgumentHelp("Manifest column that names the two signals (site, channel or an extra column).", valueName: "COLUMN"))
+    var coherenceBy: String = "site"
+
+    @Option(name: .customLong("coherence-percentile"), help: ArgumentHelp("Percentile of the inter-subject surrogates subtracted from each coherence (PyMODAlib's 95).", valueName: "P"))
+    var coherencePercentile: Double = 95
+
+    /// The pairing of `--coherence A,B`, or nil.
+    func pairing() throws -> CoherencePairing? {
+        guard let coherence else { return nil }
+        let parts = coherence.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw LDFError("--coherence", "'\(coherence)' is not two values", fix: "give the two values of the --coherence-by column, e.g. --coherence forearm,finger")
+        }
+        return CoherencePairing(column: coherenceBy, first: parts[0], second: parts[1], percentile: coherencePercentile)
+    }
+
     func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
         let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
                                          porhTiming: porhTiming, spectraAdjustment: spectraCorrection,
-                                         reperfusionBands: reperfusionBands)
+                                         reperfusionBands: reperfusionBands, coherence: try asUsageError { try pairing() })
         try asUsageError { try parameters.validate() }
         return parameters
     }

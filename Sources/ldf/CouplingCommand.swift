@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import LDFCore
+import LDFCoupling
+import LDFSpectral
+
+/// `ldf coupling A [B] --bands X,Y`: dynamical Bayesian inference of phase coupling (MODA's
+/// Bayesian window).
+struct CouplingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coupling",
+        abstract: "Phase coupling between two oscillations by dynamical Bayesian inference: strengths both ways and directionality over time.",
+        discussion: """
+            The first signal is band-pass filtered to band X and the second to band Y (one file without \
+            --channels: both bands of its perfusion channel), their phases taken from the Hilbert \
+            transform, and MODA's coupled phase model inferred window by window (Stankovski et al. 2012): \
+            coupling strength 2 -> 1 and 1 -> 2 (norms of the inferred Fourier coefficients, MODA's dirc) \
+            and directionality (c12 - c21)/(c12 + c21), positive when 1 drives 2. Defaults as MODA: \
+            window 10 x the longest period (10 / lowest band edge), no overlap, propagation constant 0.2, \
+            Fourier order 2. --surrogates N tests each window against N cycle-permuted (CPP) surrogate \
+            phase pairs (threshold: K-th largest). Bands are preset names (--preset) or LO-HI in Hz.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var pair: ChannelPairOptions
+    @OptionGroup var surrogateTest: SurrogateTestOptions
+
+    @Option(help: ArgumentHelp("The two bands: names of the preset's bands or LO-HI in Hz, e.g. respiratory,cardiac or 0.145-0.6,0.6-2.",
+                               valueName: "X,Y"))
+    var bands: String
+
+    @Option(help: ArgumentHelp("Band preset the names refer to (default stefanovska).", valueName: "NAME"))
+    var preset: String?
+
+    @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge).", valueName: "SECONDS"))
+    var window: Double?
+
+    @Option(help: ArgumentHelp("Step between windows in seconds (default: the window, no overlap).", valueName: "SECONDS"))
+    var step: Double?
+
+    @Option(help: ArgumentHelp("Propagation constant between windows (MODA's 0.2).", valueName: "C"))
+    var propagation: Double = 0.2
+
+    @Option(help: ArgumentHelp("Fourier order of the phase model's base functions (MODA's 2).", valueName: "N"))
+    var order: Int = 2
+
+    @Option(help: "Output format: table, csv (one row per window) or json.")
+    var format: OutputFormat = .table
+
+    @Argument(help: ArgumentHelp("One recording (both bands of it), two, or one with --channels X,Y; - reads standard input.", valueName: "FILE"))
+    var files: [String]
+
+    func validate() throws {
+        try pair.validate(files: files, allowSingle: true)
+        do { try settings().validate() } catch let error as LDFError { throw ValidationError(error.description) }
+    }
+
+    /// The two bands of `--bands`: preset names or LO-HI ranges.
+    func parsedBands() throws -> (Band, Band) {
+        let set = try BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
+        let parts = bands.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else {
+            throw LDFError("--bands", "'\(bands)' is not two bands", fix: "give two band names or LO-HI ranges, e.g. --bands respiratory,cardiac")
+        }
+        return try (band(parts[0], in: set), band(parts[1], in: set))
+    }
+
+    private func band(_ text: String, in set: BandSet) throws -> Band {
+        if let named = set.bands.first(where: { $0.name == text.lowercased() }) { return named }
+        let edges = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard edges.count == 2, let low = edges[0], let high = edges[1] else {
+            throw LDFError("--bands", "'\(text)' is neither a band of preset \(set.name) (\(set.bands.map(\.name).joined(separator: ", "))) nor LO-HI in Hz",
+                           fix: "e.g. --bands respiratory,cardiac or --bands 0.145-0.6,0.6-2")
+        }
+        return Band(text, low, high)
+    }
+
+    func settings() throws -> CouplingSettings {
+        let (x, y) = try parsedBands()
+        return CouplingSettings(band1: x, band2: y, windowSeconds: window, stepSeconds: step, propagationConstant: propagation, order: order,
+                                surrogates: surrogateTest.options(defaultKind: .cyclePhasePermutation))
+    }
+
+    func run() throws {
+        do {
+            let settings = try settings()
+            let analysis: CouplingAnalysis
+            if files.count == 1 && pair.channels == nil {
+                analysis = try CouplingAnalysis(CoherenceSignal(recording: try input.read(files[0])), nil, settings: settings)
+            } else {
+                let (a, b) = try pair.signals(files, input: input, purpose: "the coupling between its channels")
+                analysis = try CouplingAnalysis(a, b, settings: settings)
+            }
+            for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
+            let report = CouplingReport(settings: settings, analysis: analysis)
+            switch format {
+            case .json: print(try JSONOutput.string(report))
+            case .csv:
+                print(CouplingReport.csvColumns.joined(separator: ","))
+                report.csvRows.forEach { print($0) }
+            case .table: print(report.table)
+            }
+        } catch let error as LDFError {
+            printDiagnostic("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -44,7 +44,20 @@ public struct BandAnalysisSettings: Sendable, Equatable {
                            fix: "swap them or widen the range, e.g. --fmin 0.005 --fmax 2")
         }
         guard wavelet.f0 > 0, wavelet.f0.isFinite else {
+            if wavelet.transform == .wft {
+                throw LDFError("--f0", "window resolution \(wavelet.f0) s must be positive", fix: "omit --f0 for MODA's default 1 / fmin")
+            }
             throw LDFError("--f0", "wavelet resolution \(wavelet.f0) must be positive", fix: "use the default --f0 1")
+        }
+        if wavelet.transform == .wft {
+            guard wavelet.voices == nil else {
+                throw LDFError("--voices", "voices per octave apply to the wavelet transform; the WFT uses MODA's automatic linear frequency step",
+                               fix: "omit --voices with --transform wft")
+            }
+            guard wavelet.coneRule == .moda else {
+                throw LDFError("--cone", "the \(wavelet.coneRule.rawValue) rule is defined for the Morlet wavelet; the WFT's cone is MODA's",
+                               fix: "omit --cone with --transform wft")
+            }
         }
         if let v = wavelet.voices, v < 1 {
             throw LDFError("--voices", "\(v) voices per octave; at least 1 is needed", fix: "omit --voices for MODA's automatic choice")

@@ -26,6 +26,9 @@ public struct BispectrumSettings: Sendable, Equatable {
             throw LDFError("--method", "the bispectrum needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
                            fix: "omit --method (wavelet is the default)")
         }
+        guard spectral.wavelet.transform == .wavelet else {
+            throw LDFError("--transform", "the wavelet bispectrum (MODA's bispecWavNew) is defined on the wavelet transform's log-spaced grid, not the windowed Fourier transform", fix: "omit --transform (wavelet is the default)")
+        }
         try spectral.validate()
         if let kinds, kinds.isEmpty {
             throw LDFError("--kinds", "no bispectrum kind given", fix: "use e.g. --kinds 111,122 or omit it for all")

@@ -123,13 +123,13 @@ public final class BispectrumAnalyzer: Sendable {
 extension WaveletTransform {
     /// The band-limited plan of a row at any frequency (see `rowPlan(frequencyHz:...)`).
     func rowPlan(atFrequencyHz frequency: Double, validCount: Int) -> RowPlan {
-        Self.rowPlan(frequencyHz: frequency, validCount: validCount, wavelet: wavelet, options: options,
+        Self.rowPlan(frequencyHz: frequency, validCount: validCount, kernel: kernel, options: options,
                      sampleCount: sampleCount, sampleRateHz: sampleRateHz, paddedCount: paddedCount)
     }
 
     /// The cone of influence of a row at `frequencyHz` under `options.coneRule` (one frequency).
     func cone(atFrequencyHz frequency: Double) -> ConeOfInfluence {
-        ConeOfInfluence(rule: options.coneRule, wavelet: wavelet, frequenciesHz: [frequency],
+        ConeOfInfluence(rule: options.coneRule, kernel: kernel, frequenciesHz: [frequency],
                         sampleCount: sampleCount, sampleRateHz: sampleRateHz)
     }
 

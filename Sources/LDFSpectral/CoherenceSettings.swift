@@ -26,6 +26,9 @@ public struct CoherenceSettings: Sendable, Equatable {
             throw LDFError("--method", "phase coherence needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
                            fix: "omit --method (wavelet is the default)")
         }
+        guard spectral.wavelet.transform == .wavelet else {
+            throw LDFError("--transform", "MODA's wavelet phase coherence (wphcoh) uses the wavelet transform, not the windowed Fourier transform", fix: "omit --transform (wavelet is the default)")
+        }
         try spectral.validate()
         guard windowCycles.isFinite && windowCycles > 0 else {
             throw LDFError("--window-cycles", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")

@@ -25,17 +25,34 @@ public struct ConeOfInfluence: Sendable, Equatable {
     /// The cone for `frequenciesHz` of a signal of `sampleCount` samples at `sampleRateHz`.
     public init(rule: ConeOfInfluenceRule, wavelet: MotherWavelet, frequenciesHz: [Double],
                 sampleCount: Int, sampleRateHz: Double) {
-        self.rule = rule
+        self.init(rule: rule, kernel: .wavelet(wavelet), frequenciesHz: frequenciesHz, sampleCount: sampleCount,
+                  sampleRateHz: sampleRateHz)
+    }
+
+    /// The cone for any kernel. For MODA's Gaussian window (wft.m) the rule is always MODA's: the
+    /// first ceil(|t1e| fs) and the last ceil(t2e fs) samples at every frequency.
+    public init(rule: ConeOfInfluenceRule, kernel: TransformKernel, frequenciesHz: [Double],
+                sampleCount: Int, sampleRateHz: Double) {
         self.sampleCount = sampleCount
-        switch rule {
-        case .moda:
-            let scale = sampleRateHz * wavelet.peakAngularFrequency / (2 * Double.pi)
-            leadingInvalid = frequenciesHz.map { Int((abs(wavelet.timeSupport.lowerBound) * scale / $0).rounded(.up)) }
-            trailingInvalid = frequenciesHz.map { Int((abs(wavelet.timeSupport.upperBound) * scale / $0).rounded(.up)) }
-        case .torrenceCompo:
-            let counts = frequenciesHz.map { Int((sampleRateHz * Self.torrenceCompoSeconds(frequencyHz: $0)).rounded(.up)) }
-            leadingInvalid = counts
-            trailingInvalid = counts
+        switch kernel {
+        case .window(let window):
+            self.rule = .moda
+            let leading = Int((abs(window.timeSupport.lowerBound) * sampleRateHz).rounded(.up))
+            let trailing = Int((abs(window.timeSupport.upperBound) * sampleRateHz).rounded(.up))
+            leadingInvalid = [Int](repeating: leading, count: frequenciesHz.count)
+            trailingInvalid = [Int](repeating: trailing, count: frequenciesHz.count)
+        case .wavelet(let wavelet):
+            self.rule = rule
+            switch rule {
+            case .moda:
+                let scale = sampleRateHz * wavelet.peakAngularFrequency / (2 * Double.pi)
+                leadingInvalid = frequenciesHz.map { Int((abs(wavelet.timeSupport.lowerBound) * scale / $0).rounded(.up)) }
+                trailingInvalid = frequenciesHz.map { Int((abs(wavelet.timeSupport.upperBound) * scale / $0).rounded(.up)) }
+            case .torrenceCompo:
+                let counts = frequenciesHz.map { Int((sampleRateHz * Self.torrenceCompoSeconds(frequencyHz: $0)).rounded(.up)) }
+                leadingInvalid = counts
+                trailingInvalid = counts
+            }
         }
     }
 

@@ -12,13 +12,15 @@ extension WaveletTransform {
     ///    (a later wt.m multiplies the exponent by 2 pi fmin / ompeak, weighting far longer
     ///    stretches; PyMODAlib, the reference the agreement tests use, does not);
     /// 3. after predictive padding, detrend the padded signal again;
-    /// 4. the NL-point FFT, zeroing bins outside max(fmin, fs/L) < f < fmax when preprocessing.
+    /// 4. the NL-point FFT, zeroing bins outside max(fmin, fs/L) < f < fmax when preprocessing
+    ///    (fmin < f < fmax for the WFT, `passBand`).
+    /// The same steps serve wft.m, whose padding weights use the window's t2h - t1h in seconds.
     func paddedSpectrum(_ signal: [Double]) -> ComplexBuffer {
         let padded = paddedSignal(signal)
         let fft = RealFFT(count: paddedCount)
         let spectrum = ComplexBuffer(count: fft.binCount)
         fft.forward(padded, spectrum)
-        spectrum[0] = .zero // wt.m zeroes f <= 0
+        if options.transform == .wavelet { spectrum[0] = .zero } // wt.m zeroes f <= 0; wft.m keeps f = 0
         if options.preprocess {
             let band = passBand
             for k in 0..<fft.binCount where !band.contains(k) { spectrum[k] = .zero }
@@ -83,7 +85,7 @@ extension WaveletTransform {
     /// those (plus a margin) are weighted and handed over; the result is the same.
     private func predictivePads(_ x: [Double]) -> (left: [Double], right: [Double]) {
         let length = sampleCount
-        let halfSpan = wavelet.timeHalfSupport.upperBound - wavelet.timeHalfSupport.lowerBound
+        let halfSpan = kernel.timeHalfSpan
         // sqrt(w) >= 1e-8 <=> distance <= 2 log2(1e8) half-spans = 53.15 * halfSpan seconds.
         let tail = min(length, Int(2 * log2(1e8) * halfSpan * sampleRateHz) + 4)
         let weights = ((length - tail)..<length).map { n in pow(2, -(Double(length - 1 - n) / sampleRateHz) / halfSpan) }

@@ -26,34 +26,50 @@ extension WaveletTransform {
         let centre = plan.binCount / 2
         let binHz = sampleRateHz / Double(paddedCount)
         let first = plan.firstBin
-        let start = wavelet.peakAngularFrequency * Double(first) * binHz / frequency
-        let step = wavelet.peakAngularFrequency * binHz / frequency
-        switch wavelet.kind {
-        case .morlet:
-            // psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start + i * step,
-            // by Gaussian recurrences (ratios multiply by exp(-step^2) each bin), refreshed every 128 bins.
-            let w0 = wavelet.peakAngularFrequency
-            let q = exp(-step * step)
-            var g1 = 0.0, r1 = 0.0, g2 = 0.0, r2 = 0.0
-            for i in 0..<plan.binCount {
-                if i & 127 == 0 {
-                    let xi = start + Double(i) * step
-                    g1 = exp(-0.5 * (w0 - xi) * (w0 - xi))
-                    r1 = exp((w0 - xi) * step - 0.5 * step * step)
-                    g2 = exp(-0.5 * (w0 * w0 + xi * xi))
-                    r2 = exp(-xi * step - 0.5 * step * step)
+        switch kernel {
+        case .wavelet(let wavelet):
+            let start = wavelet.peakAngularFrequency * Double(first) * binHz / frequency
+            let step = wavelet.peakAngularFrequency * binHz / frequency
+            if wavelet.kind == .morlet {
+                Self.fillMorletRow(w0: wavelet.peakAngularFrequency, start: start, step: step, plan: plan,
+                                   spectrum: spectrum, work: work, mask: mask)
+            } else {
+                for i in 0..<plan.binCount {
+                    work[(i - centre) & mask] = spectrum[first + i].multiplied(by: wavelet.fourierTransform(start + Double(i) * step))
                 }
-                let weight = g1 - g2
-                work[(i - centre) & mask] = spectrum[first + i].multiplied(by: weight)
-                g1 *= r1; r1 *= q
-                g2 *= r2; r2 *= q
             }
-        case .lognormal:
+        case .window(let window):
+            // g_hat(2 pi (f - nu)) at nu = (first + i) binHz; bins below 0 hold conj(X(-k)) (real signal).
             for i in 0..<plan.binCount {
-                work[(i - centre) & mask] = spectrum[first + i].multiplied(by: wavelet.fourierTransform(start + Double(i) * step))
+                let k = first + i
+                let value = k >= 0 ? spectrum[k] : spectrum[-k].conjugate
+                work[(i - centre) & mask] = value.multiplied(by: window.fourierTransform(2 * Double.pi * (frequency - Double(k) * binHz)))
             }
         }
         ComplexFFT(count: shortCount).backward(work, output)
+    }
+
+    /// MODA's Morlet psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start +
+    /// i * step times the row's bins, by Gaussian recurrences (ratios multiply by exp(-step^2) each
+    /// bin), refreshed every 128 bins.
+    private static func fillMorletRow(w0: Double, start: Double, step: Double, plan: RowPlan, spectrum: ComplexBuffer,
+                                      work: ComplexBuffer, mask: Int) {
+        let centre = plan.binCount / 2, first = plan.firstBin
+        let q = exp(-step * step)
+        var g1 = 0.0, r1 = 0.0, g2 = 0.0, r2 = 0.0
+        for i in 0..<plan.binCount {
+            if i & 127 == 0 {
+                let xi = start + Double(i) * step
+                g1 = exp(-0.5 * (w0 - xi) * (w0 - xi))
+                r1 = exp((w0 - xi) * step - 0.5 * step * step)
+                g2 = exp(-0.5 * (w0 * w0 + xi * xi))
+                r2 = exp(-xi * step - 0.5 * step * step)
+            }
+            let weight = g1 - g2
+            work[(i - centre) & mask] = spectrum[first + i].multiplied(by: weight)
+            g1 *= r1; r1 *= q
+            g2 *= r2; r2 *= q
+        }
     }
 
     /// Row `index` at full rate over the signal's own samples (no decimation, no truncation):
@@ -82,8 +98,14 @@ extension WaveletTransform {
         return frequencies.map { frequency in
             work.fill(.zero)
             for k in 1...(count / 2) {
-                let xi = wavelet.peakAngularFrequency * Double(k) * binHz / frequency
-                work[k] = spectrum[k].multiplied(by: wavelet.fourierTransform(xi))
+                work[k] = spectrum[k].multiplied(by: kernel.weight(frequencyHz: frequency, atHz: Double(k) * binHz))
+            }
+            if options.transform == .wft {
+                // wft.m keeps f = 0 and the negative frequencies -(NL/2 - 1) ... -1 (zero after preprocessing).
+                work[0] = spectrum[0].multiplied(by: kernel.weight(frequencyHz: frequency, atHz: 0))
+                for k in 1..<(count / 2) {
+                    work[count - k] = spectrum[k].conjugate.multiplied(by: kernel.weight(frequencyHz: frequency, atHz: -Double(k) * binHz))
+                }
             }
             fft.backward(work, output)
             return (0..<sampleCount).map { output[padBefore + $0].divided(by: Double(count)) }

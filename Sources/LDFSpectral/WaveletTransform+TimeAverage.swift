@@ -21,8 +21,8 @@ extension WaveletTransform {
         let validCounts = (0..<rowCount).map { cone.validCount($0) }
         if !includeEdges && validCounts.allSatisfy({ $0 == 0 }) {
             let seconds = Double(sampleCount) / sampleRateHz
-            throw LDFError("signal", "the \(seconds) s signal has no wavelet coefficient inside the cone of influence at any frequency up to \(options.fmaxHz) Hz",
-                           fix: "analyse a longer recording, or raise fmin to at least \(lowestResolvableFrequencyHz) Hz, or include the edges")
+            throw LDFError("signal", "the \(seconds) s signal has no \(options.transform == .wft ? "WFT" : "wavelet") coefficient inside the cone of influence at any frequency up to \(options.fmaxHz) Hz",
+                           fix: "analyse a longer recording, or \(shortSignalFix), or include the edges")
         }
         let spectrum = paddedSpectrum(signal)
         let amplitude = ResultSlots<Double>(count: rowCount), power = ResultSlots<Double>(count: rowCount)

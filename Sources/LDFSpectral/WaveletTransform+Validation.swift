@@ -26,6 +26,16 @@ extension WaveletTransform {
         guard options.f0.isFinite && options.f0 > 0 else {
             throw LDFError("f0", "wavelet resolution \(options.f0) must be positive", fix: "use the default f0 = 1")
         }
+        if options.transform == .wft {
+            guard options.voices == nil else {
+                throw LDFError("voices", "voices per octave apply to the wavelet transform; the WFT's frequency step is MODA's automatic one",
+                               fix: "omit the voices for the windowed Fourier transform")
+            }
+            guard options.coneRule == .moda else {
+                throw LDFError("cone", "the \(options.coneRule.rawValue) rule is defined for the Morlet wavelet; the WFT's cone is MODA's",
+                               fix: "use the moda cone with the windowed Fourier transform")
+            }
+        }
         if let voices = options.voices, voices < 1 {
             throw LDFError("voices", "\(voices) voices per octave; at least 1 is needed",
                            fix: "omit it for MODA's automatic choice (31 for the Morlet, f0 = 1)")

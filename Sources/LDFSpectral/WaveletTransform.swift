@@ -30,7 +30,13 @@ public final class WaveletTransform: Sendable {
     /// Samples per signal (L).
     public let sampleCount: Int
     public let sampleRateHz: Double
-    public let wavelet: MotherWavelet
+    /// The wavelet (wt.m) or MODA's Gaussian window (wft.m, `options.transform == .wft`).
+    public let kernel: TransformKernel
+    /// The mother wavelet; nil for the windowed Fourier transform.
+    public var wavelet: MotherWavelet? {
+        if case .wavelet(let wavelet) = kernel { return wavelet }
+        return nil
+    }
     /// Analysed frequencies in Hz, ascending.
     public let frequenciesHz: [Double]
     /// Which coefficients are free of edge effects, under `options.coneRule`.
@@ -63,26 +69,26 @@ public final class WaveletTransform: Sendable {
     /// - Throws: `LDFError` naming the parameter when an option or the length is out of range.
     public init(sampleCount: Int, sampleRateHz: Double, options: WaveletOptions) throws {
         try Self.validate(sampleCount: sampleCount, sampleRateHz: sampleRateHz, options: options)
-        let wavelet = MotherWavelet(kind: options.wavelet, f0: options.f0)
-        let voices = options.voices ?? wavelet.automaticVoices
-        let lowest = (Double(voices) * log2(options.fminHz)).rounded(.up)
-        let highest = (Double(voices) * log2(options.fmaxHz)).rounded(.down)
-        guard lowest <= highest else {
-            throw LDFError("fmin/fmax", "no frequency 2^(k/\(voices)) lies in [\(options.fminHz), \(options.fmaxHz)] Hz",
-                           fix: "widen the frequency range or use more voices per octave")
-        }
-        let frequencies = stride(from: lowest, through: highest, by: 1).map { pow(2, $0 / Double(voices)) }
+        let kernel = TransformKernel(options)
         var resolved = options
-        resolved.voices = voices
+        let frequencies: [Double]
+        switch kernel {
+        case .wavelet(let wavelet):
+            let voices = options.voices ?? wavelet.automaticVoices
+            frequencies = try Self.logarithmicGrid(voices: voices, options: options)
+            resolved.voices = voices
+        case .window(let window):
+            frequencies = try Self.linearGrid(stepHz: window.automaticFrequencyStepHz, options: options)
+        }
         self.options = resolved
         self.sampleCount = sampleCount
         self.sampleRateHz = sampleRateHz
-        self.wavelet = wavelet
+        self.kernel = kernel
         frequenciesHz = frequencies
-        modaCone = ConeOfInfluence(rule: .moda, wavelet: wavelet, frequenciesHz: frequencies,
+        modaCone = ConeOfInfluence(rule: .moda, kernel: kernel, frequenciesHz: frequencies,
                                    sampleCount: sampleCount, sampleRateHz: sampleRateHz)
         cone = options.coneRule == .moda ? modaCone
-            : ConeOfInfluence(rule: options.coneRule, wavelet: wavelet, frequenciesHz: frequencies,
+            : ConeOfInfluence(rule: options.coneRule, kernel: kernel, frequenciesHz: frequencies,
                               sampleCount: sampleCount, sampleRateHz: sampleRateHz)
         let left = modaCone.leadingInvalid[0], right = modaCone.trailingInvalid[0]
         let padded = Self.nextPowerOfTwo(sampleCount + left + right)
@@ -91,8 +97,29 @@ public final class WaveletTransform: Sendable {
         let before = left + right == 0 ? extra / 2 : Int((Double(extra) * Double(left) / Double(left + right)).rounded(.down))
         padBefore = before
         padAfter = extra - before
-        rows = Self.plans(frequencies: frequencies, wavelet: wavelet, options: resolved, sampleCount: sampleCount,
+        rows = Self.plans(frequencies: frequencies, kernel: kernel, options: resolved, sampleCount: sampleCount,
                           sampleRateHz: sampleRateHz, paddedCount: padded, cone: options.coneRule == .moda ? modaCone : cone)
+    }
+
+    /// wt.m's grid: 2^(k / nv) Hz for every integer k with fmin <= 2^(k / nv) <= fmax.
+    private static func logarithmicGrid(voices: Int, options: WaveletOptions) throws -> [Double] {
+        let lowest = (Double(voices) * log2(options.fminHz)).rounded(.up)
+        let highest = (Double(voices) * log2(options.fmaxHz)).rounded(.down)
+        guard lowest <= highest else {
+            throw LDFError("fmin/fmax", "no frequency 2^(k/\(voices)) lies in [\(options.fminHz), \(options.fmaxHz)] Hz",
+                           fix: "widen the frequency range or use more voices per octave")
+        }
+        return stride(from: lowest, through: highest, by: 1).map { pow(2, $0 / Double(voices)) }
+    }
+
+    /// wft.m's grid: k * fstep Hz for k from ceil(fmin / fstep) to floor(fmax / fstep).
+    private static func linearGrid(stepHz step: Double, options: WaveletOptions) throws -> [Double] {
+        let lowest = Int((options.fminHz / step).rounded(.up)), highest = Int((options.fmaxHz / step).rounded(.down))
+        guard lowest <= highest else {
+            throw LDFError("fmin/fmax", "no multiple of the window's frequency step \(step) Hz lies in [\(options.fminHz), \(options.fmaxHz)] Hz",
+                           fix: "widen the frequency range or raise the window resolution f0")
+        }
+        return (lowest...highest).map { Double($0) * step }
     }
 
     /// The smallest power of two >= `value` (MODA's 2^nextpow2).
@@ -103,49 +130,70 @@ public final class WaveletTransform: Sendable {
     }
 
     /// The lowest frequency (Hz) with at least one valid coefficient under MODA's cone:
-    /// (t2e - t1e) * ompeak / (2 pi) * fs / L (MODA's default fmin).
+    /// (t2e - t1e) * ompeak / (2 pi) * fs / L (MODA's default fmin) for a wavelet; for the window,
+    /// whose cone is the same at every frequency, fmin when the signal is long enough, else infinity.
     public var lowestResolvableFrequencyHz: Double {
-        (wavelet.timeSupport.upperBound - wavelet.timeSupport.lowerBound) * wavelet.peakAngularFrequency
-            / (2 * Double.pi) * sampleRateHz / Double(sampleCount)
+        switch kernel {
+        case .wavelet:
+            return kernel.shortestCoveredSeconds(frequencyHz: 1) * sampleRateHz / Double(sampleCount)
+        case .window:
+            return modaCone.validCount(0) > 0 ? options.fminHz : .infinity
+        }
     }
 
-    /// Bins [first, last] inside the preprocessing band-pass (or all positive bins without it).
+    /// What to change when no coefficient lies inside the cone (for error messages).
+    public var shortSignalFix: String {
+        switch kernel {
+        case .wavelet:
+            return "raise fmin to at least \(lowestResolvableFrequencyHz) Hz"
+        case .window(let window):
+            let needed = kernel.shortestCoveredSeconds(frequencyHz: options.fminHz)
+            return "use a window resolution f0 below \(window.f0 * Double(sampleCount) / sampleRateHz / needed) s (the window now needs \(needed) s)"
+        }
+    }
+
+    /// Bins [first, last] inside the preprocessing band-pass (or all positive bins without it):
+    /// wt.m keeps max(fmin, fs/L) < f < fmax, wft.m fmin < f < fmax.
     var passBand: ClosedRange<Int> {
         let binHz = sampleRateHz / Double(paddedCount)
         let half = paddedCount / 2
         guard options.preprocess else { return 1...half }
-        let lowEdge = max(options.fminHz, sampleRateHz / Double(sampleCount))
+        let lowEdge = options.transform == .wft ? options.fminHz : max(options.fminHz, sampleRateHz / Double(sampleCount))
         let first = Int((lowEdge / binHz).rounded(.down)) + 1
         var last = Int((options.fmaxHz / binHz).rounded(.up)) - 1
         last = min(last, half)
         return first...max(first, last)
     }
 
-    private static func plans(frequencies: [Double], wavelet: MotherWavelet, options: WaveletOptions,
+    private static func plans(frequencies: [Double], kernel: TransformKernel, options: WaveletOptions,
                               sampleCount: Int, sampleRateHz: Double, paddedCount: Int,
                               cone: ConeOfInfluence) -> [RowPlan] {
         frequencies.enumerated().map { index, frequency in
-            rowPlan(frequencyHz: frequency, validCount: cone.validCount(index), wavelet: wavelet, options: options,
+            rowPlan(frequencyHz: frequency, validCount: cone.validCount(index), kernel: kernel, options: options,
                     sampleCount: sampleCount, sampleRateHz: sampleRateHz, paddedCount: paddedCount)
         }
     }
 
     /// The band-limited plan of a row at `frequencyHz` (any frequency, on the grid or not) with
-    /// `validCount` samples inside its cone of influence.
-    static func rowPlan(frequencyHz frequency: Double, validCount: Int, wavelet: MotherWavelet, options: WaveletOptions,
+    /// `validCount` samples inside its cone of influence. A wavelet row uses positive bins only; a
+    /// window row without preprocessing also reaches bin 0 and negative bins (wft.m keeps them),
+    /// down to -(NL/2 - 1).
+    static func rowPlan(frequencyHz frequency: Double, validCount: Int, kernel: TransformKernel, options: WaveletOptions,
                         sampleCount: Int, sampleRateHz: Double, paddedCount: Int) -> RowPlan {
         let binHz = sampleRateHz / Double(paddedCount)
         let half = paddedCount / 2
-        var lowEdge = 0.0, highEdge = Double.infinity
+        let isWindow = options.transform == .wft
+        var lowEdge = isWindow ? -Double.infinity : 0.0, highEdge = Double.infinity
         if options.preprocess {
-            lowEdge = max(options.fminHz, sampleRateHz / Double(sampleCount))
+            lowEdge = isWindow ? options.fminHz : max(options.fminHz, sampleRateHz / Double(sampleCount))
             highEdge = options.fmaxHz
         }
-        let support = wavelet.negligibleOutside(level: negligibleLevel)
-        // nu = xi * f / ompeak; keep bins with lowEdge < nu < highEdge and nu > 0.
-        let lowHz = max(support.lowerBound * frequency / wavelet.peakAngularFrequency, lowEdge)
-        let highHz = min(support.upperBound * frequency / wavelet.peakAngularFrequency, highEdge)
-        let first = max(1, Int((lowHz / binHz).rounded(.down)) + 1)
+        // Keep bins with lowEdge < nu < highEdge inside the kernel's support.
+        let support = kernel.support(frequencyHz: frequency, level: negligibleLevel)
+        let lowHz = max(support.lowerBound, lowEdge)
+        let highHz = min(support.upperBound, highEdge)
+        let lowestBin = isWindow && !options.preprocess ? 1 - half : 1
+        let first = max(lowestBin, Int((lowHz / binHz).rounded(.down)) + 1)
         let last = min(half, Int((highHz / binHz).rounded(.up)) - 1)
         let count = max(0, last - first + 1)
         // At least 2x the bandwidth, and at least `minimumAveragedSamples` decimated samples inside

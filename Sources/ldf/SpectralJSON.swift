@@ -9,7 +9,7 @@ struct SpectralParametersJSON: Encodable {
     var settings: BandAnalysisSettings
 
     enum Keys: String, CodingKey {
-        case preset, bands, method, wavelet, f0, voices, fmin, fmax, padding, cone, preprocessing
+        case preset, bands, method, transform, wavelet, f0, voices, fmin, fmax, padding, cone, preprocessing
         case includeEdges = "include_edges", hampel, welch
     }
     enum HampelKeys: String, CodingKey { case windowSeconds = "window_s", threshold = "threshold_mads", widenSamples = "widen_samples" }
@@ -20,7 +20,8 @@ struct SpectralParametersJSON: Encodable {
         try c.encode(settings.bandSet.name, forKey: .preset)
         try c.encode(settings.bandSet.bands.map(BandJSON.init), forKey: .bands)
         try c.encode(settings.method.rawValue, forKey: .method)
-        try c.encode(settings.wavelet.wavelet.rawValue, forKey: .wavelet)
+        try c.encode(settings.wavelet.transform.rawValue, forKey: .transform)
+        try c.encode(settings.wavelet.kernelName, forKey: .wavelet)
         try c.encode(settings.wavelet.f0, forKey: .f0)
         try c.encode(settings.wavelet.voices, forKey: .voices)
         try c.encode(settings.fminHz ?? settings.bandSet.lowestHz, forKey: .fmin)

@@ -15,12 +15,17 @@ struct SpectralOptions: ParsableArguments {
             transform: { try SpectralOptions.choice($0, option: "--method", SpectralMethod.allCases) })
     var method: SpectralMethod = .wavelet
 
+    @Option(help: ArgumentHelp("Transform: wavelet (default) or wft (MODA's windowed Fourier transform, Gaussian window).", valueName: "KIND"),
+            transform: { try SpectralOptions.choice($0, option: "--transform", TransformKind.allCases) })
+    var transform: TransformKind = .wavelet
+
     @Option(help: ArgumentHelp("Wavelet: morlet (default) or lognormal.", valueName: "KIND"),
             transform: { try SpectralOptions.choice($0, option: "--wavelet", WaveletKind.allCases) })
     var wavelet: WaveletKind = .morlet
 
-    @Option(help: ArgumentHelp("Wavelet resolution parameter f0 (w0 = 2 pi f0 for the Morlet).", valueName: "F0"))
-    var f0: Double = 1
+    @Option(help: ArgumentHelp("Resolution parameter f0: the wavelet's (default 1; w0 = 2 pi f0 for the Morlet), or with --transform wft the Gaussian window's SD in seconds (default MODA's 1 / fmin).",
+                               valueName: "F0"))
+    var f0: Double?
 
     @Option(help: ArgumentHelp("Voices per octave (default: MODA's automatic choice, 31 for the Morlet with f0 = 1).", valueName: "N"))
     var voices: Int?
@@ -90,7 +95,9 @@ struct SpectralOptions: ParsableArguments {
     /// The analysis settings these options describe (not yet validated).
     func settings() throws -> BandAnalysisSettings {
         let set = try bandSet()
-        let options = WaveletOptions(wavelet: wavelet, f0: f0, voices: voices, fminHz: fmin ?? set.lowestHz,
+        let low = fmin ?? set.lowestHz
+        let resolution = f0 ?? (transform == .wft ? WaveletOptions.defaultWindowF0(fminHz: low) : 1)
+        let options = WaveletOptions(transform: transform, wavelet: wavelet, f0: resolution, voices: voices, fminHz: low,
                                      fmaxHz: fmax ?? set.highestHz, preprocess: !noPreprocess, padding: padding, coneRule: cone)
         return BandAnalysisSettings(
             bandSet: set, method: method, wavelet: options, fminHz: fmin, fmaxHz: fmax, includeEdges: includeEdges,

@@ -9,7 +9,7 @@ enum SpectralText {
         "source", "channel", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
         "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power",
         "frequency_count", "reason",
-        "preset", "method", "wavelet", "f0", "voices", "fmin_hz", "fmax_hz", "padding", "cone", "preprocessing",
+        "preset", "method", "transform", "wavelet", "f0", "voices", "fmin_hz", "fmax_hz", "padding", "cone", "preprocessing",
         "include_edges", "hampel_window_s", "hampel_threshold_mads", "hampel_replaced_percent", "analysed_s", "sample_rate_hz",
     ]
 
@@ -22,7 +22,7 @@ enum SpectralText {
                 number(s.relativeAmplitude), number(s.relativePower), number(s.relativePowerMedian), number(s.validFraction),
                 number(s.peakHz), number(s.peakAmplitude), number(s.pixelAmplitude), number(s.pixelPower),
                 String(s.frequencyCount), s.reason ?? "",
-                s.presetName, settings.method.rawValue, isWavelet ? w.wavelet.rawValue : "", isWavelet ? number(w.f0) : "",
+                s.presetName, settings.method.rawValue, isWavelet ? w.transform.rawValue : "", isWavelet ? w.kernelName : "", isWavelet ? number(w.f0) : "",
                 analysis.resolvedVoices.map(String.init) ?? "", number(analysis.report.fminHz), number(analysis.report.fmaxHz),
                 isWavelet ? w.padding.rawValue : "", isWavelet ? w.coneRule.rawValue : "", isWavelet ? String(w.preprocess) : "",
                 isWavelet ? String(settings.includeEdges) : "", number(settings.hampel?.windowSeconds),
@@ -36,7 +36,11 @@ enum SpectralText {
     /// A readable table of one recording's bands; unavailable bands show "–" and their reason below.
     static func bandTable(_ analysis: BandAnalysis) -> String {
         let report = analysis.report
-        var lines = ["\(analysis.source) [\(analysis.channel)]: \(report.method.rawValue), preset \(report.bandSet.name), "
+        var method = report.method.rawValue
+        if case .wavelet(let spectrum) = analysis.spectrum, spectrum.options.transform == .wft {
+            method = "windowed Fourier transform (Gaussian window, f0 = \(short(spectrum.options.f0)) s)"
+        }
+        var lines = ["\(analysis.source) [\(analysis.channel)]: \(method), preset \(report.bandSet.name), "
             + "\(short(analysis.analysedSeconds)) s analysed at \(short(analysis.sampleRateHz)) Hz, "
             + "\(short(report.fminHz))–\(short(report.fmaxHz)) Hz"]
         let header = ["band", "range Hz", "amplitude", "power", "rel amp", "rel power", "rel median", "valid", "peak Hz"]

@@ -183,7 +183,7 @@ enum StreamCSV {
         let s = header.settings
         return "# \(Toolkit.name) \(Toolkit.version) stream: preset=\(s.analysis.bandSet.name) window_s=\(s.windowSeconds) "
             + "hop_s=\(s.hopSeconds) rate_hz=\(header.sampleRateHz) channel=\(header.channel) method=\(s.analysis.method.rawValue) "
-            + "wavelet=\(s.analysis.wavelet.wavelet.rawValue) f0=\(s.analysis.wavelet.f0) padding=\(s.analysis.wavelet.padding.rawValue) "
+            + "transform=\(s.analysis.wavelet.transform.rawValue) wavelet=\(s.analysis.wavelet.kernelName) f0=\(s.analysis.wavelet.f0) padding=\(s.analysis.wavelet.padding.rawValue) "
             + "cone=\(s.analysis.wavelet.coneRule.rawValue) preprocessing=\(s.analysis.wavelet.preprocess) "
             + "include_edges=\(s.analysis.includeEdges) hampel=\(s.analysis.hampel != nil)"
     }

@@ -98,6 +98,39 @@ public struct MotherWavelet: Sendable, Equatable {
         }
     }
 
+    /// MODA's reconstruction constant C = (1/2) int_0^inf psi_hat(xi) / xi dxi (wt.m's `wp.C`), which
+    /// turns the integral of W over log-frequency into the component (direct reconstruction,
+    /// `RidgeReconstruction`): sqrt(pi / 2) / (2 pi f0) for the log-normal (wt.m's closed form), a
+    /// trapezoid integral over u = log(xi) for the Morlet (about 1e-10).
+    public var reconstructionConstant: Double {
+        switch kind {
+        case .lognormal:
+            return (Double.pi / 2).squareRoot() / (2 * Double.pi * f0)
+        case .morlet:
+            let centre = log(peakAngularFrequency), halfWidth = 40 / peakAngularFrequency + 12 / peakAngularFrequency.squareRoot()
+            let count = 200_001, step = 2 * halfWidth / Double(count - 1)
+            var sum = 0.0
+            for n in 0..<count {
+                let weight = n == 0 || n == count - 1 ? 0.5 : 1
+                sum += weight * fourierTransform(exp(centre - halfWidth + Double(n) * step))
+            }
+            return 0.5 * sum * step
+        }
+    }
+
+    /// MODA's D (wt.m's `wp.D`) for the direct frequency estimate from W's moments: C exp(1 / (2 q^2)),
+    /// q = 2 pi f0, for the log-normal; nil for the Morlet (wt.m sets D = Inf, and the frequency then
+    /// comes from the phase velocity of W).
+    public var frequencyConstant: Double? {
+        switch kind {
+        case .lognormal:
+            let q = 2 * Double.pi * f0
+            return reconstructionConstant * exp(1 / (2 * q * q))
+        case .morlet:
+            return nil
+        }
+    }
+
     /// MODA's automatic voices per octave: ceil(10 * ln 2 / ln(xi2h / xi1h)), so one voice is a
     /// tenth of the log-frequency band holding half the wavelet (31 for the Morlet with f0 = 1).
     public var automaticVoices: Int {

@@ -69,10 +69,9 @@ extension WaveletTransform {
         let input = RealBuffer(count: count), spectrum = ComplexBuffer(count: fft.binCount)
         for n in 0..<count { input[n] = x[n] }
         fft.forward(input, spectrum)
-        let binHz = sampleRateHz / Double(count)
         let low = max(options.fminHz, sampleRateHz / Double(count))
         for k in 0..<fft.binCount {
-            let frequency = Double(k) * binHz
+            let frequency = Double(k) * sampleRateHz / Double(count) // MODA's ff = k fs / L, exactly as rounded there
             if frequency <= low || frequency >= options.fmaxHz { spectrum[k] = .zero }
         }
         fft.backward(spectrum, input)

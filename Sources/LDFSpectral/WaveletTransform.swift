@@ -155,14 +155,18 @@ public final class WaveletTransform: Sendable {
 
     /// Bins [first, last] inside the preprocessing band-pass (or all positive bins without it):
     /// wt.m keeps max(fmin, fs/L) < f < fmax, wft.m fmin < f < fmax.
+    /// The bin frequencies are k fs / NL as wt.m rounds them, so a bin exactly on an edge is
+    /// dropped as there.
     var passBand: ClosedRange<Int> {
-        let binHz = sampleRateHz / Double(paddedCount)
+        let count = Double(paddedCount)
         let half = paddedCount / 2
         guard options.preprocess else { return 1...half }
         let lowEdge = options.transform == .wft ? options.fminHz : max(options.fminHz, sampleRateHz / Double(sampleCount))
-        let first = Int((lowEdge / binHz).rounded(.down)) + 1
-        var last = Int((options.fmaxHz / binHz).rounded(.up)) - 1
-        last = min(last, half)
+        func frequency(_ k: Int) -> Double { Double(k) * sampleRateHz / count }
+        var first = max(0, Int((lowEdge / (sampleRateHz / count)).rounded(.down)) - 1)
+        while frequency(first) <= lowEdge { first += 1 }
+        var last = min(half, Int((options.fmaxHz / (sampleRateHz / count)).rounded(.up)) + 1)
+        while last > 0 && frequency(last) >= options.fmaxHz { last -= 1 }
         return first...max(first, last)
     }
 
@@ -194,8 +198,10 @@ public final class WaveletTransform: Sendable {
         let lowHz = max(support.lowerBound, lowEdge)
         let highHz = min(support.upperBound, highEdge)
         let lowestBin = isWindow && !options.preprocess ? 1 - half : 1
-        let first = max(lowestBin, Int((lowHz / binHz).rounded(.down)) + 1)
-        let last = min(half, Int((highHz / binHz).rounded(.up)) - 1)
+        // One bin of margin each side: bins outside the pass band are zero in the spectrum anyway,
+        // and the margin keeps a bin that lies within rounding of an edge (`passBand`).
+        let first = max(lowestBin, Int((lowHz / binHz).rounded(.down)))
+        let last = min(half, Int((highHz / binHz).rounded(.up)))
         let count = max(0, last - first + 1)
         // At least 2x the bandwidth, and at least `minimumAveragedSamples` decimated samples inside
         // the cone: a sampled mean of a fluctuating |W| errs by about (fluctuation) / (samples).

@@ -62,17 +62,7 @@ struct CouplingCommand: ParsableCommand {
         guard parts.count == 2 else {
             throw LDFError("--bands", "'\(bands)' is not two bands", fix: "give two band names or LO-HI ranges, e.g. --bands respiratory,cardiac")
         }
-        return try (band(parts[0], in: set), band(parts[1], in: set))
-    }
-
-    private func band(_ text: String, in set: BandSet) throws -> Band {
-        if let named = set.bands.first(where: { $0.name == text.lowercased() }) { return named }
-        let edges = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard edges.count == 2, let low = edges[0], let high = edges[1] else {
-            throw LDFError("--bands", "'\(text)' is neither a band of preset \(set.name) (\(set.bands.map(\.name).joined(separator: ", "))) nor LO-HI in Hz",
-                           fix: "e.g. --bands respiratory,cardiac or --bands 0.145-0.6,0.6-2")
-        }
-        return Band(text, low, high)
+        return try (set.band(argument: parts[0], option: "--bands"), set.band(argument: parts[1], option: "--bands"))
     }
 
     func settings() throws -> CouplingSettings {

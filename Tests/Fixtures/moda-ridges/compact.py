@@ -29,7 +29,8 @@ def rounded(value):
 raw = json.load(open(sys.argv[1]))
 for key, entry in raw.items():
     if key.startswith("ridge_"):
-        for series in ("ridgeIndex", "frequencyHz", "amplitude", "phase"):
+        entry["ridgeIndex"] = entry.pop("ridgePeakIndex")
+        for series in ("ridgeIndex", "supportLower", "supportUpper", "frequencyHz", "amplitude", "phase"):
             entry[series] = entry[series][::STRIDE]
         del entry["ridgeHz"], entry["reconstruction"]
     if key.startswith("wft_"):

@@ -42,11 +42,14 @@ for b = 1:rows(bands)
   else
     [W, freq, opt] = wt(x, fs, args{:}, 'Wavelet', 'Morlet');
   end
-  tfsupp = ecurve(W, freq, opt, 'Display', 'off');
+  [tfsupp, ec] = ecurve(W, freq, opt, 'Display', 'off');
   [iamp, iphi, ifreq] = rectfr(tfsupp, W, freq, opt, 'direct');
   [~, ridge] = min(abs(freq(:) - tfsupp(1, :)), [], 1);
+  [~, lower] = min(abs(freq(:) - tfsupp(2, :)), [], 1);
+  [~, upper] = min(abs(freq(:) - tfsupp(3, :)), [], 1);
   out.(['ridge_' bands{b, 1}]) = struct('lowHz', bands{b, 2}, 'highHz', bands{b, 3}, 'frequenciesHz', freq(:)', ...
-      'ridgeIndex', ridge - 1, 'ridgeHz', tfsupp(1, :), 'frequencyHz', ifreq, 'amplitude', iamp, ...
+      'ridgeIndex', ridge - 1, 'supportLower', lower - 1, 'supportUpper', upper - 1, 'iterations', numel(ec.rdiff) - 1, ...
+      'ridgePeakIndex', ec.pind(end, :) - 1, 'ridgeHz', tfsupp(1, :), 'frequencyHz', ifreq, 'amplitude', iamp, ...
       'phase', mod(iphi, 2 * pi), 'reconstruction', iamp .* cos(iphi));
 end
 

@@ -2,7 +2,7 @@ import Foundation
 import LDFCore
 
 /// Imperfections added when a simulated recording is written as a file, as real devices and
-/// exports produce them (SCIENCE.md §1). All are seeded and listed in `ArtifactTruth`.
+/// exports produce them (docs/METHODS.md §14). All are seeded and listed in `ArtifactTruth`.
 public struct FileArtifacts: Sendable, Codable, Equatable {
     /// Time-stamp jitter: each stamp moves by a uniform offset within ± this fraction of the
     /// sampling interval (0 = exact stamps). Values stay those of the exact time.

@@ -8,7 +8,7 @@ import LDFCore
 /// - rest: F = L;
 /// - occlusion (t_o <= t < t_r): F = BZ + (L - BZ) exp(-(t - t_o)/tau), tau = `fallTimeConstantSeconds`;
 /// - rise (t_r <= t < t_r + T_p): F = F(t_r) + (PF - F(t_r)) sin(pi/2 (t - t_r)/T_p), PF = `peakRatio` L;
-/// - decay from the peak (Linköping transient, SCIENCE.md §4): F = a exp(-((t - t_peak)/b)^c) + d
+/// - decay from the peak (Linköping transient, docs/METHODS.md §7.4): F = a exp(-((t - t_peak)/b)^c) + d
 ///   with d = `plateauRatio` L and a = PF - d.
 ///
 /// The recorded flux is F(t) (1 + flowmotion(t)) + noise: flowmotion is a sum of sines at 0.01,

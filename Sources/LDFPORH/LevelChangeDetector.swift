@@ -28,7 +28,8 @@ struct FluxOcclusionCandidate {
 }
 
 /// The flux-only occlusion search of `OcclusionDetector.fluxTimings` (its documentation gives
-/// the rules); all levels are relative, all times in seconds from the first sample.
+/// the rules; docs/METHODS.md §7.2); all levels are relative, all times in seconds from the first
+/// sample (messages show them on the file's axis).
 struct LevelChangeDetector {
     static let blockSeconds = 0.5
     /// Length of the medians compared on either side of a point.

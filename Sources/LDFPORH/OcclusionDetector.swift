@@ -86,6 +86,16 @@ public enum OcclusionDetector {
         var pending: Event?
         for event in recording.events {
             switch event.kind {
+            case .occlusionStart where event.endSeconds != nil:
+                // A state column's occlusion run: the run is the occlusion.
+                let end = event.endSeconds ?? event.timeSeconds
+                if end - event.timeSeconds >= minimumSeconds, end < recording.durationSeconds {
+                    timings.append(OcclusionTiming(startSeconds: event.timeSeconds, releaseSeconds: end, source: .events,
+                                                   detail: "state-column run '\(event.label)'"))
+                } else {
+                    notes.append(.warning("short_occlusion", "state-column run '\(event.label)' at \(rounded(recording.fileTime(event.timeSeconds))) s "
+                                          + "lasts \(rounded(end - event.timeSeconds)) s or reaches the end; ignored"))
+                }
             case .occlusionStart:
                 if let p = pending {
                     notes.append(.warning("unpaired_event",

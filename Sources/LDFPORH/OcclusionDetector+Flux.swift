@@ -24,6 +24,8 @@ extension OcclusionDetector {
     ///    fall or a fast rise within a fraction of a second).
     ///
     /// Each occlusion carries a confidence (`FluxOcclusionCandidate.confidence`).
+    ///
+    /// Methods: docs/METHODS.md §7.2.
     static func fluxTimings(in recording: Recording, minimumSeconds: Double) throws -> OcclusionSearch {
         let source = recording.provenance.source
         let detector = LevelChangeDetector(flux: recording.perfusion.values, rateHz: recording.sampleRateHz,

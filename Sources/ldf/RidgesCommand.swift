@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// `ldf ridges FILE --band NAME|LO-HI`: the dominant oscillation of each band over time (MODA's
@@ -104,15 +106,15 @@ struct RidgesCommand: ParsableCommand {
             let report = RidgesReport(analysis: analysis, extractor: extractor(), includeSeries: !summary)
             switch format {
             case .json:
-                print(try JSONOutput.string(report))
+                try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv where summary:
-                print(RidgesReport.summaryColumns.joined(separator: ","))
-                report.summaryRows.forEach { print($0) }
+                try StandardOutput.writeLine(RidgesReport.summaryColumns.joined(separator: ","))
+                for row in report.summaryRows { try StandardOutput.writeLine(row) }
             case .csv:
-                print(RidgesReport.seriesColumns.joined(separator: ","))
-                report.writeSeriesRows(analysis) { print($0) }
+                try StandardOutput.writeLine(RidgesReport.seriesColumns.joined(separator: ","))
+                try report.writeSeriesRows(analysis) { try StandardOutput.writeLine($0) }
             case .table:
-                print(report.table)
+                try StandardOutput.writeLine(report.table)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

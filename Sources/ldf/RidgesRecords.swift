@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 /// The output of `ldf ridges` as Codable records (snake_case keys through JSONOutput): one place
@@ -122,14 +123,14 @@ struct RidgesReport: Encodable {
     static let seriesColumns = ["source", "channel", "unit", "band", "time_s", "frequency_hz", "amplitude", "phase_rad", "component"]
 
     /// Calls `emit` with each time-series row, band after band (unavailable bands have none).
-    func writeSeriesRows(_ a: BandComponentAnalysis, _ emit: (String) -> Void) {
-        let n = SpectralText.number
-        let head = [source, channel, unit].map(SpectralText.csvField).joined(separator: ",")
+    func writeSeriesRows(_ a: BandComponentAnalysis, _ emit: (String) throws -> Void) rethrows {
+        let n: (Double?) -> String = ReportNumber.exact
+        let head = [source, channel, unit].map(CSVWriter.field).joined(separator: ",")
         for outcome in a.outcomes {
             guard case .extracted(let c) = outcome else { continue }
-            let band = SpectralText.csvField(c.band.name)
+            let band = CSVWriter.field(c.band.name)
             for i in c.frequencyHz.indices {
-                emit("\(head),\(band),\(n(a.timeSeconds(i))),\(n(c.frequencyHz[i])),\(n(c.amplitude[i])),\(n(c.phase[i])),\(n(c.reconstruction[i]))")
+                try emit("\(head),\(band),\(n(a.timeSeconds(i))),\(n(c.frequencyHz[i])),\(n(c.amplitude[i])),\(n(c.phase[i])),\(n(c.reconstruction[i]))")
             }
         }
     }
@@ -145,7 +146,7 @@ struct RidgesReport: Encodable {
     }
 
     private func summaryRow(_ b: BandRecord) -> String {
-        let n = SpectralText.number, p = parameters
+        let n: (Double?) -> String = ReportNumber.exact, p = parameters
         let summary: [String] = [n(b.summary?.frequencyMeanHz), n(b.summary?.frequencySdHz), n(b.summary?.amplitudeMean),
                                  n(b.summary?.amplitudeSd), b.summary.map { String($0.samples) } ?? "", b.reason ?? ""]
         let settings: [String] = [p.method, p.transform ?? "", p.kernel ?? "", n(b.windowF0S ?? p.f0), p.padding ?? "",
@@ -153,11 +154,11 @@ struct RidgesReport: Encodable {
         let details: [String] = [b.ridgeIterations.map(String.init) ?? "", b.ridgeConverged.map(String.init) ?? "",
                                  b.filterOrder.map(String.init) ?? "", n(sampleRateHz), n(startS), n(analysedS)]
         let fields: [String] = [source, channel, unit, b.name, n(b.lowHz), n(b.highHz)] + summary + settings + details
-        return fields.map(SpectralText.csvField).joined(separator: ",")
+        return fields.map(CSVWriter.field).joined(separator: ",")
     }
 
     var table: String {
-        let short = SpectralText.short, p = parameters
+        let short = ReportNumber.short, p = parameters
         let how = p.method == "ridge" ? "ridge extraction (\(p.transform ?? ""), \(p.kernel ?? ""))" : "Butterworth band-pass and Hilbert phase"
         var lines = ["\(source) [\(channel)]: \(how), \(short(analysedS)) s from \(short(startS)) s at \(short(sampleRateHz)) Hz; amplitudes in \(unit)"]
         var rows = [["band", "range Hz", "freq mean Hz", "freq SD Hz", "amp mean", "amp SD"]]
@@ -167,7 +168,7 @@ struct RidgesReport: Encodable {
                          short(b.summary?.amplitudeMean), short(b.summary?.amplitudeSd)])
             if let reason = b.reason { notes.append("  \(b.name): \(reason)") }
         }
-        lines += SpectralText.align(rows)
+        lines += TextTable.align(rows)
         lines += notes
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Release-build timings of ldf ridges (ridge extraction and direct reconstruction, wavelet and
+# windowed Fourier transform) and ldf bands --transform wft against MODA's own code on the same
+# input, whole processes timed with /usr/bin/time -v (wall time, CPU time, peak memory):
+#
+#   ridges-wt    30 min at 40 Hz, band 0.6-2 Hz: ldf ridges against MODA's ridge_extraction
+#                (wt.m, ecurve.m, rectfr.m 'direct') in GNU Octave
+#   ridges-wft   the same with the windowed Fourier transform (wft.m, f0 = 1 / 0.6 s)
+#   wft          ldf bands --transform wft 0.6-2 Hz against wft.m with CutEdges on and the time
+#                average (the same work: a time-averaged WFT spectrum)
+# PyMODAlib 0.11.3b1 has ridge extraction and the WFT only as implementation="matlab" (they need
+# the MATLAB Runtime), so MODA in Octave is the reference here.
+#
+# Usage: MODA_DIR=/path/to/MODA benchmarks/ridges-wft.sh [ridges-wt|ridges-wft|wft|all]
+# Needs octave-cli (apt-get install octave) and a MODA work tree; without them ldf alone is timed.
+# Data go to $LDF_BENCH_DATA (default /tmp/ldf-bench-ridges).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+data="${LDF_BENCH_DATA:-/tmp/ldf-bench-ridges}"
+mkdir -p "$data"
+[ -x /usr/bin/time ] || apt-get install -y time >/dev/null
+swift build -c release --product ldf >/dev/null
+ldf=.build/release/ldf
+here=$(pwd)
+
+timed() { # label command...: prints wall, CPU and peak memory of one whole process
+    local label="$1"; shift
+    /usr/bin/time -v "$@" >"$data/out.txt" 2>"$data/time.txt" || { tail -20 "$data/time.txt"; exit 1; }
+    local wall user sys rss
+    wall=$(grep "Elapsed (wall clock)" "$data/time.txt" | awk '{print $NF}')
+    user=$(grep "User time (seconds)" "$data/time.txt" | awk '{print $NF}')
+    sys=$(grep "System time (seconds)" "$data/time.txt" | awk '{print $NF}')
+    rss=$(grep "Maximum resident set size" "$data/time.txt" | awk '{print $NF}')
+    printf '%-58s wall %10s  cpu %8.1f s  peak %6d MiB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))"
+}
+
+have_octave() { [ -n "${MODA_DIR:-}" ] && command -v octave-cli >/dev/null; }
+
+# 30 min at 40 Hz: a frequency-modulated cardiac-like tone (1.1 + 0.1 cos(2 pi t / 60) Hz), a
+# respiratory-like 0.25 Hz tone and noise.
+python3 - "$data" <<'PY'
+import os, sys
+import numpy as np
+path = os.path.join(sys.argv[1], "ridges.csv")
+if not os.path.exists(path):
+    rate, seconds = 40.0, 1800
+    n = int(rate * seconds)
+    t = np.arange(n) / rate
+    rng = np.random.default_rng(53)
+    phase = 2 * np.pi * 1.1 * t + (0.1 * 60) * np.sin(2 * np.pi * t / 60)
+    x = 100 + 3 * np.cos(phase) + 2 * np.cos(2 * np.pi * 0.25 * t) + rng.standard_normal(n)
+    with open(path, "w") as out:
+        out.write("time,flux\n")
+        np.savetxt(out, np.column_stack([t, x]), fmt="%.6g", delimiter=",")
+PY
+input="$data/ridges.csv"
+
+octave_run() { # label body: runs MODA on the input in Octave with the shims of Tests/Fixtures/moda
+    cat >"$data/run.m" <<OCT
+moda = getenv('MODA_DIR');
+addpath(fullfile(moda, 'allguis', 'guis', 'tfa', 'Functions'));
+addpath(fullfile(moda, 'allguis', 'guis', 'filtering', 'Functions'));
+addpath(fullfile('$here', 'Tests', 'Fixtures', 'moda', 'octave-shims'));
+addpath(moda_for_octave(moda));
+d = dlmread('$input', ',', 1, 0); x = d(:, 2)'; fs = 40;
+$2
+OCT
+    timed "$1" octave-cli "$data/run.m"
+}
+
+if [[ "$what" == all || "$what" == ridges-wt ]]; then
+    timed "ldf ridges, wavelet, 0.6-2 Hz" "$ldf" ridges "$input" --band 0.6-2 --format csv
+    have_octave && octave_run "MODA ridge_extraction (wt), Octave" \
+        "[W, f, o] = wt(x, fs, 'fmin', 0.6, 'fmax', 2, 'CutEdges', 'off', 'Preprocess', 'on', 'Wavelet', 'Morlet', 'Display', 'off'); s = ecurve(W, f, o, 'Display', 'off'); [a, p, q] = rectfr(s, W, f, o, 'direct');"
+fi
+if [[ "$what" == all || "$what" == ridges-wft ]]; then
+    timed "ldf ridges, wft, 0.6-2 Hz" "$ldf" ridges "$input" --band 0.6-2 --transform wft --format csv
+    have_octave && octave_run "MODA ridge_extraction (wft), Octave" \
+        "[W, f, o] = wft(x, fs, 'fmin', 0.6, 'fmax', 2, 'CutEdges', 'off', 'Preprocess', 'on', 'Window', 'Gaussian', 'Display', 'off'); s = ecurve(W, f, o, 'Display', 'off'); [a, p, q] = rectfr(s, W, f, o, 'direct');"
+fi
+if [[ "$what" == all || "$what" == wft ]]; then
+    timed "ldf bands --transform wft, 0.6-2 Hz" "$ldf" bands "$input" --transform wft --bands cardiac:0.6-2 --format csv
+    have_octave && octave_run "MODA wft.m + time average, Octave" \
+        "W = wft(x, fs, 'fmin', 0.6, 'fmax', 2, 'CutEdges', 'on', 'Display', 'off'); m = nanmean(abs(W), 2);"
+fi

@@ -34,24 +34,20 @@ struct RidgesCommand: ParsableCommand {
     var preset: String?
 
     @Option(help: ArgumentHelp("Extraction: ridge (default; ecurve and rectfr) or butterworth (MODA's band-pass filter and Hilbert phase).",
-                               valueName: "METHOD"),
-            transform: { try SpectralOptions.choice($0, option: "--method", ComponentMethod.allCases) })
+                               valueName: "METHOD"))
     var method: ComponentMethod = .ridge
 
-    @Option(help: ArgumentHelp("Transform for the ridge method: wavelet (default) or wft (windowed Fourier transform).", valueName: "KIND"),
-            transform: { try SpectralOptions.choice($0, option: "--transform", TransformKind.allCases) })
+    @Option(help: ArgumentHelp("Transform for the ridge method: wavelet (default) or wft (windowed Fourier transform).", valueName: "KIND"))
     var transform: TransformKind = .wavelet
 
-    @Option(help: ArgumentHelp("Wavelet: morlet (default) or lognormal.", valueName: "KIND"),
-            transform: { try SpectralOptions.choice($0, option: "--wavelet", WaveletKind.allCases) })
+    @Option(help: ArgumentHelp("Wavelet: morlet (default) or lognormal.", valueName: "KIND"))
     var wavelet: WaveletKind = .morlet
 
     @Option(help: ArgumentHelp("Resolution f0: the wavelet's (default 1), or the WFT window's SD in seconds (default 1 / the band's low edge, MODA's).",
                                valueName: "F0"))
     var f0: Double?
 
-    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive (default, MODA's).", valueName: "KIND"),
-            transform: { try SpectralOptions.choice($0, option: "--padding", Padding.allCases) })
+    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive (default, MODA's).", valueName: "KIND"))
     var padding: Padding = .predictive
 
     @Flag(name: .customLong("no-preprocess"), help: "Skip MODA's preprocessing (cubic detrend and FFT band-pass to the band).")

@@ -108,7 +108,7 @@ struct PorhCommand: ParsableCommand {
     func run() throws {
         let options = try options()
         var entries: [PorhRecordingJSON] = []
-        let traceWriter = try trace.map(PorhTraceWriter.init(path:))
+        let traceWriter = try trace.map { try PorhTraceWriter(path: $0, inputs: files) }
         for path in files {
             do {
                 let recordings = try input.readChannels(path)
@@ -129,7 +129,7 @@ struct PorhCommand: ParsableCommand {
                 entries.append(PorhRecordingJSON(source: path, error: error.description))
             }
         }
-        try traceWriter?.close()
+        try traceWriter?.commit()
         let results = entries.compactMap(\.result)
         switch format {
         case .json:

@@ -57,6 +57,16 @@ struct SimulationOutputOptions: ParsableArguments {
         if out == "-" && truth == "-" {
             throw ValidationError("--truth - and --out - would both write to standard output; give --truth a file path")
         }
+        if let truthPath, out != "-", Self.sameFile(out, truthPath) {
+            throw ValidationError("--truth \(truthPath) is the --out file: the truth would replace the recording; give it another path")
+        }
+    }
+
+    /// Whether two output paths name one file (same spelling once standardised, or same device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        if URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path { return true }
+        guard let first = FileIdentity(path: a), let second = FileIdentity(path: b) else { return false }
+        return first == second
     }
 
     /// Path of the truth file, or nil when none is written.
@@ -67,23 +77,14 @@ struct SimulationOutputOptions: ParsableArguments {
         return url.deletingPathExtension().path + ".truth.json"
     }
 
-    /// Applies the artifacts, then writes the recording and its truth.
+    /// Applies the artifacts, then writes the recording and its truth, each put in place only once
+    /// it is whole (a killed run leaves no truncated file).
     func write<Payload: Codable & Sendable>(_ recording: Recording, kind: String, truth payload: Payload) throws {
         let (table, artifactTruth) = try artifacts.apply(to: recording, seed: seed)
-        let bytes = DelimitedTextWriter().bytes(for: table)
-        if out == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
-        } else {
-            try DelimitedTextWriter().write(table, to: URL(fileURLWithPath: out))
-        }
+        try DelimitedTextWriter().write(table, to: out)
         if let truthPath {
             let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
-            do {
-                try JSONOutput.encode(file).write(to: URL(fileURLWithPath: truthPath))
-            } catch {
-                throw LDFError(truthPath, "cannot write the truth file (\(error.localizedDescription))",
-                               fix: "check the folder exists and is writable")
-            }
+            try OutputFile.write(JSONOutput.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])
         }
     }
 }

@@ -55,7 +55,7 @@ struct SpectrumCommand: ParsableCommand {
                                             scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
             for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
             if let path = scalogram, let grid = analysis.scalogram {
-                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
+                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path, inputs: [file])
             }
             outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis),
                                               startTime: recording.clockStart?.text))

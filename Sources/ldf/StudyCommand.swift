@@ -76,6 +76,7 @@ struct StudyRunCommand: ParsableCommand {
         let manifest = try StudyManifest(path: self.manifest)
         try parameters.coherence?.validate(extraColumns: manifest.extraColumns)
         let directory = URL(fileURLWithPath: out, isDirectory: true)
+        try StudyOutput.requireSafeFolder(directory, manifest: manifest)
         let runner = try StudyRunner(manifest: manifest, parameters: parameters, directory: directory, jobs: jobs)
         for issue in manifest.issues { printDiagnostic(issue.description) }
         let started = Date()
@@ -123,6 +124,7 @@ struct StudyMergeCommand: ParsableCommand {
         let manifest = try StudyManifest(path: self.manifest)
         for issue in manifest.issues { printDiagnostic(issue.description) }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
+        try StudyOutput.requireSafeFolder(directory, manifest: manifest)
         let outcomes = try StudyMerge.outcomes(manifest: manifest, parameters: parameters, from: directories, into: directory)
         let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: outcomes)
         try StudyOutput.write(results, to: directory)

@@ -32,6 +32,9 @@ enum CommandFailure {
         if let error = error as? LDFError, error.context.hasPrefix("--") {
             usage(error.description, command: command)
         }
+        if let error = error as? ValidationError { usage(error.message, command: command) }
+        // Help (the help subcommand's CleanExit) and a plain ExitCode keep ArgumentParser's handling.
+        if error is ExitCode || LDF.exitCode(for: error) == .success { LDF.exit(withError: error) }
         report("error: " + message(for: error), status: 1)
     }
 
@@ -42,7 +45,7 @@ enum CommandFailure {
 
     /// Writes `message` with the usage of `command` and exits 64.
     static func usage(_ message: String, command: ParsableCommand.Type) -> Never {
-        var text = "error: " + message + "\n" + LDF.usageString(for: command)
+        var text = "error: " + message + "\nUsage: " + LDF.usageString(for: command).trimmingCharacters(in: .whitespacesAndNewlines)
         let name = ([LDF.self] + chain(to: command)).map { $0._commandName }.joined(separator: " ")
         text += "\n  See '\(name) --help' for more information."
         report(text, status: usageStatus)

@@ -32,16 +32,16 @@ struct CouplingCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Band preset the names refer to (default stefanovska).", valueName: "NAME"))
     var preset: String?
 
-    @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge)." + OptionRanges.couplingWindow.help, valueName: "SECONDS"))
     var window: Double?
 
-    @Option(help: ArgumentHelp("Step between windows in seconds (default: the window, no overlap).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Step between windows in seconds (default: the window, no overlap)." + OptionRanges.couplingStep.help, valueName: "SECONDS"))
     var step: Double?
 
-    @Option(help: ArgumentHelp("Propagation constant between windows (MODA's 0.2).", valueName: "C"))
+    @Option(help: ArgumentHelp("Propagation constant between windows (MODA's 0.2)." + OptionRanges.propagation.help, valueName: "C"))
     var propagation: Double = 0.2
 
-    @Option(help: ArgumentHelp("Fourier order of the phase model's base functions (MODA's 2).", valueName: "N"))
+    @Option(help: ArgumentHelp("Fourier order of the phase model's base functions (MODA's 2)." + OptionRanges.order.help, valueName: "N"))
     var order: Int = 2
 
     @Option(help: "Output format: table, csv (one row per window) or json.")
@@ -51,6 +51,10 @@ struct CouplingCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
+        try OptionRanges.couplingWindow.check(window)
+        try OptionRanges.couplingStep.check(step)
+        try OptionRanges.propagation.check(propagation)
+        try OptionRanges.order.check(order)
         try pair.validate(files: files, allowSingle: true)
         do { try settings().validate() } catch let error as LDFError { throw ValidationError(error.description) }
     }
@@ -67,10 +71,13 @@ struct CouplingCommand: ParsableCommand {
 
     private func band(_ text: String, in set: BandSet) throws -> Band {
         if let named = set.bands.first(where: { $0.name == text.lowercased() }) { return named }
-        let edges = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let edges = BandSet.edges(text).map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard edges.count == 2, let low = edges[0], let high = edges[1] else {
             throw LDFError("--bands", "'\(text)' is neither a band of preset \(set.name) (\(set.bands.map(\.name).joined(separator: ", "))) nor LO-HI in Hz",
                            fix: "e.g. --bands respiratory,cardiac or --bands 0.145-0.6,0.6-2")
+        }
+        guard low > 0, high > low, high.isFinite else {
+            throw LDFError("--bands", "band '\(text)' has edges \(low)–\(high) Hz", fix: "edges must be positive with low < high")
         }
         return Band(text, low, high)
     }

@@ -18,37 +18,37 @@ struct SimulatePorhCommand: ParsableCommand {
     @Option(help: "Site preset: finger-pad, forearm, hallux, calf, thenar or other.")
     var site: TissueSite = .other
 
-    @Option(help: ArgumentHelp("Sample rate.", valueName: "HZ"))
+    @Option(help: ArgumentHelp("Sample rate." + OptionRanges.simulationRate.help, valueName: "HZ"))
     var rate: Double = 32
 
-    @Option(help: ArgumentHelp("Number of occlusions.", valueName: "COUNT"))
+    @Option(help: ArgumentHelp("Number of occlusions." + OptionRanges.occlusions.help, valueName: "COUNT"))
     var occlusions: Int = 1
 
-    @Option(name: .customLong("occlusion-seconds"), help: ArgumentHelp("Length of each occlusion (default: the site's).", valueName: "SECONDS"))
+    @Option(name: .customLong("occlusion-seconds"), help: ArgumentHelp("Length of each occlusion (default: the site's)." + OptionRanges.occlusionSeconds.help, valueName: "SECONDS"))
     var occlusionSeconds: Double?
 
-    @Option(name: .customLong("rest-seconds"), help: ArgumentHelp("Rest before each occlusion.", valueName: "SECONDS"))
+    @Option(name: .customLong("rest-seconds"), help: ArgumentHelp("Rest before each occlusion." + OptionRanges.restSeconds.help, valueName: "SECONDS"))
     var restSeconds: Double = 120
 
-    @Option(name: .customLong("recovery-seconds"), help: ArgumentHelp("Recovery after each release.", valueName: "SECONDS"))
+    @Option(name: .customLong("recovery-seconds"), help: ArgumentHelp("Recovery after each release." + OptionRanges.recoverySeconds.help, valueName: "SECONDS"))
     var recoverySeconds: Double = 300
 
-    @Option(name: .customLong("rest-flux"), help: ArgumentHelp("Resting flux (default: the site's).", valueName: "PU"))
+    @Option(name: .customLong("rest-flux"), help: ArgumentHelp("Resting flux (default: the site's)." + OptionRanges.restFlux.help, valueName: "PU"))
     var restFlux: Double?
 
-    @Option(name: .customLong("biological-zero"), help: ArgumentHelp("Flux during occlusion (default: the site's).", valueName: "PU"))
+    @Option(name: .customLong("biological-zero"), help: ArgumentHelp("Flux during occlusion (default: the site's)." + OptionRanges.biologicalZero.help, valueName: "PU"))
     var biologicalZero: Double?
 
-    @Option(name: .customLong("peak-ratio"), help: ArgumentHelp("Peak over rest flux (default: the site's).", valueName: "RATIO"))
+    @Option(name: .customLong("peak-ratio"), help: ArgumentHelp("Peak over rest flux (default: the site's)." + OptionRanges.peakRatio.help, valueName: "RATIO"))
     var peakRatio: Double?
 
-    @Option(name: .customLong("time-to-peak"), help: ArgumentHelp("Release to peak (default: the site's).", valueName: "SECONDS"))
+    @Option(name: .customLong("time-to-peak"), help: ArgumentHelp("Release to peak (default: the site's)." + OptionRanges.timeToPeak.help, valueName: "SECONDS"))
     var timeToPeak: Double?
 
-    @Option(help: ArgumentHelp("Relative white-noise level (SD over rest flux).", valueName: "FRACTION"))
+    @Option(help: ArgumentHelp("Relative white-noise level (SD over rest flux)." + OptionRanges.noise.help, valueName: "FRACTION"))
     var noise: Double = 0.03
 
-    @Option(help: ArgumentHelp("Relative flowmotion amplitude.", valueName: "FRACTION"))
+    @Option(help: ArgumentHelp("Relative flowmotion amplitude." + OptionRanges.flowmotion.help, valueName: "FRACTION"))
     var flowmotion: Double = 0.05
 
     @Flag(help: "Add a cuff-pressure channel (mmHg).")
@@ -58,15 +58,23 @@ struct SimulatePorhCommand: ParsableCommand {
     var markers = false
 
     func validate() throws {
-        guard rate > 0, rate.isFinite else { throw LDFError("--rate", "\(rate) Hz is not positive", fix: "e.g. --rate 32") }
-        guard occlusions >= 1 else { throw LDFError("--occlusions", "\(occlusions) must be at least 1", fix: "e.g. --occlusions 2") }
-        guard restSeconds > 0, recoverySeconds > 0, (occlusionSeconds ?? 1) > 0 else {
-            throw LDFError("--rest-seconds/--recovery-seconds/--occlusion-seconds", "durations must be positive", fix: "e.g. --occlusion-seconds 180")
-        }
-        guard noise >= 0, flowmotion >= 0 else { throw LDFError("--noise/--flowmotion", "levels must be zero or positive", fix: "e.g. --noise 0.03") }
+        try OptionRanges.simulationRate.check(rate)
+        try OptionRanges.occlusions.check(occlusions)
+        try OptionRanges.occlusionSeconds.check(occlusionSeconds)
+        try OptionRanges.restSeconds.check(restSeconds)
+        try OptionRanges.recoverySeconds.check(recoverySeconds)
+        try OptionRanges.restFlux.check(restFlux)
+        try OptionRanges.biologicalZero.check(biologicalZero)
+        try OptionRanges.peakRatio.check(peakRatio)
+        try OptionRanges.timeToPeak.check(timeToPeak)
+        try OptionRanges.noise.check(noise)
+        try OptionRanges.flowmotion.check(flowmotion)
+        let simulation = try simulation()
+        try output.validate(durationSeconds: simulation.durationSeconds, rateHz: rate)
     }
 
-    func run() throws {
+    /// The simulation the options describe, checked so that `generate` cannot trap.
+    func simulation() throws -> PORHSimulation {
         var simulation = PORHSimulation.site(site)
         let occlusionLength = occlusionSeconds ?? simulation.occlusions.first?.durationSeconds ?? 180
         simulation.sampleRateHz = rate
@@ -82,9 +90,18 @@ struct SimulatePorhCommand: ParsableCommand {
         simulation.includesPressureChannel = pressure
         simulation.includesEventMarkers = markers
         guard simulation.biologicalZeroPU < simulation.restFluxPU else {
-            throw LDFError("--biological-zero", "\(simulation.biologicalZeroPU) PU is not below the rest flux \(simulation.restFluxPU) PU",
-                           fix: "give a biological zero below the rest flux")
+            throw ValidationError("--biological-zero \(simulation.biologicalZeroPU) PU is not below the rest flux \(simulation.restFluxPU) PU; "
+                                  + "give a biological zero below the rest flux")
         }
+        guard simulation.timeToPeakSeconds < recoverySeconds else {
+            throw ValidationError("--time-to-peak \(OptionRange<Double>.text(simulation.timeToPeakSeconds)) s does not fit in "
+                                  + "--recovery-seconds \(OptionRange<Double>.text(recoverySeconds)) s; give a longer recovery or an earlier peak")
+        }
+        return simulation
+    }
+
+    func run() throws {
+        let simulation = try simulation()
         let simulated = simulation.generate(seed: output.seed)
         try output.write(simulated.recording, kind: "porh", truth: PORHTruthFile(configuration: simulation, expected: simulated.truth))
     }

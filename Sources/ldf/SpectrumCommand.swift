@@ -27,13 +27,14 @@ struct SpectrumCommand: ParsableCommand {
                                valueName: "PATH"))
     var scalogram: String?
 
-    @Option(name: .customLong("scalogram-step"), help: ArgumentHelp("Time step of the scalogram.", valueName: "SECONDS"))
+    @Option(name: .customLong("scalogram-step"), help: ArgumentHelp("Time step of the scalogram." + OptionRanges.scalogramStep.help, valueName: "SECONDS"))
     var scalogramStep: Double = 1
 
     @Argument(help: ArgumentHelp("Recording file; - reads standard input.", valueName: "FILE"))
     var file: String
 
     func validate() throws {
+        try OptionRanges.scalogramStep.check(scalogramStep)
         guard scalogramStep > 0, scalogramStep.isFinite else {
             throw ValidationError("--scalogram-step: \(scalogramStep) s must be positive; e.g. --scalogram-step 1")
         }

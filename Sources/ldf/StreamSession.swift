@@ -11,6 +11,8 @@ struct StreamSession {
     var lines = StandardInputLines()
     var output = StandardOutputLines()
     var malformed = 0
+    /// The malformed line that stopped a `--strict` run (reported after the end record).
+    var strictFailure: LDFError?
     /// Malformed lines reported one by one on standard error before only counting them.
     static let reportedMalformedLines = 20
 
@@ -66,7 +68,11 @@ struct StreamSession {
         let settings = StreamWindowSettings(windowSeconds: command.window, hopSeconds: command.hop, analysis: analysis,
                                             shortBands: command.shortBands, artifactFlagFraction: command.artifactThreshold)
         let channels = parser.channelNames.indices
-        var grids = channels.map { _ in StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds) }
+        // Gaps longer than anything the stream holds (window, PORH buffer) are skipped, not filled.
+        let held = max(command.window, command.porh ? command.porhBuffer : 0)
+        var grids = channels.map { _ in
+            StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds, skipGapsLongerThanSeconds: held)
+        }
         var bandStreams = try channels.map {
             try BandStream(sampleRateHz: rate, settings: settings, channelName: parser.channelNames[$0], channelUnit: parser.channelUnits[$0])
         }
@@ -85,10 +91,10 @@ struct StreamSession {
                                       maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh,
                                       channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
         switch command.format {
-        case .jsonl: output.write(try jsonLine(header))
+        case .jsonl: try output.write(jsonLine(header))
         case .csv:
-            output.write(StreamCSV.comment(header))
-            output.write(StreamCSV.header)
+            try output.write(StreamCSV.comment(header))
+            try output.write(StreamCSV.header)
         }
 
         // 2. Every line, the first ones included.
@@ -99,11 +105,11 @@ struct StreamSession {
                 let name = parser.channelNames[channel]
                 switch command.format {
                 case .jsonl:
-                    output.write(try jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold,
+                    try output.write(jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold,
                                                                channel: name, timeOriginSeconds: origin)))
                 case .csv:
                     for row in StreamCSV.rows(result, artifactThreshold: command.artifactThreshold, channel: name, timeOriginSeconds: origin) {
-                        output.write(row)
+                        try output.write(row)
                     }
                 }
             }
@@ -111,10 +117,29 @@ struct StreamSession {
         func report(_ updates: [OnlinePORH.Update], _ output: inout StandardOutputLines) throws {
             for update in updates {
                 switch command.format {
-                case .jsonl: output.write(try jsonLine(StreamPORHJSON(update)))
+                case .jsonl: try output.write(jsonLine(StreamPORHJSON(update)))
                 case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
                 }
             }
+        }
+        /// Grid samples of channel `k` into its band stream (and PORH for the first), passing over
+        /// skipped gaps.
+        func feed(_ ready: (values: [Double], flags: [GridSampleFlags], skips: [GridSkip]), channel k: Int,
+                  _ output: inout StandardOutputLines) throws {
+            func pass(_ range: Range<Int>) throws {
+                guard !range.isEmpty else { return }
+                let values = Array(ready.values[range])
+                try emit(bandStreams[k].append(values, flags: Array(ready.flags[range])), channel: k, &output)
+                if k == 0, let updates = porh?.append(values) { try report(updates, &output) }
+            }
+            var start = 0
+            for skip in ready.skips {
+                try pass(start..<skip.index)
+                bandStreams[k].skip(skip.count)
+                if k == 0 { porh?.skip(skip.count) }
+                start = skip.index
+            }
+            try pass(start..<ready.values.count)
         }
         func handle(_ parsed: StreamingLineParser.Line, number: Int, values: [Double]) throws {
             switch parsed {
@@ -132,17 +157,12 @@ struct StreamSession {
                     let at = time.map { $0 - (grids[0].origin ?? $0) } ?? Double(grids[0].producedCount - 1) / rate
                     porh?.addEvent(timeSeconds: at, label: label, kind: command.input.readOptions.assembly.eventMap?.kind(for: label))
                 }
-                for k in channels {
-                    let ready = grids[k].take()
-                    guard !ready.values.isEmpty else { continue }
-                    try emit(bandStreams[k].append(ready.values, flags: ready.flags), channel: k, &output)
-                    if k == 0, let updates = porh?.append(ready.values) { try report(updates, &output) }
-                }
+                for k in channels { try feed(grids[k].take(), channel: k, &output) }
             }
         }
-        for (parsed, number, values) in parsedFirst { try handle(parsed, number: number, values: values) }
+        for (parsed, number, values) in parsedFirst where strictFailure == nil { try handle(parsed, number: number, values: values) }
         if stoppedBy != "signal" {
-            reading: while !output.closed {
+            reading: while !output.closed && strictFailure == nil {
                 switch lines.next() {
                 case .line(let bytes, let number):
                     let parsed = parser.parse(bytes, number: number)
@@ -153,15 +173,12 @@ struct StreamSession {
             }
         }
         if output.closed { return }
+        if strictFailure != nil { stoppedBy = "malformed_line" }
 
         // 3. Flush what is complete.
         for k in channels {
             grids[k].finish()
-            let rest = grids[k].take()
-            if !rest.values.isEmpty {
-                try emit(bandStreams[k].append(rest.values, flags: rest.flags), channel: k, &output)
-                if k == 0, let updates = porh?.append(rest.values) { try report(updates, &output) }
-            }
+            try feed(grids[k].take(), channel: k, &output)
             if let last = bandStreams[k].finish() { try emit([last], channel: k, &output) }
         }
         if let updates = porh?.finish() { try report(updates, &output) }
@@ -170,18 +187,22 @@ struct StreamSession {
         }
         if command.format == .jsonl {
             let grid = grids[0]
-            output.write(try jsonLine(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
+            try output.write(jsonLine(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
                                                     maskedSamples: grid.maskedSamples, interpolatedSamples: grid.interpolatedSamples,
                                                     resampledGaps: grid.resampledGaps, gaps: grid.gaps, windows: windows,
                                                     stoppedBy: stoppedBy, timeOriginSeconds: origin,
                                                     channels: channels.map { StreamEndJSON.ChannelCounts(name: parser.channelNames[$0], grid: grids[$0]) })))
         }
+        if let strictFailure { throw strictFailure }
     }
 
+    /// Counts a malformed line and reports it; under `--strict` it stops the run (after the
+    /// records of what came before it and the end record).
     mutating func reportMalformed(number: Int, reason: String) throws {
         malformed += 1
         if command.strict {
-            throw LDFError("standard input line \(number)", reason, fix: "repair the line, or drop --strict to skip such lines")
+            strictFailure = LDFError("standard input line \(number)", reason, fix: "repair the line, or drop --strict to skip such lines")
+            return
         }
         if malformed <= Self.reportedMalformedLines {
             printDiagnostic("ldf stream: line \(number): \(reason); skipped")

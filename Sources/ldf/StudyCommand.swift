@@ -59,15 +59,15 @@ struct StudyRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run one share of the manifest, K of N (1-based).", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Recordings analysed at once (default: all cores).", valueName: "N"))
+    @Option(help: ArgumentHelp("Recordings analysed at once (default: all cores)." + OptionRanges.jobs.help, valueName: "N"))
     var jobs: Int?
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var spectral: SpectralOptions
 
     func validate() throws {
+        try OptionRanges.jobs.check(jobs)
         if let shard { _ = try asUsageError { try StudyShard(parsing: shard) } }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): at least 1 is needed; omit it to use every core") }
     }
 
     func run() throws {
@@ -155,7 +155,7 @@ struct StudyOptions: ParsableArguments {
     var reader: ReaderKind = .auto
 
     @Option(name: .customLong("max-bridge"),
-            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation.", valueName: "SECONDS"))
+            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation." + OptionRanges.maxBridge.help, valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
     @Option(name: .customLong("porh-timing"),
@@ -180,8 +180,13 @@ struct StudyOptions: ParsableArguments {
     @Option(name: .customLong("coherence-by"), help: ArgumentHelp("Manifest column that names the two signals (site, channel or an extra column).", valueName: "COLUMN"))
     var coherenceBy: String = "site"
 
-    @Option(name: .customLong("coherence-percentile"), help: ArgumentHelp("Percentile of the inter-subject surrogates subtracted from each coherence (PyMODAlib's 95).", valueName: "P"))
+    @Option(name: .customLong("coherence-percentile"), help: ArgumentHelp("Percentile of the inter-subject surrogates subtracted from each coherence (PyMODAlib's 95)." + OptionRanges.coherencePercentile.help, valueName: "P"))
     var coherencePercentile: Double = 95
+
+    func validate() throws {
+        try OptionRanges.maxBridge.check(maxBridgeSeconds)
+        try OptionRanges.coherencePercentile.check(coherencePercentile)
+    }
 
     /// The pairing of `--coherence A,B`, or nil.
     func pairing() throws -> CoherencePairing? {

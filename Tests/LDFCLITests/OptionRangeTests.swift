@@ -20,7 +20,7 @@ import LDFTestSupport
 
     /// Value names of numeric options; every option shown with one of them must state its range.
     static let numericValueNames: Set<String> = ["HZ", "SECONDS", "N", "COUNT", "FRACTION", "PU", "MMHG", "F0", "SAMPLES", "P", "C",
-                                                 "RATIO", "LEVEL"]
+                                                 "RATIO", "LEVEL", "PER-MINUTE"]
 
     struct HelpOption {
         var name: String

@@ -57,6 +57,11 @@ public struct DelimitedTextWriter: Sendable {
         try OutputFile.write(bytes(for: table), to: path, role: role, inputs: inputs)
     }
 
+    /// Writes the table to the file at `url` (as `write(_:to:)` with its path).
+    public func write(_ table: SampleTable, to url: URL) throws {
+        try write(table, to: url.path)
+    }
+
     private func nearestRow(to time: Double, in times: [Double]) -> Int {
         var lo = 0, hi = times.count - 1
         while lo < hi {

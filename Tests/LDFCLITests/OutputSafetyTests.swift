@@ -169,3 +169,17 @@ import LDFTestSupport
         #expect(try Self.names(temporaryFolder) == [], "temporary folders left in TMPDIR")
     }
 }
+
+/// Messages about hostile content stay one short line (issue 12, item 9).
+@Suite struct MessageLengthTests {
+    @Test func aHugeBadCellIsNotEchoedWhole() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cell = String(repeating: "z", count: 2_000_000)
+        let path = try LDFCommandRunner.write("time,flux\n\(cell),1\n0.1,2\n0.2,3\n", named: "bad.csv", in: dir)
+        let out = try LDFCommandRunner.run(["info", path])
+        #expect(out.status == 1)
+        #expect(out.stderr.count < 400, "\(out.stderr.prefix(400))")
+        #expect(out.stderr.split(separator: "\n").count == 1, "\(out.stderr.prefix(400))")
+    }
+}

@@ -44,7 +44,8 @@ enum CSVRecords {
     }
 
     /// Records of `text` (its first line is `firstLine` of the file), up to a record whose quoted
-    /// field is never closed: then also that record's line.
+    /// field is never closed (or closed with text right after the quote, the sign of a quote that
+    /// swallowed the rows up to the next one): then also that record's line.
     private static func parseRecords(_ text: Substring, firstLine: Int) -> ([Record], unclosedAt: Int?) {
         var records: [Record] = []
         var fields: [String] = []
@@ -69,7 +70,16 @@ enum CSVRecords {
             if inQuotes {
                 if c == "\"" {
                     if let next = characters.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else if next == "," || next == "\n" || next == "\r\n" || next == "\r" {
+                            inQuotes = false
+                            pending = next
+                        } else {
+                            // Text right after a closing quote: the quote that opened this field
+                            // was never closed where it should have been (it swallowed rows).
+                            return (records, recordLine)
+                        }
                     } else {
                         inQuotes = false
                     }

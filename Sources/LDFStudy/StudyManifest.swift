@@ -86,7 +86,8 @@ public struct StudyManifest: Sendable {
         }
         for line in parsed.unclosedQuotes {
             issues.append(StudyIssue(row: line, id: "", path: "", stage: .manifest,
-                                     message: "a quoted field is never closed, so this row is left out (the next line is read as the next row); "
+                                     message: "a quoted field is never closed (or has text after its closing quote), so this row is left out "
+                                         + "(the next line is read as the next row); "
                                          + "close the field with a double quote, and write a quote inside a field as two quotes"))
         }
         self.entries = entries

@@ -1,6 +1,7 @@
 import Foundation
 import LDFCore
 import LDFIO
+import LDFReport
 import LDFPORH
 
 /// Writes a study's tables and its record (`study.json`) into the output directory, as one set:

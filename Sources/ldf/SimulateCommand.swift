@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFReport
 import LDFIO
 import LDFSimulation
 
@@ -112,7 +113,7 @@ struct SimulationOutputOptions: ParsableArguments {
         try DelimitedTextWriter().write(table, to: out)
         if let truthPath {
             let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
-            try OutputFile.write(JSONOutput.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])
+            try OutputFile.write(ReportJSON.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])
         }
     }
 }

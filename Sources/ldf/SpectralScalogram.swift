@@ -1,6 +1,7 @@
 import Foundation
 import LDFCore
 import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// Writes `ldf spectrum --scalogram PATH`: the decimated scalogram with its cone of influence.
@@ -16,7 +17,7 @@ enum SpectralScalogram {
     static func write(_ scalogram: BandScalogram, source: String, unit: String, to path: String, inputs: [String]) throws {
         let file = try OutputFile(path, role: "the scalogram", inputs: inputs)
         if path.lowercased().hasSuffix(".json") {
-            try file.write(try JSONOutput.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit)))
+            try file.write(try ReportJSON.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit)))
         } else {
             try file.write(csv(scalogram))
         }
@@ -28,7 +29,7 @@ enum SpectralScalogram {
         let grid = s.scalogram
         for (t, time) in grid.timesSeconds.enumerated() {
             for (f, frequency) in grid.frequenciesHz.enumerated() {
-                text += "\(time),\(frequency),\(SpectralText.number(grid.amplitude[f][t])),"
+                text += "\(time),\(frequency),\(ReportNumber.exact(grid.amplitude[f][t])),"
                 text += s.isInsideCone(frequencyIndex: f, timeIndex: t) ? "true\n" : "false\n"
             }
         }

@@ -95,19 +95,3 @@ struct StandardInputLines {
         }
     }
 }
-
-/// Writes whole lines to standard output and flushes each at once; remembers when the reader has
-/// gone away (`| head`: EPIPE), after which the stream ends quietly with status 0. Any other write
-/// failure (a full disk) is an error naming standard output.
-struct StandardOutputLines {
-    private(set) var closed = false
-
-    mutating func write(_ line: String) throws {
-        guard !closed else { return }
-        do {
-            try StandardOutput.writeLine(line)
-        } catch is OutputClosed {
-            closed = true
-        }
-    }
-}

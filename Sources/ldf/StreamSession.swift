@@ -2,6 +2,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFReport
 import LDFSpectral
 import LDFStream
 
@@ -9,7 +10,6 @@ import LDFStream
 struct StreamSession {
     let command: StreamCommand
     var lines = StandardInputLines()
-    var output = StandardOutputLines()
     var malformed = 0
     /// The malformed line that stopped a `--strict` run (reported after the end record).
     var strictFailure: LDFError?
@@ -91,46 +91,45 @@ struct StreamSession {
                                       maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh,
                                       channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
         switch command.format {
-        case .jsonl: try output.write(jsonLine(header))
+        case .jsonl: try StandardOutput.writeLine(ReportJSON.line(header))
         case .csv:
-            try output.write(StreamCSV.comment(header))
-            try output.write(StreamCSV.header)
+            try StandardOutput.writeLine(StreamCSV.comment(header))
+            try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: StreamBandRow.self)))
         }
 
         // 2. Every line, the first ones included.
         var windows = 0
-        func emit(_ results: [StreamWindowResult], channel: Int, _ output: inout StandardOutputLines) throws {
+        func emit(_ results: [StreamWindowResult], channel: Int) throws {
             for result in results {
                 if channel == 0 { windows += 1 }
-                let name = parser.channelNames[channel]
+                let name = parser.channelNames[channel], unit = parser.channelUnits[channel]
                 switch command.format {
                 case .jsonl:
-                    try output.write(jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold,
-                                                               channel: name, timeOriginSeconds: origin)))
+                    try StandardOutput.writeLine(ReportJSON.line(StreamWindowRecord(
+                        result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit, timeOriginSeconds: origin)))
                 case .csv:
-                    for row in StreamCSV.rows(result, artifactThreshold: command.artifactThreshold, channel: name, timeOriginSeconds: origin) {
-                        try output.write(row)
-                    }
+                    let rows = StreamBandRow.rows(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
+                                                  timeOriginSeconds: origin)
+                    try StandardOutput.write(rows.map { CSVWriter.record(ReportColumns.cells(of: $0).map(\.text)) + "\n" }.joined())
                 }
             }
         }
-        func report(_ updates: [OnlinePORH.Update], _ output: inout StandardOutputLines) throws {
+        func report(_ updates: [OnlinePORH.Update]) throws {
             for update in updates {
                 switch command.format {
-                case .jsonl: try output.write(jsonLine(StreamPORHJSON(update)))
+                case .jsonl: try StandardOutput.writeLine(ReportJSON.line(StreamPORHJSON(update)))
                 case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
                 }
             }
         }
         /// Grid samples of channel `k` into its band stream (and PORH for the first), passing over
         /// skipped gaps.
-        func feed(_ ready: (values: [Double], flags: [GridSampleFlags], skips: [GridSkip]), channel k: Int,
-                  _ output: inout StandardOutputLines) throws {
+        func feed(_ ready: (values: [Double], flags: [GridSampleFlags], skips: [GridSkip]), channel k: Int) throws {
             func pass(_ range: Range<Int>) throws {
                 guard !range.isEmpty else { return }
                 let values = Array(ready.values[range])
-                try emit(bandStreams[k].append(values, flags: Array(ready.flags[range])), channel: k, &output)
-                if k == 0, let updates = porh?.append(values) { try report(updates, &output) }
+                try emit(bandStreams[k].append(values, flags: Array(ready.flags[range])), channel: k)
+                if k == 0, let updates = porh?.append(values) { try report(updates) }
             }
             var start = 0
             for skip in ready.skips {
@@ -157,12 +156,12 @@ struct StreamSession {
                     let at = time.map { $0 - (grids[0].origin ?? $0) } ?? Double(grids[0].producedCount - 1) / rate
                     porh?.addEvent(timeSeconds: at, label: label, kind: command.input.readOptions.assembly.eventMap?.kind(for: label))
                 }
-                for k in channels { try feed(grids[k].take(), channel: k, &output) }
+                for k in channels { try feed(grids[k].take(), channel: k) }
             }
         }
         for (parsed, number, values) in parsedFirst where strictFailure == nil { try handle(parsed, number: number, values: values) }
         if stoppedBy != "signal" {
-            reading: while !output.closed && strictFailure == nil {
+            reading: while strictFailure == nil {
                 switch lines.next() {
                 case .line(let bytes, let number):
                     let parsed = parser.parse(bytes, number: number)
@@ -172,22 +171,21 @@ struct StreamSession {
                 }
             }
         }
-        if output.closed { return }
         if strictFailure != nil { stoppedBy = "malformed_line" }
 
         // 3. Flush what is complete.
         for k in channels {
             grids[k].finish()
-            try feed(grids[k].take(), channel: k, &output)
-            if let last = bandStreams[k].finish() { try emit([last], channel: k, &output) }
+            try feed(grids[k].take(), channel: k)
+            if let last = bandStreams[k].finish() { try emit([last], channel: k) }
         }
-        if let updates = porh?.finish() { try report(updates, &output) }
+        if let updates = porh?.finish() { try report(updates) }
         if malformed > Self.reportedMalformedLines {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }
         if command.format == .jsonl {
             let grid = grids[0]
-            try output.write(jsonLine(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
+            try StandardOutput.writeLine(ReportJSON.line(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
                                                     maskedSamples: grid.maskedSamples, interpolatedSamples: grid.interpolatedSamples,
                                                     resampledGaps: grid.resampledGaps, gaps: grid.gaps, windows: windows,
                                                     stoppedBy: stoppedBy, timeOriginSeconds: origin,

@@ -6,7 +6,9 @@
 # Usage: Fuzz/run.sh READER [SECONDS]     READER: edf wfdb acq cfwb mat xlsx delimited labchart
 #        (default 60 s; use 0 to fuzz until stopped). Run from the repository root.
 # Environment: FUZZ_SCRATCH (default .build-fuzz) is the SwiftPM scratch path of the fuzz build;
-#              FUZZ_WORK (default /tmp/ldf-fuzz/READER) collects the inputs libFuzzer finds.
+#              FUZZ_WORK (default /tmp/ldf-fuzz/READER) collects the inputs libFuzzer finds;
+#              FUZZ_ARTIFACTS (default: the current folder) is where crash-*/timeout-* files go;
+#              FUZZ_SKIP_BUILD=1 uses the binary already built (Fuzz/ci.sh builds once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reader=${1:?give a reader: edf wfdb acq cfwb mat xlsx delimited labchart}
@@ -15,8 +17,12 @@ scratch=${FUZZ_SCRATCH:-.build-fuzz}
 work=${FUZZ_WORK:-/tmp/ldf-fuzz/$reader}
 mkdir -p "$work"
 
-swift build -c release --scratch-path "$scratch" --product ldf-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
+artifacts=${FUZZ_ARTIFACTS:-.}
+mkdir -p "$artifacts"
+if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
+  swift build -c release --scratch-path "$scratch" --product ldf-fuzz \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
+fi
 
 seeds=()
 case "$reader" in
@@ -27,11 +33,12 @@ case "$reader" in
       [ -f "$dat" ] || continue
       { cat "$hea"; printf '\0'; head -c 4096 "$dat"; } > "$work/seed-$(basename "${hea%.hea}")"
     done ;;
-  delimited) seeds=(Tests/Fixtures/io samples/study) ;;
+  delimited) seeds=(Tests/Fixtures/io Tests/Fixtures/layouts samples/study) ;;
   labchart) seeds=(Tests/Fixtures/labchart) ;;
   *) seeds=("Tests/Fixtures/$reader") ;;
 esac
 [ -d "Fuzz/corpus/$reader" ] && seeds+=("Fuzz/corpus/$reader")
 max_total=$([ "$seconds" -gt 0 ] && echo "-max_total_time=$seconds" || echo "")
 LDF_FUZZ_READER="$reader" "$scratch/release/ldf-fuzz" "$work" "${seeds[@]}" $max_total \
-    -timeout=10 -rss_limit_mb=4096 -max_len=1048576 -detect_leaks=0 -print_final_stats=1
+    -timeout=10 -rss_limit_mb=4096 -max_len=1048576 -detect_leaks=0 -print_final_stats=1 \
+    -artifact_prefix="$artifacts/"

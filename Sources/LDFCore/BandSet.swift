@@ -30,7 +30,7 @@ public struct BandSet: Sendable, Equatable, Codable {
         var bands: [Band] = []
         for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-            let edges = parts.count == 2 ? parts[1].split(separator: "-").map(String.init) : []
+            let edges = parts.count == 2 ? Self.edges(parts[1]) : []
             guard parts.count == 2, !parts[0].isEmpty, edges.count == 2,
                   let lo = Double(edges[0]), let hi = Double(edges[1]) else {
                 throw LDFError("--bands", "cannot read '\(item)'", fix: "write each band as name:low-high in Hz, e.g. myogenic:0.052-0.145")
@@ -52,6 +52,19 @@ public struct BandSet: Sendable, Equatable, Codable {
                            fix: "make each band start at or after the previous one's upper edge")
         }
         return BandSet(name: "custom", bands: sorted)
+    }
+
+    /// `LO-HI` split at the dash between the two numbers: not a leading minus sign, nor the one
+    /// of an exponent (`1e-3-0.5`), so that `-1-2` reads as -1 to 2 (and is refused) rather than 1 to 2.
+    public static func edges(_ text: String) -> [String] {
+        let characters = Array(text)
+        for i in characters.indices where characters[i] == "-" && i > 0 {
+            let before = characters[i - 1]
+            if before.isNumber || before == "." {
+                return [String(characters[..<i]), String(characters[(i + 1)...])]
+            }
+        }
+        return []
     }
 
     /// Bands whose lower edge gets fewer than `cycles` cycles in `durationSeconds`.

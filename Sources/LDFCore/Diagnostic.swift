@@ -9,7 +9,7 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
     public init(_ severity: Severity, code: String, _ message: String) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = Excerpt.shortened(message)
     }
 
     public static func warning(_ code: String, _ message: String) -> Diagnostic {

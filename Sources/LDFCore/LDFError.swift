@@ -7,10 +7,11 @@ public struct LDFError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var fix: String?
 
+    /// Over-long excerpts of the input in `context` and `message` are cut (`Excerpt`).
     public init(_ context: String, _ message: String, fix: String? = nil) {
-        self.context = context
-        self.message = message
-        self.fix = fix
+        self.context = Excerpt.shortened(context)
+        self.message = Excerpt.shortened(message)
+        self.fix = fix.map(Excerpt.shortened)
     }
 
     /// One line: `context: message (fix)`.

@@ -51,13 +51,15 @@ public struct DelimitedTextWriter: Sendable {
         return out
     }
 
-    /// Writes the table to `url`.
+    /// Writes the table to `path` as an `OutputFile` ("-" for standard output; never over one of
+    /// `inputs`; a regular file is replaced only once every byte is on disk).
+    public func write(_ table: SampleTable, to path: String, role: String = "the recording", inputs: [String] = []) throws {
+        try OutputFile.write(bytes(for: table), to: path, role: role, inputs: inputs)
+    }
+
+    /// Writes the table to the file at `url` (as `write(_:to:)` with its path).
     public func write(_ table: SampleTable, to url: URL) throws {
-        do {
-            try Data(bytes(for: table)).write(to: url)
-        } catch {
-            throw LDFError(url.path, "cannot write the file (\(error.localizedDescription))", fix: "check the folder exists and is writable")
-        }
+        try write(table, to: url.path)
     }
 
     private func nearestRow(to time: Double, in times: [Double]) -> Int {

@@ -84,10 +84,20 @@ public struct BandStream: Sendable {
         return results
     }
 
+    /// Passes over `count` grid samples of a gap longer than the window: the window empties and
+    /// fills again after it; times keep counting, so later windows stay on the stream's time base.
+    public mutating func skip(_ count: Int) {
+        values.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        artifacts.removeAll(keepingCapacity: true)
+        total += count
+        sinceLast = 0
+    }
+
     /// At the end of input: the window ending at the last sample when samples arrived since the
     /// last record (shorter than a window if the stream was), else nil.
     public mutating func finish() -> StreamWindowResult? {
-        guard total > 0, sinceLast > 0 || windowsDone == 0 else { return nil }
+        guard !values.isEmpty, sinceLast > 0 || windowsDone == 0 else { return nil }
         return analyseWindow(isFinal: true)
     }
 

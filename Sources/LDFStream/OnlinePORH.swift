@@ -91,6 +91,15 @@ public struct OnlinePORH: Sendable {
         return updates
     }
 
+    /// Passes over `count` grid samples of a gap longer than the buffer: the buffer empties and
+    /// times keep counting.
+    public mutating func skip(_ count: Int) {
+        firstIndex += values.count + count
+        values.removeAll(keepingCapacity: true)
+        total += count
+        events.removeAll { $0.timeSeconds < Double(firstIndex) / sampleRateHz }
+    }
+
     /// At the end of input: settles every occlusion that was released.
     public mutating func finish() -> [Update] { check(endOfInput: true) }
 

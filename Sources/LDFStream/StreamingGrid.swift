@@ -6,13 +6,18 @@ import LDFCore
 /// - non-finite values and device sentinels are masked;
 /// - time gaps and masked runs up to `maxBridgeSeconds` are bridged by linear interpolation, longer
 ///   ones are emitted as NaN and reported as gaps.
+/// - a time gap longer than `skipGapsLongerThanSeconds` (the consumer's window) is skipped, not
+///   filled: its grid samples are counted (`take().skips`) but never built, so a stamp far ahead
+///   costs no memory.
 /// Memory is bounded: at most `maxBridgeSeconds` of samples are held back while a masked run is
-/// open. Feed samples with `append`, collect grid samples from `take()`, and call `finish()` at
-/// the end of input.
+/// open, and a gap yields at most `skipGapsLongerThanSeconds` of NaN. Feed samples with
+/// `append`, collect grid samples from `take()`, and call `finish()` at the end of input.
 public struct StreamingGrid: Sendable {
     public let rateHz: Double
     public let maxBridgeSamples: Int
     public let sentinels: [Double]
+    /// Time gaps with more missing grid samples than this are skipped (nil: never).
+    public let skipSamples: Int?
 
     /// Counts of what was done, in grid samples (as in `Provenance`).
     public private(set) var maskedSamples = 0
@@ -34,13 +39,18 @@ public struct StreamingGrid: Sendable {
     private var pendingNaN = 0
     private var inLongGap = false
     private var ready: [Double] = []
+    private var readySkips: [GridSkip] = []
     private var emittedCount = 0
 
-    public init(rateHz: Double, maxBridgeSeconds: Double, sentinels: [Double] = AssemblyOptions.defaultSentinels) {
+    /// - Parameter skipGapsLongerThanSeconds: a time gap longer than this is skipped rather than
+    ///   filled with NaN (give the longest stretch the consumer holds, e.g. its window).
+    public init(rateHz: Double, maxBridgeSeconds: Double, sentinels: [Double] = AssemblyOptions.defaultSentinels,
+                skipGapsLongerThanSeconds: Double? = nil) {
         precondition(rateHz > 0 && rateHz.isFinite, "rate must be positive")
         self.rateHz = rateHz
-        self.maxBridgeSamples = Int((maxBridgeSeconds * rateHz).rounded(.down))
+        self.maxBridgeSamples = Int(Swift.min((maxBridgeSeconds * rateHz).rounded(.down), 1e15))
         self.sentinels = sentinels
+        self.skipSamples = skipGapsLongerThanSeconds.map { Int(Swift.min(($0 * rateHz).rounded(.up), 1e15)) }
     }
 
     /// Why a sample was refused.
@@ -78,7 +88,13 @@ public struct StreamingGrid: Sendable {
         guard time > previous.time else { return .timeNotIncreasing(previous: previous.time) }
         let t0 = origin!
         let span = time - previous.time
-        let missing = Int((span * rateHz).rounded()) - 1
+        let missingSamples = (span * rateHz).rounded() - 1
+        if let skipSamples, missingSamples > Double(Swift.max(skipSamples, maxBridgeSamples)) {
+            // The first grid point at or after the new sample (within the tolerance).
+            let next = ((time - t0 - tolerance) * rateHz).rounded(.up)
+            if next > Double(producedCount) { skip(Int(next) - producedCount) }
+        }
+        let missing = Int(Swift.min(missingSamples, 1e15))
         while true {
             let t = t0 + Double(producedCount) * period
             if t > time + tolerance { break }
@@ -103,13 +119,15 @@ public struct StreamingGrid: Sendable {
         return nil
     }
 
-    /// Grid samples ready to use, in order, since the last call, with what was done to each.
-    public mutating func take() -> (values: [Double], flags: [GridSampleFlags]) {
+    /// Grid samples ready to use, in order, since the last call, with what was done to each, and
+    /// the gaps skipped among them (each before the value at its `index`).
+    public mutating func take() -> (values: [Double], flags: [GridSampleFlags], skips: [GridSkip]) {
         defer {
             ready.removeAll(keepingCapacity: true)
             readyFlags.removeAll(keepingCapacity: true)
+            readySkips.removeAll(keepingCapacity: true)
         }
-        return (ready, readyFlags)
+        return (ready, readyFlags, readySkips)
     }
 
     /// Ends the input: a masked run still open is emitted as NaN and reported as a gap.
@@ -157,6 +175,21 @@ public struct StreamingGrid: Sendable {
         gaps.append(Gap(startSeconds: Double(start) / rateHz, endSeconds: Double(emittedCount) / rateHz))
     }
 
+    /// Passes over `count` grid samples without a value: they belong to a gap (opened here if
+    /// none is open) and are counted, not built.
+    private mutating func skip(_ count: Int) {
+        if pendingNaN > 0 {
+            flushPendingAsGap()
+        } else if !inLongGap {
+            gaps.append(Gap(startSeconds: Double(emittedCount) / rateHz, endSeconds: Double(emittedCount) / rateHz))
+            inLongGap = true
+        }
+        readySkips.append(GridSkip(index: ready.count, count: count))
+        producedCount += count
+        emittedCount += count
+        extendGap()
+    }
+
     private mutating func extendGap() {
         gaps[gaps.count - 1].endSeconds = Double(emittedCount) / rateHz
     }
@@ -165,6 +198,16 @@ public struct StreamingGrid: Sendable {
         ready.append(value)
         readyFlags.append(flags)
         emittedCount += 1
+    }
+}
+
+/// Grid samples of a long gap passed over without values, before the ready value at `index`.
+public struct GridSkip: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
     }
 }
 

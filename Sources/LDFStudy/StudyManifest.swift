@@ -44,7 +44,12 @@ public struct StudyManifest: Sendable {
 
     /// Parses manifest `text`; relative recording paths resolve against `folder`.
     public init(text: String, path: String, folder: URL, checkFiles: Bool = true) throws {
-        let records = try CSVRecords.parse(text, source: path)
+        let parsed = CSVRecords.parse(text, source: path)
+        let records = parsed.records
+        if parsed.unclosedQuotes.first == 1 {
+            throw LDFError("\(path) line 1", "the header's quoted field is never closed",
+                           fix: "close the field with a double quote; write a quote inside a field as two quotes")
+        }
         guard let header = records.first else {
             throw LDFError(path, "the manifest is empty", fix: "write a header row: \(Self.requiredColumns.joined(separator: ","))")
         }
@@ -79,8 +84,14 @@ public struct StudyManifest: Sendable {
                 issues.append(StudyIssue(row: record.line, id: error.id, path: error.path, stage: .manifest, message: error.message))
             }
         }
+        for line in parsed.unclosedQuotes {
+            issues.append(StudyIssue(row: line, id: "", path: "", stage: .manifest,
+                                     message: "a quoted field is never closed (or has text after its closing quote), so this row is left out "
+                                         + "(the next line is read as the next row); "
+                                         + "close the field with a double quote, and write a quote inside a field as two quotes"))
+        }
         self.entries = entries
-        self.issues = issues
+        self.issues = issues.sorted { $0.row < $1.row }
     }
 
     /// Why a row cannot be used.
@@ -152,8 +163,11 @@ public struct StudyManifest: Sendable {
         let resolved = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
         if checkFiles {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory) else {
                 throw RowError(id: id, path: path, message: "file not found: \(resolved.path); paths are relative to the manifest's folder")
+            }
+            guard !isDirectory.boolValue else {
+                throw RowError(id: id, path: path, message: "\(resolved.path) is a folder, not a recording; give the path of a file in it")
             }
         }
         return ManifestEntry(row: record.line, id: id, path: path, resolvedPath: resolved.standardizedFileURL.path,

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFIO
 
 /// Joins the results of shard runs (`ldf study merge`): every run wrote its outcomes to its own
 /// `cache` folder (or a shared one); the merge looks each manifest row's current cache key up in
@@ -22,7 +23,7 @@ public enum StudyMerge {
     public static func outcomes(manifest: StudyManifest, parameters: StudyParameters, from directories: [URL],
                                 into output: URL) throws -> [Int: RecordingOutcome] {
         let cache = output.appendingPathComponent("cache", isDirectory: true)
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try OutputFolder.create(cache.path, role: "the study cache")
         var found: [Int: RecordingOutcome] = [:]
         for (position, entry) in manifest.entries.enumerated() {
             guard let key = try? StudyRunner.cacheKey(entry, parameters: parameters) else { continue }

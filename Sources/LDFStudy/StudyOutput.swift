@@ -1,13 +1,23 @@
 import Foundation
 import LDFCore
+import LDFIO
 import LDFReport
 import LDFPORH
 
-/// Writes a study's tables and its record (`study.json`) into the output directory.
+/// Writes a study's tables and its record (`study.json`) into the output directory, as one set:
+/// every file is first written and flushed in a staging folder (`DIR/.ldf-partial-tables-PID`);
+/// then the old `study.json` is removed, the tables are moved in, and the new `study.json` (with
+/// this run's `run_id`) is moved in last. A run killed while writing leaves the old set whole; one
+/// killed while moving leaves no `study.json`, so a folder whose `study.json` is missing holds an
+/// incomplete set. Tables of an earlier run that this one does not write (coherence) are removed.
 public enum StudyOutput {
     /// File names of the tables, in the order they are written.
     public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "epochs.csv", "summary.csv",
                                     "comparisons.csv", "spectra_comparisons.csv", "errors.csv"]
+    /// Tables written only when the study computes coherence.
+    public static let coherenceFiles = ["coherence.csv", "group_coherence.csv", "coherence_comparisons.csv"]
+    /// Every file a study writes in its folder (besides `cache/`).
+    public static var writtenFiles: [String] { tableFiles + coherenceFiles + ["study.json", "parameters.json"] }
 
     /// What `study.json` records.
     public struct Record: Encodable {
@@ -34,6 +44,8 @@ public enum StudyOutput {
             var minimumCount = StudyResults.minimumCount
         }
         var toolkit = ToolkitStamp()
+        /// Identifies the run that wrote this set of tables.
+        var runId: String
         var created: String
         var manifest: String
         var extraColumns: [String]
@@ -49,24 +61,18 @@ public enum StudyOutput {
 
     /// Writes every table and `study.json` to `directory`, plus `parameters.json` (read by merges).
     public static func write(_ results: StudyResults, to directory: URL, shard: StudyShard? = nil, seconds: Double? = nil) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable, results.epochsTable, results.summaryTable,
-                      results.comparisonsTable, results.spectraComparisonsTable, results.errorsTable]
-        var files = tableFiles
-        for (name, table) in zip(tableFiles, tables) {
-            try Data(table.text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-        }
+        try OutputFolder.create(directory.path, role: "the study folder")
+        var tables = Array(zip(tableFiles, [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable,
+                                            results.epochsTable, results.summaryTable, results.comparisonsTable,
+                                            results.spectraComparisonsTable, results.errorsTable].map(\.text)))
         if let coherence = results.coherence {
-            let extra = [("coherence.csv", coherence.subjectTable(results.manifest)), ("group_coherence.csv", coherence.groupTable),
-                         ("coherence_comparisons.csv", coherence.comparisonsTable(bandSet: results.parameters.bandSet,
-                                                                                  spectraAdjustment: results.parameters.spectraAdjustment))]
-            for (name, table) in extra {
-                try Data(table.text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-            }
-            files += extra.map(\.0)
+            tables += zip(coherenceFiles, [coherence.subjectTable(results.manifest).text, coherence.groupTable.text,
+                                           coherence.comparisonsTable(bandSet: results.parameters.bandSet,
+                                                                      spectraAdjustment: results.parameters.spectraAdjustment).text])
         }
         let units = Dictionary(uniqueKeysWithValues: PORHParameterKey.allCases.map { ($0.rawValue, $0.unit(flux: "flux")) })
         let record = Record(
+            runId: UUID().uuidString.lowercased(),
             created: ISO8601DateFormatter().string(from: Date()), manifest: results.manifest.path,
             extraColumns: results.manifest.extraColumns, shard: shard?.description, parameters: results.parameters,
             porhParameterUnits: units,
@@ -77,15 +83,57 @@ public enum StudyOutput {
                                   errors: results.issues.filter { $0.severity == .error }.count,
                                   warnings: results.issues.filter { $0.severity == .warning }.count),
             statistics: Record.Statistics(spectra: "\(results.parameters.spectraAdjustment.rawValue) across the frequencies of each contrast"),
-            files: files, seconds: seconds)
-        try encoder().encode(record).write(to: directory.appendingPathComponent("study.json"), options: .atomic)
+            files: tables.map(\.0), seconds: seconds)
+        let files = tables.map { ($0.0, Data($0.1.utf8)) } + [("study.json", try encoder().encode(record))]
+        try switchIn(files, into: directory, stale: coherenceFiles)
         try writeParameters(results.parameters, to: directory)
+    }
+
+    /// Writes `files` into a staging folder inside `directory`, then moves them in, the last one
+    /// (the record) after the others and after its old version was removed; `stale` names are
+    /// removed when not among `files`.
+    static func switchIn(_ files: [(String, Data)], into directory: URL, stale: [String]) throws {
+        let staging = directory.appendingPathComponent(OutputFile.temporaryMarker + "tables-\(getpid())").path
+        OutputFolder.removeTree(staging)
+        try OutputFolder.create(staging, role: "the study folder")
+        defer { OutputFolder.removeTree(staging) }
+        for (name, data) in files {
+            try OutputFile.write(data, to: staging + "/" + name, role: "the study table \(name)")
+        }
+        guard let record = files.last?.0 else { return }
+        try OutputFolder.remove(directory.appendingPathComponent(record).path)
+        for name in stale where !files.contains(where: { $0.0 == name }) {
+            try OutputFolder.remove(directory.appendingPathComponent(name).path)
+        }
+        for (name, _) in files {
+            try OutputFolder.move(staging + "/" + name, to: directory.appendingPathComponent(name).path)
+        }
+    }
+
+    /// Refuses an output folder that would overwrite what the study reads: a recording of the
+    /// manifest kept directly in the folder (or in its `cache`), or a manifest named like one of
+    /// the study's files there.
+    public static func requireSafeFolder(_ directory: URL, manifest: StudyManifest) throws {
+        let folders = [directory, directory.appendingPathComponent("cache", isDirectory: true)].compactMap { FileIdentity(path: $0.path) }
+        guard !folders.isEmpty else { return }
+        for entry in manifest.entries {
+            let parent = URL(fileURLWithPath: entry.resolvedPath).deletingLastPathComponent().path
+            if let identity = FileIdentity(path: parent), folders.contains(identity) {
+                throw LDFError(directory.path, "the output folder holds the recording \(entry.path) of manifest row \(entry.row), "
+                               + "which the study's tables or cache could overwrite", fix: "give --out a folder of its own, e.g. \(directory.path)/results")
+            }
+        }
+        for name in writtenFiles {
+            try OutputPathCheck.requireNotAnInput(directory.appendingPathComponent(name).path, role: "the study file \(name)",
+                                                  inputs: [manifest.path])
+        }
     }
 
     /// `parameters.json`: the parameters alone, so `ldf study merge` can recompute cache keys.
     public static func writeParameters(_ parameters: StudyParameters, to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try parameters.canonicalJSON().write(to: directory.appendingPathComponent("parameters.json"), options: .atomic)
+        try OutputFolder.create(directory.path, role: "the study folder")
+        try OutputFile.write(parameters.canonicalJSON(), to: directory.appendingPathComponent("parameters.json").path,
+                             role: "the study parameters")
     }
 
     /// Reads `parameters.json` from a study or shard directory.

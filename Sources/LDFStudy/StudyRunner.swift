@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LDFCore
+import LDFIO
 import Synchronization
 
 /// Progress of a study run, reported after each recording (the library never prints; the CLI
@@ -44,7 +45,7 @@ public struct StudyRunner: Sendable {
     /// Analyses the rows of `shard` (all rows when nil) and returns the outcomes by row position
     /// in `manifest.entries`.
     public func run(shard: StudyShard? = nil, progress: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> [Int: RecordingOutcome] {
-        try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        try OutputFolder.create(cacheDirectory.path, role: "the study cache")
         let positions = manifest.entries.indices.filter { shard?.contains(position: $0) ?? true }
         struct State { var outcomes: [Int: RecordingOutcome] = [:]; var cached = 0; var failed = 0; var writeErrors: [String] = [] }
         let state = Mutex(State())
@@ -133,6 +134,7 @@ public struct StudyRunner: Sendable {
     static func store(_ outcome: RecordingOutcome, in folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(outcome).write(to: folder.appendingPathComponent("\(outcome.key).json"), options: .atomic)
+        try OutputFile.write(encoder.encode(outcome), to: folder.appendingPathComponent("\(outcome.key).json").path,
+                             role: "the cached result")
     }
 }

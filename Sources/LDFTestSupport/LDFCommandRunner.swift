@@ -7,6 +7,12 @@ public enum LDFCommandRunner {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
         /// Standard output parsed as a JSON object (nil when it is not one).
         public var json: [String: Any]? {
             (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any]
@@ -27,14 +33,22 @@ public enum LDFCommandRunner {
     }
 
     /// Runs `ldf arguments...`, feeding `stdin` if given, and waits for it to finish.
+    /// - Parameters:
+    ///   - environment: variables set for the run on top of this process's environment.
+    ///   - standardOutput: a file to write standard output to instead of the captured pipe (e.g.
+    ///     `/dev/full`); `stdout` is then empty.
     public static func run(_ arguments: [String], stdin: Data? = nil,
-                           currentDirectory: URL? = nil) throws -> Output {
+                           currentDirectory: URL? = nil, environment: [String: String] = [:],
+                           standardOutput: FileHandle? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
+        process.standardOutput = standardOutput ?? outPipe
         process.standardError = errPipe
         let inPipe = Pipe()
         process.standardInput = inPipe
@@ -50,7 +64,8 @@ public enum LDFCommandRunner {
         }
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
         try? inPipe.fileHandleForWriting.close()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        if standardOutput != nil { try? outPipe.fileHandleForWriting.close() }
+        let out = standardOutput == nil ? outPipe.fileHandleForReading.readDataToEndOfFile() : Data()
         group.wait()
         process.waitUntilExit()
         return Output(status: process.terminationStatus,

@@ -8,7 +8,7 @@ struct CoherenceCommandOptions: ParsableArguments {
     @OptionGroup var pair: ChannelPairOptions
 
     @Option(name: .customLong("window-cycles"),
-            help: ArgumentHelp("Window of the time-localised coherence, in cycles of each frequency (MODA's 10).", valueName: "N"))
+            help: ArgumentHelp("Window of the time-localised coherence, in cycles of each frequency (MODA's 10)." + OptionRanges.windowCycles.help, valueName: "N"))
     var windowCycles: Double = 10
 
     @Flag(name: .customLong("time-localised"),
@@ -18,6 +18,7 @@ struct CoherenceCommandOptions: ParsableArguments {
     @OptionGroup var surrogateTest: SurrogateTestOptions
 
     func validate() throws {
+        try OptionRanges.windowCycles.check(windowCycles)
         do {
             guard windowCycles.isFinite && windowCycles > 0 else {
                 throw LDFError("--window-cycles", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")

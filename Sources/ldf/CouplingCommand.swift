@@ -34,16 +34,16 @@ struct CouplingCommand: ParsableCommand {
     @Option(help: "Band preset the names refer to.")
     var preset: BandPreset = .stefanovska
 
-    @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge)." + OptionRanges.couplingWindow.help, valueName: "SECONDS"))
     var window: Double?
 
-    @Option(help: ArgumentHelp("Step between windows in seconds (default: the window, no overlap).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Step between windows in seconds (default: the window, no overlap)." + OptionRanges.couplingStep.help, valueName: "SECONDS"))
     var step: Double?
 
-    @Option(help: ArgumentHelp("Propagation constant between windows (MODA's 0.2).", valueName: "C"))
+    @Option(help: ArgumentHelp("Propagation constant between windows (MODA's 0.2)." + OptionRanges.propagation.help, valueName: "C"))
     var propagation: Double = 0.2
 
-    @Option(help: ArgumentHelp("Fourier order of the phase model's base functions (MODA's 2).", valueName: "N"))
+    @Option(help: ArgumentHelp("Fourier order of the phase model's base functions (MODA's 2)." + OptionRanges.order.help, valueName: "N"))
     var order: Int = 2
 
     @Option(help: "Output format: table, csv (one row per window) or json.")
@@ -53,6 +53,10 @@ struct CouplingCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
+        try OptionRanges.couplingWindow.check(window)
+        try OptionRanges.couplingStep.check(step)
+        try OptionRanges.propagation.check(propagation)
+        try OptionRanges.order.check(order)
         try pair.validate(files: files, allowSingle: true)
         do { try settings().validate() } catch let error as LDFError { throw ValidationError(error.description) }
     }

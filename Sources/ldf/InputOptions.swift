@@ -22,7 +22,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("mat-rate"), help: ArgumentHelp("MATLAB variable holding the sample rate, or the rate in Hz.", valueName: "NAME|HZ"))
     var matRate: String?
 
-    @Option(help: ArgumentHelp("Sample rate in Hz; required when the file has no time column and its header states none.", valueName: "HZ"))
+    @Option(help: ArgumentHelp("Sample rate in Hz; required when the file has no time column and its header states none." + OptionRanges.rate.help, valueName: "HZ"))
     var rate: Double?
 
     @Option(help: ArgumentHelp("Perfusion channel(s): a name or 1-based column number (time column not counted), a list "
@@ -41,11 +41,13 @@ struct InputOptions: ParsableArguments {
     var eventMap: String?
 
     @Option(name: .customLong("max-bridge"),
-            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation; longer runs are reported as gaps.",
+            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation; longer runs are reported as gaps." + OptionRanges.maxBridge.help,
                                valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
     func validate() throws {
+        try OptionRanges.rate.check(rate)
+        try OptionRanges.maxBridge.check(maxBridgeSeconds)
         if let eventMap { _ = try EventMap(parsing: eventMap) }
         try readOptions.assembly.validate()
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LDFCore
 import LDFIO
 #if canImport(Glibc)
@@ -22,22 +23,26 @@ struct LDF: ParsableCommand {
         subcommands: [InfoCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, EpochsCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self, BispectrumCommand.self, CouplingCommand.self, RidgesCommand.self]
     )
 
-    /// Runs the command. SIGPIPE is ignored so that a closed standard output reaches the writers as
-    /// EPIPE (`OutputClosed`), which ends the run quietly with status 0; every other error takes
-    /// ArgumentParser's path (message and status).
+    /// Runs the command, with one error path (`CommandFailure`):
+    /// - an invalid option (a parse or `validate()` error, or a run-time `LDFError` naming an
+    ///   option) exits 64 with the command's usage line;
+    /// - any other failure exits 1 with one `error:` line;
+    /// - a closed standard output (`OutputClosed`; SIGPIPE is ignored so it arrives as EPIPE) ends
+    ///   quietly with status 0.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            CommandFailure.parsing(error, arguments: Array(CommandLine.arguments.dropFirst()))
+        }
+        do {
             try command.run()
         } catch is OutputClosed {
-            #if canImport(Glibc)
-            Glibc.exit(0)
-            #else
-            Darwin.exit(0)
-            #endif
+            CommandFailure.end(0)
         } catch {
-            exit(withError: error)
+            CommandFailure.running(error, command: type(of: command))
         }
     }
 }

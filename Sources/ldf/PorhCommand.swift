@@ -38,36 +38,36 @@ struct PorhCommand: ParsableCommand {
                                valueName: "START-END"))
     var occlusionTexts: [String] = []
 
-    @Option(name: .customLong("rest-window"), help: ArgumentHelp("Rest-flux window before the start (site default; 120).", valueName: "SECONDS"))
+    @Option(name: .customLong("rest-window"), help: ArgumentHelp("Rest-flux window before the start (site default; 120)." + OptionRanges.restWindow.help, valueName: "SECONDS"))
     var restWindow: Double?
 
     @Option(name: .customLong("bz-window"),
-            help: ArgumentHelp("Biological-zero window at the end of the occlusion (site default: 30, forearm/calf 60).", valueName: "SECONDS"))
+            help: ArgumentHelp("Biological-zero window at the end of the occlusion (site default: 30, forearm/calf 60)." + OptionRanges.bzWindow.help, valueName: "SECONDS"))
     var bzWindow: Double?
 
-    @Option(help: ArgumentHelp("Moving-mean length for peak and recovery times (site default: 2, forearm/calf 3).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Moving-mean length for peak and recovery times (site default: 2, forearm/calf 3)." + OptionRanges.smoothing.help, valueName: "SECONDS"))
     var smoothing: Double?
 
-    @Option(name: .customLong("return-smoothing"), help: ArgumentHelp("Moving-mean length for the return to rest flux (10).", valueName: "SECONDS"))
+    @Option(name: .customLong("return-smoothing"), help: ArgumentHelp("Moving-mean length for the return to rest flux (10)." + OptionRanges.returnSmoothing.help, valueName: "SECONDS"))
     var returnSmoothing: Double?
 
-    @Option(name: .customLong("plateau-window"), help: ArgumentHelp("Post-occlusive plateau window at the end of the recovery (60).", valueName: "SECONDS"))
+    @Option(name: .customLong("plateau-window"), help: ArgumentHelp("Post-occlusive plateau window at the end of the recovery (60)." + OptionRanges.plateauWindow.help, valueName: "SECONDS"))
     var plateauWindow: Double?
 
-    @Option(name: .customLong("peak-search"), help: ArgumentHelp("The peak is searched this long after release (60).", valueName: "SECONDS"))
+    @Option(name: .customLong("peak-search"), help: ArgumentHelp("The peak is searched this long after release (60)." + OptionRanges.peakSearch.help, valueName: "SECONDS"))
     var peakSearch: Double?
 
-    @Option(name: .customLong("min-occlusion"), help: ArgumentHelp("Shortest occlusion accepted (20).", valueName: "SECONDS"))
+    @Option(name: .customLong("min-occlusion"), help: ArgumentHelp("Shortest occlusion accepted (20)." + OptionRanges.minOcclusion.help, valueName: "SECONDS"))
     var minOcclusion: Double?
 
     @Flag(name: .customLong("subtract-bz"), help: "Subtract the biological zero from every flux level (areas are unchanged).")
     var subtractBiologicalZero = false
 
-    @Option(help: ArgumentHelp("Mean arterial pressure for CVC = flux / MAP.", valueName: "MMHG"))
+    @Option(help: ArgumentHelp("Mean arterial pressure for CVC = flux / MAP." + OptionRanges.map.help, valueName: "MMHG"))
     var map: Double?
 
     @Option(name: .customLong("hampel-window"),
-            help: ArgumentHelp("Remove motion spikes with a Hampel filter of this window first (about 2 s; 5 scaled MADs).",
+            help: ArgumentHelp("Remove motion spikes with a Hampel filter of this window first (about 2 s; 5 scaled MADs)." + OptionRanges.hampelWindow.help,
                                valueName: "SECONDS"))
     var hampelWindow: Double?
 
@@ -86,6 +86,15 @@ struct PorhCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
+        try OptionRanges.restWindow.check(restWindow)
+        try OptionRanges.bzWindow.check(bzWindow)
+        try OptionRanges.smoothing.check(smoothing)
+        try OptionRanges.returnSmoothing.check(returnSmoothing)
+        try OptionRanges.plateauWindow.check(plateauWindow)
+        try OptionRanges.peakSearch.check(peakSearch)
+        try OptionRanges.minOcclusion.check(minOcclusion)
+        try OptionRanges.map.check(map)
+        try OptionRanges.hampelWindow.check(hampelWindow)
         _ = try options()
     }
 
@@ -112,7 +121,7 @@ struct PorhCommand: ParsableCommand {
     func run() throws {
         let options = try options()
         var entries: [PorhRecordingJSON] = []
-        let traceWriter = try trace.map(PorhTraceWriter.init(path:))
+        let traceWriter = try trace.map { try PorhTraceWriter(path: $0, inputs: files) }
         for path in files {
             do {
                 let recordings = try input.readChannels(path)
@@ -133,7 +142,7 @@ struct PorhCommand: ParsableCommand {
                 entries.append(PorhRecordingJSON(source: path, error: error.description))
             }
         }
-        try traceWriter?.close()
+        try traceWriter?.commit()
         let results = entries.compactMap(\.result)
         switch format {
         case .json:

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFIO
 import LDFPORH
 
 /// Table and CSV layouts of `ldf porh`.
@@ -85,35 +86,28 @@ enum PorhText {
 }
 
 /// Writes `ldf porh --trace` CSV in chunks (a 1000 Hz recording has millions of rows):
-/// `source,time_s,flux,smoothed_flux,phase`, missing values as empty cells.
+/// `source,time_s,flux,smoothed_flux,phase`, missing values as empty cells. The file is an
+/// `OutputFile`: refused when it is one of the inputs, put in place only by `commit()` (a run that
+/// fails or is killed leaves any old trace as it was), written through for devices and FIFOs.
 final class PorhTraceWriter {
-    private let handle: FileHandle
-    private let path: String
+    private let file: OutputFile
 
-    init(path: String) throws {
-        self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: Data("source,time_s,flux,smoothed_flux,phase\n".utf8)),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw LDFError("--trace \(path)", "cannot create the trace file", fix: "check that the folder exists and is writable")
-        }
-        self.handle = handle
-        handle.seekToEndOfFile()
+    /// Opens `path` for the trace; `inputs` are the recordings of the run (never overwritten).
+    init(path: String, inputs: [String]) throws {
+        file = try OutputFile(path, role: "the trace", inputs: inputs)
+        try file.write("source,time_s,flux,smoothed_flux,phase\n")
     }
 
     func write(_ trace: PORHTrace, source: String) throws {
         let name = PorhText.quoted(source)
-        var chunk = ""
-        for (i, r) in trace.rows.enumerated() {
-            chunk += "\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),"
-                + "\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)\n"
-            if i % 50_000 == 49_999 || i == trace.rows.count - 1 {
-                try handle.write(contentsOf: Data(chunk.utf8))
-                chunk = ""
-            }
+        for r in trace.rows {
+            try file.write("\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),"
+                + "\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)\n")
         }
     }
 
-    func close() throws {
-        try handle.close()
+    /// Puts the finished trace in place.
+    func commit() throws {
+        try file.commit()
     }
 }

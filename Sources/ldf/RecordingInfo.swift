@@ -197,5 +197,6 @@ private func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
 private func fmtDuration(_ seconds: Double) -> String {
     guard seconds.isFinite, abs(seconds) < 1e15 else { return "–" }
     let s = Int(seconds.rounded())
-    return String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+    // Hours by interpolation: a C "%d" is 32 bits and would wrap for spans of 2^31 s and more.
+    return "\(s / 3600):" + String(format: "%02d:%02d", Int32((s / 60) % 60), Int32(s % 60))
 }

@@ -30,22 +30,22 @@ struct SimulationOutputOptions: ParsableArguments {
     @Option(help: "Seed of the random generator.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("jitter"), help: ArgumentHelp("Time-stamp jitter, as a fraction of the sampling interval (0 to 0.5).", valueName: "FRACTION"))
+    @Option(name: .customLong("jitter"), help: ArgumentHelp("Time-stamp jitter, as a fraction of the sampling interval (0 to 0.5)." + OptionRanges.jitter.help, valueName: "FRACTION"))
     var jitterFraction: Double = 0
 
-    @Option(name: .customLong("dropped"), help: ArgumentHelp("Isolated samples left out of the file.", valueName: "COUNT"))
+    @Option(name: .customLong("dropped"), help: ArgumentHelp("Isolated samples left out of the file." + OptionRanges.dropped.help, valueName: "COUNT"))
     var droppedSamples: Int = 0
 
-    @Option(name: .customLong("gaps"), help: ArgumentHelp("Long stretches left out of the file.", valueName: "COUNT"))
+    @Option(name: .customLong("gaps"), help: ArgumentHelp("Long stretches left out of the file." + OptionRanges.gaps.help, valueName: "COUNT"))
     var longGaps: Int = 0
 
-    @Option(name: .customLong("gap-seconds"), help: ArgumentHelp("Length of each long gap.", valueName: "SECONDS"))
+    @Option(name: .customLong("gap-seconds"), help: ArgumentHelp("Length of each long gap." + OptionRanges.gapSeconds.help, valueName: "SECONDS"))
     var longGapSeconds: Double = 5
 
-    @Option(help: ArgumentHelp("Perfusion samples replaced by device sentinels (-2500 or +5000).", valueName: "COUNT"))
+    @Option(help: ArgumentHelp("Perfusion samples replaced by device sentinels (-2500 or +5000)." + OptionRanges.sentinels.help, valueName: "COUNT"))
     var sentinels: Int = 0
 
-    @Option(name: .customLong("motion"), help: ArgumentHelp("Motion artifacts (short large bursts) added to perfusion.", valueName: "COUNT"))
+    @Option(name: .customLong("motion"), help: ArgumentHelp("Motion artifacts (short large bursts) added to perfusion." + OptionRanges.motion.help, valueName: "COUNT"))
     var motionArtifacts: Int = 0
 
     var artifacts: FileArtifacts {
@@ -54,10 +54,48 @@ struct SimulationOutputOptions: ParsableArguments {
     }
 
     func validate() throws {
+        try OptionRanges.jitter.check(jitterFraction)
+        try OptionRanges.dropped.check(droppedSamples)
+        try OptionRanges.gaps.check(longGaps)
+        try OptionRanges.gapSeconds.check(longGapSeconds)
+        try OptionRanges.sentinels.check(sentinels)
+        try OptionRanges.motion.check(motionArtifacts)
         try artifacts.validate()
         if out == "-" && truth == "-" {
             throw ValidationError("--truth - and --out - would both write to standard output; give --truth a file path")
         }
+        if let truthPath, out != "-", Self.sameFile(out, truthPath) {
+            throw ValidationError("--truth \(truthPath) is the --out file: the truth would replace the recording; give it another path")
+        }
+    }
+
+    /// Checks the length and the artifacts against the recording they go into: at most
+    /// `OptionRanges.simulationSamples` samples, dropped samples and sentinels at most a tenth of
+    /// them, at most one motion artifact per 10 s, gaps shorter than the recording together.
+    func validate(durationSeconds: Double, rateHz: Double) throws {
+        let samples = (durationSeconds * rateHz).rounded(.down)
+        guard samples <= OptionRanges.simulationSamples else {
+            throw ValidationError("--duration \(OptionRange<Double>.text(durationSeconds)) s at --rate \(OptionRange<Double>.text(rateHz)) Hz "
+                                  + "is \(OptionRange<Double>.text(samples)) samples, more than \(OptionRange<Double>.text(OptionRanges.simulationSamples)); "
+                                  + "shorten the recording or lower the rate")
+        }
+        for (option, count) in [("--dropped", droppedSamples), ("--sentinels", sentinels)] where Double(count) > samples / 10 {
+            throw ValidationError("\(option) \(count): more than a tenth of the \(OptionRange<Double>.text(samples)) samples; give fewer")
+        }
+        if Double(motionArtifacts) > durationSeconds / 10 {
+            throw ValidationError("--motion \(motionArtifacts): more than one per 10 s of a \(OptionRange<Double>.text(durationSeconds)) s recording; give fewer")
+        }
+        if Double(longGaps) * longGapSeconds > durationSeconds / 2 {
+            throw ValidationError("--gaps \(longGaps) of --gap-seconds \(OptionRange<Double>.text(longGapSeconds)) s leave out more than half "
+                                  + "of a \(OptionRange<Double>.text(durationSeconds)) s recording; give fewer or shorter gaps")
+        }
+    }
+
+    /// Whether two output paths name one file (same spelling once standardised, or same device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        if URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path { return true }
+        guard let first = FileIdentity(path: a), let second = FileIdentity(path: b) else { return false }
+        return first == second
     }
 
     /// Path of the truth file, or nil when none is written.
@@ -68,23 +106,14 @@ struct SimulationOutputOptions: ParsableArguments {
         return url.deletingPathExtension().path + ".truth.json"
     }
 
-    /// Applies the artifacts, then writes the recording and its truth.
+    /// Applies the artifacts, then writes the recording and its truth, each put in place only once
+    /// it is whole (a killed run leaves no truncated file).
     func write<Payload: Codable & Sendable>(_ recording: Recording, kind: String, truth payload: Payload) throws {
         let (table, artifactTruth) = try artifacts.apply(to: recording, seed: seed)
-        let bytes = DelimitedTextWriter().bytes(for: table)
-        if out == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
-        } else {
-            try DelimitedTextWriter().write(table, to: URL(fileURLWithPath: out))
-        }
+        try DelimitedTextWriter().write(table, to: out)
         if let truthPath {
             let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
-            do {
-                try ReportJSON.encode(file).write(to: URL(fileURLWithPath: truthPath))
-            } catch {
-                throw LDFError(truthPath, "cannot write the truth file (\(error.localizedDescription))",
-                               fix: "check the folder exists and is writable")
-            }
+            try OutputFile.write(ReportJSON.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])
         }
     }
 }
@@ -102,13 +131,13 @@ struct SimulateRestCommand: ParsableCommand {
 
     @OptionGroup var output: SimulationOutputOptions
 
-    @Option(help: ArgumentHelp("Sample rate.", valueName: "HZ"))
+    @Option(help: ArgumentHelp("Sample rate." + OptionRanges.simulationRate.help, valueName: "HZ"))
     var rate: Double = 32
 
-    @Option(help: ArgumentHelp("Length of the recording.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Length of the recording." + OptionRanges.duration.help, valueName: "SECONDS"))
     var duration: Double = 1800
 
-    @Option(help: ArgumentHelp("Mean perfusion level.", valueName: "PU"))
+    @Option(help: ArgumentHelp("Mean perfusion level." + OptionRanges.baseline.help, valueName: "PU"))
     var baseline: Double = 100
 
     @Option(help: ArgumentHelp("Oscillation amplitudes by band, replacing the defaults' (0 removes one).", valueName: "BAND:PU,..."))
@@ -117,14 +146,23 @@ struct SimulateRestCommand: ParsableCommand {
     @Flag(help: "Pure tones: no frequency modulation.")
     var noModulation = false
 
-    @Option(name: .customLong("pink-noise"), help: ArgumentHelp("Standard deviation of the 1/f noise.", valueName: "PU"))
+    @Option(name: .customLong("pink-noise"), help: ArgumentHelp("Standard deviation of the 1/f noise." + OptionRanges.pinkNoise.help, valueName: "PU"))
     var pinkNoise: Double = 2
 
-    @Option(name: .customLong("white-noise"), help: ArgumentHelp("Standard deviation of the white noise.", valueName: "PU"))
+    @Option(name: .customLong("white-noise"), help: ArgumentHelp("Standard deviation of the white noise." + OptionRanges.whiteNoise.help, valueName: "PU"))
     var whiteNoise: Double = 1
 
     @Flag(help: "Add a skin-temperature channel.")
     var temperature = false
+
+    func validate() throws {
+        try OptionRanges.simulationRate.check(rate)
+        try OptionRanges.duration.check(duration)
+        try OptionRanges.baseline.check(baseline)
+        try OptionRanges.pinkNoise.check(pinkNoise)
+        try OptionRanges.whiteNoise.check(whiteNoise)
+        try output.validate(durationSeconds: duration, rateHz: rate)
+    }
 
     func run() throws {
         var oscillations = RestingSimulation.defaultOscillations

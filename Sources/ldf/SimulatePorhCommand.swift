@@ -34,51 +34,51 @@ struct SimulatePorhCommand: ParsableCommand {
     @Option(help: "Site preset: finger-pad, forearm, hallux, calf, thenar or other.")
     var site: TissueSite = .other
 
-    @Option(help: ArgumentHelp("Sample rate (default 32; loading 2).", valueName: "HZ"))
+    @Option(help: ArgumentHelp("Sample rate (default 32; loading 2)." + OptionRanges.simulationRate.help, valueName: "HZ"))
     var rate: Double?
 
-    @Option(help: ArgumentHelp("Number of occlusions (default 1; loading 4).", valueName: "COUNT"))
+    @Option(help: ArgumentHelp("Number of occlusions (default 1; loading 4)." + OptionRanges.occlusions.help, valueName: "COUNT"))
     var occlusions: Int?
 
-    @Option(name: .customLong("occlusion-seconds"), help: ArgumentHelp("Length of each occlusion (default: the site's).", valueName: "SECONDS"))
+    @Option(name: .customLong("occlusion-seconds"), help: ArgumentHelp("Length of each occlusion (default: the site's)." + OptionRanges.occlusionSeconds.help, valueName: "SECONDS"))
     var occlusionSeconds: Double?
 
-    @Option(name: .customLong("rest-seconds"), help: ArgumentHelp("Rest before each occlusion (120; loading: before the first only).", valueName: "SECONDS"))
+    @Option(name: .customLong("rest-seconds"), help: ArgumentHelp("Rest before each occlusion (120; loading: before the first only)." + OptionRanges.restSeconds.help, valueName: "SECONDS"))
     var restSeconds: Double?
 
-    @Option(name: .customLong("recovery-seconds"), help: ArgumentHelp("Recovery after each release (300; loading 80-110 drawn).", valueName: "SECONDS"))
+    @Option(name: .customLong("recovery-seconds"), help: ArgumentHelp("Recovery after each release (300; loading 80-110 drawn)." + OptionRanges.recoverySeconds.help, valueName: "SECONDS"))
     var recoverySeconds: Double?
 
-    @Option(name: .customLong("rest-flux"), help: ArgumentHelp("Resting flux (default: the site's).", valueName: "PU"))
+    @Option(name: .customLong("rest-flux"), help: ArgumentHelp("Resting flux (default: the site's)." + OptionRanges.restFlux.help, valueName: "PU"))
     var restFlux: Double?
 
-    @Option(name: .customLong("biological-zero"), help: ArgumentHelp("Flux during occlusion (default: the site's).", valueName: "PU"))
+    @Option(name: .customLong("biological-zero"), help: ArgumentHelp("Flux during occlusion (default: the site's)." + OptionRanges.biologicalZero.help, valueName: "PU"))
     var biologicalZero: Double?
 
     @Option(name: .customLong("bz-fraction"),
-            help: ArgumentHelp("Biological zero as a fraction of rest flux (a partial fall, e.g. 0.4 on the forearm).", valueName: "FRACTION"))
+            help: ArgumentHelp("Biological zero as a fraction of rest flux (a partial fall, e.g. 0.4 on the forearm)." + OptionRanges.bzFraction.help, valueName: "FRACTION"))
     var biologicalZeroFraction: Double?
 
-    @Option(name: .customLong("plateau-spread"), help: ArgumentHelp("SD of extra noise on the occlusion plateau (0; loading 1).", valueName: "PU"))
+    @Option(name: .customLong("plateau-spread"), help: ArgumentHelp("SD of extra noise on the occlusion plateau (0; loading 1)." + OptionRanges.plateauSpread.help, valueName: "PU"))
     var plateauSpread: Double?
 
     @Option(name: .customLong("plateau-dips"),
-            help: ArgumentHelp("Sub-second dips and spikes on the occlusion plateau per minute (0; loading 10).", valueName: "PER-MINUTE"))
+            help: ArgumentHelp("Sub-second dips and spikes on the occlusion plateau per minute (0; loading 10)." + OptionRanges.plateauDips.help, valueName: "PER-MINUTE"))
     var plateauDips: Double?
 
     @Flag(name: .customLong("zero-at-first"), help: "Time axis 0 at the first occlusion (the file starts at minus the rest; loading always).")
     var zeroAtFirst = false
 
-    @Option(name: .customLong("peak-ratio"), help: ArgumentHelp("Peak over rest flux (default: the site's).", valueName: "RATIO"))
+    @Option(name: .customLong("peak-ratio"), help: ArgumentHelp("Peak over rest flux (default: the site's)." + OptionRanges.peakRatio.help, valueName: "RATIO"))
     var peakRatio: Double?
 
-    @Option(name: .customLong("time-to-peak"), help: ArgumentHelp("Release to peak (default: the site's).", valueName: "SECONDS"))
+    @Option(name: .customLong("time-to-peak"), help: ArgumentHelp("Release to peak (default: the site's)." + OptionRanges.timeToPeak.help, valueName: "SECONDS"))
     var timeToPeak: Double?
 
-    @Option(help: ArgumentHelp("Relative white-noise level (SD over rest flux; 0.03, loading 0.05).", valueName: "FRACTION"))
+    @Option(help: ArgumentHelp("Relative white-noise level (SD over rest flux; 0.03, loading 0.05)." + OptionRanges.noise.help, valueName: "FRACTION"))
     var noise: Double?
 
-    @Option(help: ArgumentHelp("Relative flowmotion amplitude (0.05).", valueName: "FRACTION"))
+    @Option(help: ArgumentHelp("Relative flowmotion amplitude (0.05)." + OptionRanges.flowmotion.help, valueName: "FRACTION"))
     var flowmotion: Double?
 
     @Flag(help: "Add a cuff-pressure channel (mmHg).")
@@ -88,6 +88,20 @@ struct SimulatePorhCommand: ParsableCommand {
     var markers = false
 
     func validate() throws {
+        try OptionRanges.simulationRate.check(rate)
+        try OptionRanges.occlusions.check(occlusions)
+        try OptionRanges.occlusionSeconds.check(occlusionSeconds)
+        try OptionRanges.restSeconds.check(restSeconds)
+        try OptionRanges.recoverySeconds.check(recoverySeconds)
+        try OptionRanges.restFlux.check(restFlux)
+        try OptionRanges.biologicalZero.check(biologicalZero)
+        try OptionRanges.bzFraction.check(biologicalZeroFraction)
+        try OptionRanges.plateauSpread.check(plateauSpread)
+        try OptionRanges.plateauDips.check(plateauDips)
+        try OptionRanges.peakRatio.check(peakRatio)
+        try OptionRanges.timeToPeak.check(timeToPeak)
+        try OptionRanges.noise.check(noise)
+        try OptionRanges.flowmotion.check(flowmotion)
         if let rate { guard rate > 0, rate.isFinite else { throw LDFError("--rate", "\(rate) Hz is not positive", fix: "e.g. --rate 32") } }
         if let occlusions, occlusions < 1 { throw LDFError("--occlusions", "\(occlusions) must be at least 1", fix: "e.g. --occlusions 2") }
         for (value, option) in [(restSeconds, "--rest-seconds"), (recoverySeconds, "--recovery-seconds"), (occlusionSeconds, "--occlusion-seconds")] {
@@ -102,6 +116,8 @@ struct SimulatePorhCommand: ParsableCommand {
         if biologicalZeroFraction != nil && biologicalZero != nil {
             throw LDFError("--bz-fraction", "cannot be combined with --biological-zero", fix: "give one of them")
         }
+        let simulation = try simulation()
+        try output.validate(durationSeconds: simulation.durationSeconds, rateHz: simulation.sampleRateHz)
     }
 
     /// The configuration: the protocol's preset, then every option given.

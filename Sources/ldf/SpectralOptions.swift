@@ -20,17 +20,18 @@ struct SpectralOptions: ParsableArguments {
     @Option(help: "Mother wavelet.")
     var wavelet: WaveletKind = .morlet
 
-    @Option(help: ArgumentHelp("Resolution parameter f0: the wavelet's (default 1; w0 = 2 pi f0 for the Morlet), or with --transform wft the Gaussian window's SD in seconds (default MODA's 1 / fmin).",
+    @Option(help: ArgumentHelp("Resolution parameter f0: the wavelet's (default 1; w0 = 2 pi f0 for the Morlet)" + OptionRanges.f0.help
+                               + ", or with --transform wft the Gaussian window's SD in seconds (default MODA's 1 / fmin)" + OptionRanges.windowF0.help + ".",
                                valueName: "F0"))
     var f0: Double?
 
-    @Option(help: ArgumentHelp("Voices per octave (default: MODA's automatic choice, 31 for the Morlet with f0 = 1).", valueName: "N"))
+    @Option(help: ArgumentHelp("Voices per octave (default: MODA's automatic choice, 31 for the Morlet with f0 = 1)." + OptionRanges.voices.help, valueName: "N"))
     var voices: Int?
 
-    @Option(help: ArgumentHelp("Lowest analysed frequency in Hz (default: the band set's lowest edge).", valueName: "HZ"))
+    @Option(help: ArgumentHelp("Lowest analysed frequency in Hz (default: the band set's lowest edge)." + OptionRanges.fmin.help, valueName: "HZ"))
     var fmin: Double?
 
-    @Option(help: ArgumentHelp("Highest analysed frequency in Hz (default: the band set's highest edge, lowered to the Nyquist frequency).",
+    @Option(help: ArgumentHelp("Highest analysed frequency in Hz (default: the band set's highest edge, lowered to the Nyquist frequency)." + OptionRanges.fmax.help,
                                valueName: "HZ"))
     var fmax: Double?
 
@@ -47,28 +48,37 @@ struct SpectralOptions: ParsableArguments {
     var includeEdges = false
 
     @Option(name: .customLong("welch-segment"),
-            help: ArgumentHelp("Welch segment length (default: 5 cycles of fmin, e.g. 1000 s for 0.005 Hz, at most the recording).",
+            help: ArgumentHelp("Welch segment length (default: 5 cycles of fmin, e.g. 1000 s for 0.005 Hz, at most the recording)." + OptionRanges.welchSegment.help,
                                valueName: "SECONDS"))
     var welchSegment: Double?
 
-    @Option(name: .customLong("welch-overlap"), help: ArgumentHelp("Welch segment overlap as a fraction.", valueName: "FRACTION"))
+    @Option(name: .customLong("welch-overlap"), help: ArgumentHelp("Welch segment overlap as a fraction." + OptionRanges.welchOverlap.help, valueName: "FRACTION"))
     var welchOverlap: Double = 0.5
 
     @Flag(help: "Remove artifacts with a Hampel filter before the analysis.")
     var hampel = false
 
-    @Option(name: .customLong("hampel-window"), help: ArgumentHelp("Hampel moving-median window.", valueName: "SECONDS"))
+    @Option(name: .customLong("hampel-window"), help: ArgumentHelp("Hampel moving-median window." + OptionRanges.hampelWindow.help, valueName: "SECONDS"))
     var hampelWindow: Double = 20
 
-    @Option(name: .customLong("hampel-threshold"), help: ArgumentHelp("Hampel threshold in scaled MADs (1.4826 MAD).", valueName: "N"))
+    @Option(name: .customLong("hampel-threshold"), help: ArgumentHelp("Hampel threshold in scaled MADs (1.4826 MAD)." + OptionRanges.hampelThreshold.help, valueName: "N"))
     var hampelThreshold: Double = 5
 
     @Option(name: .customLong("hampel-widen"),
-            help: ArgumentHelp("Samples replaced on each side of a Hampel outlier.", valueName: "SAMPLES"))
+            help: ArgumentHelp("Samples replaced on each side of a Hampel outlier." + OptionRanges.hampelWiden.help, valueName: "SAMPLES"))
     var hampelWiden: Int = 3
 
     /// Option errors exit with the usage status (64) and the option's own message.
     func validate() throws {
+        try (transform == .wft ? OptionRanges.windowF0 : OptionRanges.f0).check(f0)
+        try OptionRanges.voices.check(voices)
+        try OptionRanges.fmin.check(fmin)
+        try OptionRanges.fmax.check(fmax)
+        try OptionRanges.welchSegment.check(welchSegment)
+        try OptionRanges.welchOverlap.check(welchOverlap)
+        try OptionRanges.hampelWindow.check(hampelWindow)
+        try OptionRanges.hampelThreshold.check(hampelThreshold)
+        try OptionRanges.hampelWiden.check(hampelWiden)
         do {
             try settings().validate()
         } catch let error as LDFError {

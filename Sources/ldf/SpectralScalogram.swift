@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFIO
 import LDFReport
 import LDFSpectral
 
@@ -11,16 +12,16 @@ import LDFSpectral
 /// Any other extension: tidy CSV `time_s,frequency_hz,amplitude,in_cone`, one row per time and
 /// frequency, for plotting with a pivot.
 enum SpectralScalogram {
-    static func write(_ scalogram: BandScalogram, source: String, unit: String, to path: String) throws {
-        let data: Data
+    /// Writes the scalogram to `path` as an `OutputFile` (never over an input in `inputs`; a
+    /// device or FIFO is written through; a regular file is replaced only once all is written).
+    static func write(_ scalogram: BandScalogram, source: String, unit: String, to path: String, inputs: [String]) throws {
+        let file = try OutputFile(path, role: "the scalogram", inputs: inputs)
         if path.lowercased().hasSuffix(".json") {
-            data = try ReportJSON.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit))
+            try file.write(try ReportJSON.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit)))
         } else {
-            data = Data(csv(scalogram).utf8)
+            try file.write(csv(scalogram))
         }
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw LDFError(path, "cannot write the scalogram", fix: "check that the folder exists and is writable")
-        }
+        try file.commit()
     }
 
     static func csv(_ s: BandScalogram) -> String {

@@ -29,13 +29,14 @@ struct SpectrumCommand: ParsableCommand {
                                valueName: "PATH"))
     var scalogram: String?
 
-    @Option(name: .customLong("scalogram-step"), help: ArgumentHelp("Time step of the scalogram.", valueName: "SECONDS"))
+    @Option(name: .customLong("scalogram-step"), help: ArgumentHelp("Time step of the scalogram." + OptionRanges.scalogramStep.help, valueName: "SECONDS"))
     var scalogramStep: Double = 1
 
     @Argument(help: ArgumentHelp("Recording file; - reads standard input.", valueName: "FILE"))
     var file: String
 
     func validate() throws {
+        try OptionRanges.scalogramStep.check(scalogramStep)
         guard scalogramStep > 0, scalogramStep.isFinite else {
             throw ValidationError("--scalogram-step: \(scalogramStep) s must be positive; e.g. --scalogram-step 1")
         }
@@ -57,7 +58,7 @@ struct SpectrumCommand: ParsableCommand {
                                             scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
             for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
             if let path = scalogram, let grid = analysis.scalogram {
-                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path)
+                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path, inputs: [file])
             }
             outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis),
                                               startTime: recording.clockStart?.text))

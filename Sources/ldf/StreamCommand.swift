@@ -30,18 +30,18 @@ struct StreamCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var spectral: SpectralOptions
 
-    @Option(help: ArgumentHelp("Window length; bands needing more than the window for 5 cycles are dropped (see --short-bands).",
+    @Option(help: ArgumentHelp("Window length; bands needing more than the window for 5 cycles are dropped (see --short-bands)." + OptionRanges.streamWindow.help,
                                valueName: "SECONDS"))
     var window: Double = 600
 
-    @Option(help: ArgumentHelp("Time between records.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Time between records." + OptionRanges.hop.help, valueName: "SECONDS"))
     var hop: Double = 60
 
     @Option(name: .customLong("short-bands"), help: "Bands too short for the window: drop them (with a message) or stop.")
     var shortBands: ShortBandPolicy = .drop
 
     @Option(name: .customLong("artifact-threshold"),
-            help: ArgumentHelp("Share of samples a Hampel detector may flag before a window is marked as artifact.", valueName: "FRACTION"))
+            help: ArgumentHelp("Share of samples a Hampel detector may flag before a window is marked as artifact." + OptionRanges.artifactThreshold.help, valueName: "FRACTION"))
     var artifactThreshold: Double = 0.01
 
     @Option(help: "Output: jsonl (JSON Lines: header, window and end records), csv (one row per window and band; no comment line) or text (one aligned line per window, for a terminal).")
@@ -60,16 +60,31 @@ struct StreamCommand: ParsableCommand {
     @Option(help: "PORH probe site (sets window defaults, as in ldf porh): finger-pad, forearm, hallux, calf, thenar or other.")
     var site: TissueSite = .other
 
-    @Option(name: .customLong("porh-recovery"), help: ArgumentHelp("Recovery time after a release before its PORH record is final.", valueName: "SECONDS"))
+    @Option(name: .customLong("porh-recovery"), help: ArgumentHelp("Recovery time after a release before its PORH record is final." + OptionRanges.porhRecovery.help, valueName: "SECONDS"))
     var porhRecovery: Double = 300
 
-    @Option(name: .customLong("porh-buffer"), help: ArgumentHelp("Flux kept for PORH (bounds memory; must hold rest, occlusion and recovery).", valueName: "SECONDS"))
+    @Option(name: .customLong("porh-buffer"), help: ArgumentHelp("Flux kept for PORH (bounds memory; must hold rest, occlusion and recovery)." + OptionRanges.porhBuffer.help, valueName: "SECONDS"))
     var porhBuffer: Double = 1800
 
-    @Option(help: ArgumentHelp("Mean arterial pressure for CVC in PORH records.", valueName: "MMHG"))
+    @Option(help: ArgumentHelp("Mean arterial pressure for CVC in PORH records." + OptionRanges.map.help, valueName: "MMHG"))
     var map: Double?
 
     func validate() throws {
+        try OptionRanges.streamWindow.check(window)
+        try OptionRanges.hop.check(hop)
+        try OptionRanges.artifactThreshold.check(artifactThreshold)
+        try OptionRanges.porhRecovery.check(porhRecovery)
+        try OptionRanges.porhBuffer.check(porhBuffer)
+        try OptionRanges.map.check(map)
+        if let rate = input.rate, rate * window > OptionRanges.streamWindowSamples {
+            throw ValidationError("--window \(OptionRange<Double>.text(window)) s at --rate \(OptionRange<Double>.text(rate)) Hz holds "
+                                  + "\(OptionRange<Double>.text((rate * window).rounded())) samples, more than one window may "
+                                  + "(\(OptionRange<Double>.text(OptionRanges.streamWindowSamples))); use a shorter --window")
+        }
+        guard hop <= window else {
+            throw ValidationError("--hop \(OptionRange<Double>.text(hop)) s is longer than the --window \(OptionRange<Double>.text(window)) s; "
+                                  + "give a hop of at most the window")
+        }
         guard input.reader == .auto || input.reader == .delimited else {
             throw LDFError("--reader", "only delimited text can be streamed (not \(input.reader.rawValue))",
                            fix: "stream delimited text, or analyse the file with ldf bands")

@@ -1,25 +1,31 @@
 import Foundation
+import LDFIO
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Set by SIGINT/SIGTERM; the stream loop checks it between reads and then flushes and exits.
+/// Set by a stop signal; the stream loop checks it between reads and then flushes and exits.
 let streamStopRequested = Atomic<Bool>(false)
 
-/// Installs the stream's signal handling: SIGINT and SIGTERM request a clean stop, and SIGPIPE is
-/// ignored so a closed standard output shows up as a write error (handled quietly) instead of
+/// Signals that end a stream cleanly, with its final window and end record: interrupt (Ctrl-C),
+/// terminate, hang-up (the terminal went away), quit (Ctrl-\, which would otherwise dump a
+/// backtrace) and SIGUSR1.
+let streamStopSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1]
+
+/// Installs the stream's signal handling: every `streamStopSignals` requests a clean stop, and
+/// SIGPIPE is ignored so a closed standard output shows up as EPIPE (handled quietly) instead of
 /// killing the process.
 func installStreamSignalHandlers() {
     // A parent may have started us with these signals blocked (the mask is inherited): unblock them.
     var wanted = sigset_t()
     sigemptyset(&wanted)
-    sigaddset(&wanted, SIGINT)
-    sigaddset(&wanted, SIGTERM)
+    for stop in streamStopSignals { sigaddset(&wanted, stop) }
     pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     signal(SIGPIPE, SIG_IGN)
-    signal(SIGINT) { _ in streamStopRequested.store(true, ordering: .relaxed) }
-    signal(SIGTERM) { _ in streamStopRequested.store(true, ordering: .relaxed) }
+    for stop in streamStopSignals {
+        signal(stop) { _ in streamStopRequested.store(true, ordering: .relaxed) }
+    }
 }
 
 /// Reads standard input as it arrives, line by line, waking every 200 ms to notice a stop request.
@@ -29,6 +35,7 @@ struct StandardInputLines {
     /// taking a line never shifts the whole buffer.
     private var start = 0
     private var scanFrom = 0
+    private var bomChecked = false
     private var atEnd = false
     /// Lines handed out so far (the 1-based number of the last one).
     private(set) var lineNumber = 0
@@ -39,23 +46,36 @@ struct StandardInputLines {
         case stopRequested
     }
 
+    /// The next line: ended by LF, CRLF or a lone CR (old Mac exports); a UTF-8 byte-order mark
+    /// before the first line is dropped.
     mutating func next() -> Next {
         while true {
-            if let newline = buffer[scanFrom...].firstIndex(of: 0x0A) {
-                let line = Array(buffer[start..<newline])
-                start = newline + 1
-                scanFrom = start
-                lineNumber += 1
-                return .line(line, number: lineNumber)
+            if !bomChecked, buffer.count - start >= 3 || atEnd {
+                bomChecked = true
+                if buffer[start...].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3; scanFrom = max(scanFrom, start) }
+            }
+            if let end = buffer[scanFrom...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                // A CR at the end of what has arrived may be the first half of a CRLF: wait for more.
+                if buffer[end] == 0x0D && end + 1 == buffer.count && !atEnd {
+                    scanFrom = end
+                } else {
+                    let line = Array(buffer[start..<end])
+                    start = end + (buffer[end] == 0x0D && end + 1 < buffer.count && buffer[end + 1] == 0x0A ? 2 : 1)
+                    scanFrom = start
+                    lineNumber += 1
+                    return .line(line, number: lineNumber)
+                }
             }
             if start > 0 {
                 buffer.removeSubrange(..<start)
+                scanFrom -= start
                 start = 0
             }
-            scanFrom = buffer.count
+            if scanFrom < buffer.count, buffer[scanFrom] != 0x0D { scanFrom = buffer.count }
             if atEnd {
                 guard !buffer.isEmpty else { return .endOfInput }
-                let line = buffer
+                var line = buffer
+                if line.last == 0x0D { line.removeLast() }
                 buffer.removeAll()
                 scanFrom = 0
                 lineNumber += 1

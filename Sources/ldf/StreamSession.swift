@@ -11,6 +11,8 @@ struct StreamSession {
     let command: StreamCommand
     var lines = StandardInputLines()
     var malformed = 0
+    /// The malformed line that stopped a `--strict` run (reported after the end record).
+    var strictFailure: LDFError?
     /// Malformed lines reported one by one on standard error before only counting them.
     static let reportedMalformedLines = 20
 
@@ -66,7 +68,11 @@ struct StreamSession {
         let settings = StreamWindowSettings(windowSeconds: command.window, hopSeconds: command.hop, analysis: analysis,
                                             shortBands: command.shortBands, artifactFlagFraction: command.artifactThreshold)
         let channels = parser.channelNames.indices
-        var grids = channels.map { _ in StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds) }
+        // Gaps longer than anything the stream holds (window, PORH buffer) are skipped, not filled.
+        let held = max(command.window, command.porh ? command.porhBuffer : 0)
+        var grids = channels.map { _ in
+            StreamingGrid(rateHz: rate, maxBridgeSeconds: command.input.maxBridgeSeconds, skipGapsLongerThanSeconds: held)
+        }
         var bandStreams = try channels.map {
             try BandStream(sampleRateHz: rate, settings: settings, channelName: parser.channelNames[$0], channelUnit: parser.channelUnits[$0])
         }
@@ -122,6 +128,24 @@ struct StreamSession {
                 }
             }
         }
+        /// Grid samples of channel `k` into its band stream (and PORH for the first), passing over
+        /// skipped gaps.
+        func feed(_ ready: (values: [Double], flags: [GridSampleFlags], skips: [GridSkip]), channel k: Int) throws {
+            func pass(_ range: Range<Int>) throws {
+                guard !range.isEmpty else { return }
+                let values = Array(ready.values[range])
+                try emit(bandStreams[k].append(values, flags: Array(ready.flags[range])), channel: k)
+                if k == 0, let updates = porh?.append(values) { try report(updates) }
+            }
+            var start = 0
+            for skip in ready.skips {
+                try pass(start..<skip.index)
+                bandStreams[k].skip(skip.count)
+                if k == 0 { porh?.skip(skip.count) }
+                start = skip.index
+            }
+            try pass(start..<ready.values.count)
+        }
         func handle(_ parsed: StreamingLineParser.Line, number: Int, values: [Double]) throws {
             switch parsed {
             case .skipped:
@@ -138,17 +162,12 @@ struct StreamSession {
                     let at = time.map { $0 - (grids[0].origin ?? $0) } ?? Double(grids[0].producedCount - 1) / rate
                     porh?.addEvent(timeSeconds: at, label: label, kind: command.input.readOptions.assembly.eventMap?.kind(for: label))
                 }
-                for k in channels {
-                    let ready = grids[k].take()
-                    guard !ready.values.isEmpty else { continue }
-                    try emit(bandStreams[k].append(ready.values, flags: ready.flags), channel: k)
-                    if k == 0, let updates = porh?.append(ready.values) { try report(updates) }
-                }
+                for k in channels { try feed(grids[k].take(), channel: k) }
             }
         }
-        for (parsed, number, values) in parsedFirst { try handle(parsed, number: number, values: values) }
+        for (parsed, number, values) in parsedFirst where strictFailure == nil { try handle(parsed, number: number, values: values) }
         if stoppedBy != "signal" {
-            reading: while true {
+            reading: while strictFailure == nil {
                 switch lines.next() {
                 case .line(let bytes, let number):
                     let parsed = parser.parse(bytes, number: number)
@@ -158,15 +177,12 @@ struct StreamSession {
                 }
             }
         }
+        if strictFailure != nil { stoppedBy = "malformed_line" }
 
         // 3. Flush what is complete.
         for k in channels {
             grids[k].finish()
-            let rest = grids[k].take()
-            if !rest.values.isEmpty {
-                try emit(bandStreams[k].append(rest.values, flags: rest.flags), channel: k)
-                if k == 0, let updates = porh?.append(rest.values) { try report(updates) }
-            }
+            try feed(grids[k].take(), channel: k)
             if let last = bandStreams[k].finish() { try emit([last], channel: k) }
         }
         if let updates = porh?.finish() { try report(updates) }
@@ -181,12 +197,16 @@ struct StreamSession {
                                                     stoppedBy: stoppedBy, timeOriginSeconds: origin,
                                                     channels: channels.map { StreamEndJSON.ChannelCounts(name: parser.channelNames[$0], grid: grids[$0]) })))
         }
+        if let strictFailure { throw strictFailure }
     }
 
+    /// Counts a malformed line and reports it; under `--strict` it stops the run (after the
+    /// records of what came before it and the end record).
     mutating func reportMalformed(number: Int, reason: String) throws {
         malformed += 1
         if command.strict {
-            throw LDFError("standard input line \(number)", reason, fix: "repair the line, or drop --strict to skip such lines")
+            strictFailure = LDFError("standard input line \(number)", reason, fix: "repair the line, or drop --strict to skip such lines")
+            return
         }
         if malformed <= Self.reportedMalformedLines {
             printDiagnostic("ldf stream: line \(number): \(reason); skipped")

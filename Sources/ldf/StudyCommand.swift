@@ -59,15 +59,15 @@ struct StudyRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run one share of the manifest, K of N (1-based).", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Recordings analysed at once (default: all cores).", valueName: "N"))
+    @Option(help: ArgumentHelp("Recordings analysed at once (default: all cores)." + OptionRanges.jobs.help, valueName: "N"))
     var jobs: Int?
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var spectral: SpectralOptions
 
     func validate() throws {
+        try OptionRanges.jobs.check(jobs)
         if let shard { _ = try asUsageError { try StudyShard(parsing: shard) } }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs): at least 1 is needed; omit it to use every core") }
     }
 
     func run() throws {
@@ -76,6 +76,7 @@ struct StudyRunCommand: ParsableCommand {
         let manifest = try StudyManifest(path: self.manifest)
         try parameters.coherence?.validate(extraColumns: manifest.extraColumns)
         let directory = URL(fileURLWithPath: out, isDirectory: true)
+        try StudyOutput.requireSafeFolder(directory, manifest: manifest)
         let runner = try StudyRunner(manifest: manifest, parameters: parameters, directory: directory, jobs: jobs)
         for issue in manifest.issues { printDiagnostic(issue.description) }
         let started = Date()
@@ -123,6 +124,7 @@ struct StudyMergeCommand: ParsableCommand {
         let manifest = try StudyManifest(path: self.manifest)
         for issue in manifest.issues { printDiagnostic(issue.description) }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
+        try StudyOutput.requireSafeFolder(directory, manifest: manifest)
         let outcomes = try StudyMerge.outcomes(manifest: manifest, parameters: parameters, from: directories, into: directory)
         let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: outcomes)
         try StudyOutput.write(results, to: directory)
@@ -153,7 +155,7 @@ struct StudyOptions: ParsableArguments {
     var reader: ReaderKind = .auto
 
     @Option(name: .customLong("max-bridge"),
-            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation.", valueName: "SECONDS"))
+            help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation." + OptionRanges.maxBridge.help, valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
     @Option(name: .customLong("porh-timing"),
@@ -176,8 +178,13 @@ struct StudyOptions: ParsableArguments {
     @Option(name: .customLong("coherence-by"), help: ArgumentHelp("Manifest column that names the two signals (site, channel or an extra column).", valueName: "COLUMN"))
     var coherenceBy: String = "site"
 
-    @Option(name: .customLong("coherence-percentile"), help: ArgumentHelp("Percentile of the inter-subject surrogates subtracted from each coherence (PyMODAlib's 95).", valueName: "P"))
+    @Option(name: .customLong("coherence-percentile"), help: ArgumentHelp("Percentile of the inter-subject surrogates subtracted from each coherence (PyMODAlib's 95)." + OptionRanges.coherencePercentile.help, valueName: "P"))
     var coherencePercentile: Double = 95
+
+    func validate() throws {
+        try OptionRanges.maxBridge.check(maxBridgeSeconds)
+        try OptionRanges.coherencePercentile.check(coherencePercentile)
+    }
 
     /// The pairing of `--coherence A,B`, or nil.
     func pairing() throws -> CoherencePairing? {

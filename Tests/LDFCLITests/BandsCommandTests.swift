@@ -18,7 +18,7 @@ import LDFCore
             text += "\(t),\(value)\n"
         }
         let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 

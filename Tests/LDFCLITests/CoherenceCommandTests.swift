@@ -27,7 +27,7 @@ import Testing
             text += "\(Double(i) / rate),\(a),\(b)\n"
         }
         let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 
@@ -40,7 +40,7 @@ import Testing
             return "\(fields[0]),\(fields[column])"
         }.joined(separator: "\n") + "\n"
         let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 

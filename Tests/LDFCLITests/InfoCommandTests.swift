@@ -96,8 +96,14 @@ import LDFTestSupport
             #expect(out.status != 0, "\(c.args)")
             #expect(out.stdout.isEmpty, "\(c.args)")
             let lines = out.stderr.split(separator: "\n")
-            #expect(lines.count == 1, "\(c.args): \(out.stderr)")
-            #expect(out.stderr.contains(c.expect), "\(c.args): \(out.stderr)")
+            #expect(lines.first?.hasPrefix("error: ") == true, "\(c.args): \(out.stderr)")
+            #expect(lines.first?.contains(c.expect) == true, "\(c.args): \(out.stderr)")
+            if c.args.contains(where: { $0.hasPrefix("--rate") }) || lines.first?.hasPrefix("error: --") == true {
+                // An invalid option: the error line, then the usage (status 64).
+                #expect(out.status == 64 && lines.count > 1 && lines[1].hasPrefix("Usage: ldf info"), "\(c.args): \(out.stderr)")
+            } else {
+                #expect(lines.count == 1, "\(c.args): \(out.stderr)")
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ import LDFTestSupport
             lines.append(String(format: "%.4f", recording.time(ofSample: i)) + "," + cells.joined(separator: ","))
         }
         let url = dir.appendingPathComponent(name)
-        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 

@@ -34,7 +34,7 @@ import LDFTestSupport
         // The second window covers 100-1100 s: samples 500..<5500, file lines 502...5501.
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let segment = dir.appendingPathComponent("segment.csv")
-        try ([String(lines[0])] + lines[501..<5501].map(String.init)).joined(separator: "\n").write(to: segment, atomically: true, encoding: .utf8)
+        try ([String(lines[0])] + lines[501..<5501].map(String.init)).joined(separator: "\n").write(to: segment, atomically: false, encoding: .utf8)
         let bands = try LDFCommandRunner.run(["bands", "--format", "json", segment.path])
         #expect(bands.status == 0, "\(bands.stderr)")
         let offline = try #require(((bands.json?["recordings"] as? [[String: Any]])?.first)?["bands"] as? [[String: Any]])

@@ -40,3 +40,12 @@ import LDFCore
     let short = BandPreset.stefanovska.bandSet.bandsTooShort(forDuration: 600)
     #expect(short.map(\.name) == ["endothelial_no_independent"])
 }
+
+/// A negative edge is refused rather than read without its sign; exponents are not split.
+@Test func customBandEdgesKeepSignsAndExponents() throws {
+    #expect(throws: LDFError.self) { try BandSet.parse(custom: "a:-1-2") }
+    let set = try BandSet.parse(custom: "slow:1e-3-0.5,fast:0.5-2")
+    #expect(set.bands.map(\.lowHz) == [1e-3, 0.5])
+    #expect(set.bands.map(\.highHz) == [0.5, 2])
+    #expect(BandSet.edges("-1-2") == ["-1", "2"])
+}

@@ -113,7 +113,7 @@ import Darwin
     @Test(.enabled(if: getuid() != 0))
     func unreadableFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ldf-io-unreadable-\(getpid()).csv")
-        try "time,flux\n0,1\n0.1,2\n".write(to: url, atomically: true, encoding: .utf8)
+        try "time,flux\n0,1\n0.1,2\n".write(to: url, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         chmod(url.path, 0)
         let e = try #require(error(reading: url.path))
@@ -122,7 +122,7 @@ import Darwin
 
     @Test func missingTimeCellNamesTheLine() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ldf-io-notime-\(getpid()).csv")
-        try "time,flux\n0,1\n0.1,2\n,3\n0.3,4\n".write(to: url, atomically: true, encoding: .utf8)
+        try "time,flux\n0,1\n0.1,2\n,3\n0.3,4\n".write(to: url, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let e = try #require(error(reading: url.path))
         #expect(e.context.hasSuffix("line 4"))
@@ -138,7 +138,7 @@ import Darwin
 
     @Test func labChartWithUnknownTimeFormat() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ldf-io-lc-\(getpid()).txt")
-        try "Interval=\t0.1 s\nTimeFormat=\tFancyTicks\nChannelTitle=\tFlux\n0\t1\n0.1\t2\n".write(to: url, atomically: true, encoding: .utf8)
+        try "Interval=\t0.1 s\nTimeFormat=\tFancyTicks\nChannelTitle=\tFlux\n0\t1\n0.1\t2\n".write(to: url, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let e = try #require(error(reading: url.path))
         #expect(e.context.hasSuffix("line 1"))

@@ -7,7 +7,7 @@ import LDFSimulation
 private func roundTrip(_ table: SampleTable) throws -> Recording {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("artifacts-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: url) }
-    try DelimitedTextWriter().write(table, to: url)
+    try DelimitedTextWriter().write(table, to: url.path)
     return try RecordingReader.read(path: url.path)
 }
 

@@ -99,6 +99,33 @@ import LDFTestSupport
                           + "s1,a,x,c,rest,p.csv,\"two\nlines, \"\"quoted\"\"\"\r\ns2,a,x,c,rest,q.csv,plain\r\n")
         #expect(m.entries.map(\.row) == [2, 4])
         #expect(m.entries[0].extra == ["two\nlines, \"quoted\""])
-        #expect(throws: LDFError.self) { try parse("subject,group,site,condition,protocol,path\n\"s1,a") }
+        #expect(throws: LDFError.self) { try parse("\"subject,group,site,condition,protocol,path\ns1,a,x,c,rest,p.csv\n") }
+    }
+
+    /// An unbalanced quote fails its own row only; the rows after it are read (issue 12, item 9).
+    @Test func anUnclosedQuoteFailsOnlyItsRow() throws {
+        let m = try parse("""
+            subject,group,site,condition,protocol,path,note
+            s1,a,x,c,rest,p.csv,fine
+            s2,a,x,c,rest,q.csv,"never closed
+            s3,b,x,c,rest,r.csv,fine
+            s4,b,x,c,rest,s.csv,"closed, with a comma"
+            """)
+        #expect(m.entries.map(\.subject) == ["s1", "s3", "s4"])
+        #expect(m.entries.map(\.row) == [2, 4, 5])
+        #expect(m.issues.count == 1)
+        #expect(m.issues.first?.row == 3 && m.issues.first?.message.contains("never closed") == true)
+    }
+
+    /// A folder where a recording should be is named as such, not as a missing file.
+    @Test func aFolderInThePathColumnIsNamedAsAFolder() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("recordings"), withIntermediateDirectories: true)
+        let m = try StudyManifest(text: "subject,group,site,condition,protocol,path\ns1,a,x,c,rest,recordings\ns2,a,x,c,rest,none.csv\n",
+                                  path: "m.csv", folder: dir)
+        #expect(m.issues.map(\.row) == [2, 3])
+        #expect(m.issues[0].message.contains("is a folder, not a recording"), "\(m.issues[0].message)")
+        #expect(m.issues[1].message.contains("file not found"))
     }
 }

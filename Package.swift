@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LDFStudy", targets: ["LDFStudy"]),
         .library(name: "LDFStream", targets: ["LDFStream"]),
         .library(name: "LDFCoupling", targets: ["LDFCoupling"]),
+        .library(name: "LDFComplexity", targets: ["LDFComplexity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +43,8 @@ let package = Package(
         ]),
         // Phase coupling between oscillators: MODA's dynamical Bayesian inference.
         .target(name: "LDFCoupling", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Entropy and fractal measures: auto-mutual information, sample and multiscale entropy, DFA, MFDFA.
+        .target(name: "LDFComplexity", dependencies: ["LDFCore", "LDFSpectral"]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
         // Incremental processing for `ldf stream`: bounded memory whatever the stream's length.
@@ -56,7 +59,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
+        .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],

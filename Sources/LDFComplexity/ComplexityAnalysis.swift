@@ -92,6 +92,8 @@ struct PreparedSignal: Sendable {
     var name: String
     var band: Band?
     var values: [Double]
+    /// Samples of the segment the signal comes from.
+    var sampleCount: Int
     var filterOrder: Int?
     var standardDeviation: Double?
     var tolerance: Double?
@@ -103,6 +105,7 @@ struct PreparedSignal: Sendable {
     init(overall values: [Double], rate: Double, settings: ComplexitySettings) {
         name = "overall"
         self.values = values
+        sampleCount = values.count
         prepare(rate: rate, settings: settings)
     }
 
@@ -110,6 +113,7 @@ struct PreparedSignal: Sendable {
         name = band.name
         self.band = band
         self.values = []
+        sampleCount = values.count
         let duration = Double(values.count) / rate
         if band.highHz >= rate / 2 {
             reason = "the band reaches \(String(format: "%g", band.highHz)) Hz, at or above the Nyquist frequency \(String(format: "%g", rate / 2)) Hz"
@@ -153,7 +157,7 @@ struct PreparedSignal: Sendable {
 
     func result(_ outcomes: [JobOutcome], settings: ComplexitySettings) -> SignalComplexity {
         guard ready else {
-            var skipped = SignalComplexity.skipped(name, band: band, sampleCount: values.count, reason: reason)
+            var skipped = SignalComplexity.skipped(name, band: band, sampleCount: sampleCount, reason: reason)
             skipped.filterOrder = filterOrder
             skipped.standardDeviation = standardDeviation
             skipped.tolerance = tolerance
@@ -163,7 +167,7 @@ struct PreparedSignal: Sendable {
         let scales = outcomes.compactMap(\.scale)
         let multiscale = MultiscaleEntropy(scales: scales)
         let fluctuation = outcomes.first { $0.dfa != nil }
-        return SignalComplexity(name: name, band: band, filterOrder: filterOrder, sampleCount: values.count, standardDeviation: standardDeviation,
+        return SignalComplexity(name: name, band: band, filterOrder: filterOrder, sampleCount: sampleCount, standardDeviation: standardDeviation,
                                 tolerance: tolerance, lag: lag, sampleEntropy: multiscale.scales.first?.entropy,
                                 multiscale: settings.maximumScale > 1 ? multiscale : nil, dfa: fluctuation?.dfa ?? [], mfdfa: fluctuation?.mfdfa, reason: nil)
     }

@@ -11,7 +11,7 @@ public struct AssemblyOptions: Sendable {
     /// Longest run of missing or masked data bridged by linear interpolation, in seconds
     /// (default 1 s). Longer runs stay NaN and are reported as gaps.
     public var maxBridgeSeconds: Double
-    /// Device sentinel values masked in perfusion channels (SCIENCE.md §1: the ADInstruments
+    /// Device sentinel values masked in perfusion channels (docs/METHODS.md §1.3: the ADInstruments
     /// Blood FlowMeter writes -2500 no probe, -5000 unrecognised probe, +5000 over range).
     public var sentinels: [Double]
 

@@ -1,4 +1,4 @@
-/// Named frequency-band presets (SCIENCE.md §2). No single standard exists, so every output
+/// Named frequency-band presets (docs/METHODS.md §2). No single standard exists, so every output
 /// records which one was used.
 ///
 /// Sources: Stefanovska, Bračič & Kvernmo 1999 (IEEE TBME 46:1230); Kvandal et al. 2006 (the

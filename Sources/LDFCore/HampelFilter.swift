@@ -1,4 +1,4 @@
-/// Settings of the Hampel artifact filter (SCIENCE.md §4).
+/// Settings of the Hampel artifact filter (docs/METHODS.md §4.2).
 public struct HampelOptions: Sendable, Equatable, Codable {
     /// Length of the centred moving window in seconds (default 20 s). The half-width is
     /// `round(windowSeconds * rate / 2)` samples on each side, so the window holds `2k + 1` samples;

@@ -11,6 +11,8 @@ extension Recording {
     /// that needed it). Interpolation has no anti-alias filter: a channel at a higher rate is
     /// point-sampled, which suits slow channels (pressure, temperature) but not spectral work on
     /// them. Returns the recording unchanged when every channel is on the grid already.
+    ///
+    /// Methods: docs/METHODS.md §1.5.
     public func resampledToCommonGrid(for purpose: String) -> Recording {
         guard !nativeChannels.isEmpty else { return self }
         var copy = self

@@ -1,4 +1,6 @@
 /// Placing rows on the uniform grid and bridging short runs of missing samples.
+///
+/// Methods: docs/METHODS.md §1.4.
 extension RecordingAssembler {
     struct Gridded {
         var values: [Double]

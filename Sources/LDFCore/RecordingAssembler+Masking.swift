@@ -2,6 +2,8 @@ import Foundation
 
 /// Masking values that cannot be samples: non-finite cells, device sentinels, values outside a
 /// channel's plausible range; and the warning for perfusion that reads mostly negative.
+///
+/// Methods: docs/METHODS.md §1.3.
 extension RecordingAssembler {
     /// A value further than this many times the channel's typical magnitude from its median is
     /// out of range (four decades: a laser Doppler channel spans at most about three, from the

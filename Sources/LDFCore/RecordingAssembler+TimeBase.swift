@@ -1,6 +1,8 @@
 import Foundation
 
 /// The recording's sample rate and time origin, and which channels are perfusion.
+///
+/// Methods: docs/METHODS.md §1.2.
 extension RecordingAssembler {
     /// Relative difference above which a declared rate and the time stamps disagree.
     public static let rateAgreementTolerance = 0.01

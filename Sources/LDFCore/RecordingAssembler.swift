@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns what a reader parsed into a uniform `Recording` (SCIENCE.md §1):
+/// Turns what a reader parsed into a uniform `Recording` (docs/METHODS.md §1):
 /// 1. checks the time stamps (finite, strictly increasing), measures the sample rate, and checks
 ///    it against the declared one and the accepted range (`timeBase`);
 /// 2. masks non-finite values, device sentinels (perfusion channels only) and values outside a

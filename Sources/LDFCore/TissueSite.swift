@@ -1,5 +1,5 @@
 /// Where the laser Doppler probe sits. Sites differ in resting flux, biological zero and PORH
-/// reproducibility (good at the finger pad, poor on the forearm; SCIENCE.md §5), so a site is
+/// reproducibility (good at the finger pad, poor on the forearm; docs/METHODS.md §7.1), so a site is
 /// metadata that sets documented defaults and is recorded in every output; no result depends on it
 /// silently.
 public enum TissueSite: String, Sendable, Codable, CaseIterable {

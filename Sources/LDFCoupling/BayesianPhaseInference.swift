@@ -16,6 +16,8 @@ import LDFSpectral
 /// until sum((c_old - c)^2 / c^2) < 1e-5 (at most 500 loops). The next window's prior keeps c and
 /// widens the covariance by diffusion: Xi_prior = (Xi^-1 + diag((w pr)^2 Xi^-1_ii))^-1, with w
 /// the window in seconds and pr the propagation constant. The first prior is flat (Xi = 0).
+///
+/// Methods: docs/METHODS.md §10.
 public struct BayesianPhaseInference: Sendable, Equatable {
     /// Fourier order of the base functions (MODA's `bn`, default 2).
     public var order: Int

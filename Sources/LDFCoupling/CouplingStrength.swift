@@ -8,6 +8,8 @@ import Foundation
 /// uncoupled but non-uniform oscillator reads above zero; the surrogate threshold accounts for
 /// it). c_1->2 likewise for the second oscillator. Directionality (c_1->2 - c_2->1) /
 /// (c_1->2 + c_2->1) lies in [-1, 1]: positive when the first drives the second.
+///
+/// Methods: docs/METHODS.md §10.
 public struct CouplingStrength: Sendable, Equatable {
     /// Coupling from the second oscillator to the first (MODA's cpl1) and back (cpl2).
     public var secondToFirst: Double

@@ -140,7 +140,7 @@ enum ExcelSerialDate {
     }
 
     /// Seconds between two serial day numbers: `(serial - reference) * 86,400`
-    /// (not 86,000: SCIENCE.md §6 warns of a published macro with that mistake).
+    /// (not 86,000, a published macro's mistake; docs/METHODS.md §1.1).
     static func seconds(from reference: Double, to serial: Double) -> Double {
         (serial - reference) * 86_400
     }

@@ -1,7 +1,7 @@
 import Foundation
 import LDFCore
 
-/// Reads delimited text (CSV, semicolon, tab or whitespace separated; SCIENCE.md §6).
+/// Reads delimited text (CSV, semicolon, tab or whitespace separated; docs/METHODS.md §1.1).
 ///
 /// - Delimiter, decimal separator (`12,5` with `;` or tab), header row and optional units row
 ///   are detected from the first 100 content lines (`DelimitedLayout`); blank lines and lines

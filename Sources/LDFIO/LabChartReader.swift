@@ -1,7 +1,7 @@
 import Foundation
 import LDFCore
 
-/// Reads LabChart text exports (SCIENCE.md §6), recognised by `Interval=` / `ChannelTitle=`
+/// Reads LabChart text exports (docs/METHODS.md §1.1), recognised by `Interval=` / `ChannelTitle=`
 /// header lines.
 ///
 /// - Each block starts with its own `Key=<TAB>value` lines (`LabChartHeader`); rows are

@@ -20,6 +20,8 @@ extension OcclusionDetector {
     /// 4. Edges are refined on a 0.5 s moving mean at full rate: the 15% and 50% crossings of the
     ///    fall (or rise) are extrapolated linearly back to 0%, which finds the onset of an
     ///    exponential fall or a fast rise within a fraction of a second.
+    ///
+    /// Methods: docs/METHODS.md §7.2.
     static func fluxTimings(in recording: Recording, minimumSeconds: Double) throws -> OcclusionSearch {
         let rate = recording.sampleRateHz
         let flux = recording.perfusion.values

@@ -10,6 +10,8 @@ extension OcclusionDetector {
     /// the channel's own low and high levels. Start and release are the 50% crossings of the
     /// inflation and deflation edges. Each inflated stretch must be a plateau (80% of it within 15%
     /// of the range from its median) lasting at least `minimumSeconds`.
+    ///
+    /// Methods: docs/METHODS.md §7.2.
     static func pressureTimings(in recording: Recording, minimumSeconds: Double) throws -> OcclusionSearch {
         guard let channel = recording.channel(ofKind: .pressure) else {
             throw LDFError(recording.provenance.source, "no cuff-pressure channel (a channel in mmHg or named pressure/cuff)",

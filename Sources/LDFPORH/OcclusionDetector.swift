@@ -15,7 +15,7 @@ public struct OcclusionSearch: Sendable {
 
 /// Times the occlusions of a recording from the most trusted source available: the user's
 /// intervals, then events in the file, then a cuff-pressure channel, then the flux alone
-/// (SCIENCE.md §5). With `TimingPreference.events`, `.pressure` or `.flux` only that source is used.
+/// (docs/METHODS.md §7.2). With `TimingPreference.events`, `.pressure` or `.flux` only that source is used.
 public enum OcclusionDetector {
     /// Finds every occlusion. Throws when none is found, with what was looked for and what the
     /// signal showed, and when the recording ends during an occlusion.

@@ -1,7 +1,7 @@
 import LDFCore
 
 /// Measures the PORH parameters of one occlusion (definitions in `PORHParameterKey.summary` and
-/// SCIENCE.md §5). Means skip missing samples; areas are the mean of the integrand over the valid
+/// docs/METHODS.md §7.3). Means skip missing samples; areas are the mean of the integrand over the valid
 /// samples times the window length (so a gap does not shrink them).
 ///
 /// - Rest flux: mean of raw flux over [start - rest window, start), never before `restFrom`

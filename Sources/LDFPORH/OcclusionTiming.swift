@@ -1,7 +1,7 @@
 import Foundation
 import LDFCore
 
-/// Where the timing of an occlusion came from, in order of trust (SCIENCE.md §5).
+/// Where the timing of an occlusion came from, in order of trust (docs/METHODS.md §7.2).
 public enum TimingSource: String, Sendable, Codable, CaseIterable {
     /// Given by the user (`--occlusion START-END`).
     case user

@@ -1,6 +1,6 @@
 import LDFCore
 
-/// PORH analysis of a recording (SCIENCE.md §5): times every occlusion (`OcclusionDetector`), then
+/// PORH analysis of a recording (docs/METHODS.md §7): times every occlusion (`OcclusionDetector`), then
 /// measures each one (`OcclusionMeasurement`). Parameters that cannot be computed are null with a
 /// reason; nothing is guessed.
 public enum PORHAnalysis {

@@ -22,7 +22,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     public var timing: TimingPreference
     /// Occlusions given by the user; when not empty they are used as they are (source `user`).
     public var occlusions: [OcclusionInterval]
-    /// Rest flux: mean over this window before the start (SCIENCE.md §5: 1-5 min; default 120 s).
+    /// Rest flux: mean over this window before the start (docs/METHODS.md §7.1: 1-5 min; default 120 s).
     public var restWindowSeconds: Double
     /// Biological zero: mean over this window before release (30-60 s; default 30 s, 60 s on
     /// forearm and calf), shortened to half the occlusion for short occlusions.
@@ -47,7 +47,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     /// Mean arterial pressure in mmHg for CVC = flux / MAP; nil skips CVC.
     public var meanArterialPressureMmHg: Double?
     /// Hampel filter for motion spikes, applied to the flux before anything else; nil (the default)
-    /// for none. Use a short window (about 2 s): the published 20 s window (SCIENCE.md §4) would
+    /// for none. Use a short window (about 2 s): the published 20 s window (docs/METHODS.md §4.2) would
     /// treat the first seconds after the occlusion's sharp edges as outliers and move them.
     public var artifactFilter: HampelOptions?
     /// Bands for the flowmotion of the reperfusion segment after removing the transient

@@ -1,4 +1,4 @@
-/// Every PORH parameter the toolkit reports (SCIENCE.md §5), in output order. The raw value is
+/// Every PORH parameter the toolkit reports (docs/METHODS.md §7.3), in output order. The raw value is
 /// the key in JSON and the column name in CSV.
 public enum PORHParameterKey: String, Sendable, Codable, CaseIterable {
     case restFlux = "rest_flux"

@@ -1,7 +1,7 @@
 import LDFCore
 import LDFSpectral
 
-/// Flowmotion of the reperfusion segment after the PORH transient is removed (SCIENCE.md §4,
+/// Flowmotion of the reperfusion segment after the PORH transient is removed (docs/METHODS.md §7.5,
 /// Linköping): the band summaries of r(t) = (x(t) - fit(t)) / d from the peak to the end of the
 /// recovery, where fit is the stretched-exponential transient and d its plateau. Without that
 /// removal the transient puts false power into the low bands.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Least-squares fit of the Linköping PORH transient x(t) = a exp(-(t/b)^c) + d (SCIENCE.md §4),
+/// Least-squares fit of the Linköping PORH transient x(t) = a exp(-(t/b)^c) + d (docs/METHODS.md §7.4),
 /// t in seconds from the peak. Levels in the flux unit, b in seconds, c dimensionless.
 ///
 /// Levenberg-Marquardt (Marquardt's diagonal scaling) on (a, ln b, ln c, d), so b and c stay

@@ -2,7 +2,7 @@ import Foundation
 import LDFCore
 
 /// Imperfections added when a simulated recording is written as a file, as real devices and
-/// exports produce them (SCIENCE.md §1). All are seeded and listed in `ArtifactTruth`.
+/// exports produce them (docs/METHODS.md §14). All are seeded and listed in `ArtifactTruth`.
 public struct FileArtifacts: Sendable, Codable, Equatable {
     /// Time-stamp jitter: each stamp moves by a uniform offset within ± this fraction of the
     /// sampling interval (0 = exact stamps). Values stay those of the exact time.
@@ -66,8 +66,9 @@ public struct ArtifactTruth: Sendable, Codable, Equatable {
 }
 
 extension FileArtifacts {
-    /// The file content (rows with time stamps, one column per channel, events) of `recording`
-    /// after these artifacts, and where they went.
+    /// The file content (rows with time stamps on the recording's own axis, one column per
+    /// channel, events) of `recording` after these artifacts, and where they went (truth times
+    /// count from the first sample).
     public func apply(to recording: Recording, seed: UInt64) throws -> (table: SampleTable, truth: ArtifactTruth) {
         try validate()
         var random = SeededRandom(seed: seed ^ 0xA5A5_5A5A_DEAD_BEEF)
@@ -124,14 +125,14 @@ extension FileArtifacts {
         kept.reserveCapacity(n)
         for i in 0..<n where keep[i] {
             let offset = jitterFraction > 0 ? (2 * random.uniform() - 1) * jitterFraction / rate : 0
-            times.append(Double(i) / rate + offset)
+            times.append(recording.timeOriginSeconds + Double(i) / rate + offset)
             kept.append(i)
         }
         if kept.count != n {
             for c in columns.indices { columns[c].values = kept.map { columns[c].values[$0] } }
         }
         let table = SampleTable(source: recording.provenance.source, reader: "simulator", times: times,
-                                columns: columns, events: recording.events, startDate: recording.startDate)
+                                columns: columns, events: recording.events.map { $0.shifted(by: recording.timeOriginSeconds) }, startDate: recording.startDate)
         let truth = ArtifactTruth(configuration: self, droppedSampleTimes: dropped.sorted(), gaps: gaps.sorted { $0.startSeconds < $1.startSeconds },
                                   sentinelTimes: sentinelTimes, sentinelValues: sentinelValues,
                                   motionArtifacts: motion.sorted { $0.startSeconds < $1.startSeconds })

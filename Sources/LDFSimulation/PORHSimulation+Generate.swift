@@ -36,6 +36,7 @@ extension PORHSimulation {
             }
             flux[i] = curve.value(at: t) * (1 + motion) + noiseLevel * curve.restLevel(at: t) * random.gaussian()
         }
+        addPlateauNoise(to: &flux, random: &random)
         let gaps = addArtifacts(to: &flux, curve: curve, random: &random)
 
         var channels = [Channel(name: "Flux", unit: "PU", kind: .perfusion, values: flux)]
@@ -54,8 +55,43 @@ extension PORHSimulation {
         provenance.nominalSampleRateHz = sampleRateHz
         provenance.gaps = gaps
         provenance.maskedSamples = flux.count { $0.isNaN }
-        let recording = Recording(channels: channels, sampleRateHz: sampleRateHz, events: events, provenance: provenance)
+        let recording = Recording(channels: channels, sampleRateHz: sampleRateHz, events: events, provenance: provenance,
+                                  timeOriginSeconds: timeOriginSeconds)
         return SimulatedPORH(recording: recording, truth: truth(curve: curve))
+    }
+
+    /// Adds the occlusion plateaus' extra noise (AR(1), 1 s correlation, SD `plateauSpreadPU`,
+    /// fading in over the first 2 fall time constants) and their sub-second dips and spikes
+    /// (`plateauDipsPerMinute`, half sines of 0.2-0.8 s and 2-5 spreads, at least 3 s from either
+    /// edge); flux stays at or above 0.
+    private func addPlateauNoise(to flux: inout [Double], random: inout SeededRandom) {
+        guard plateauSpreadPU > 0 || plateauDipsPerMinute > 0 else { return }
+        let spread = max(plateauSpreadPU, 0.1 * biologicalZeroPU)
+        let memory = exp(-1 / sampleRateHz)
+        let innovation = plateauSpreadPU * (1 - memory * memory).squareRoot()
+        for o in occlusions {
+            let lo = Int((o.startSeconds * sampleRateHz).rounded(.up)), hi = min(flux.count, Int((o.releaseSeconds * sampleRateHz).rounded(.up)))
+            guard lo < hi else { continue }
+            var state = plateauSpreadPU * random.gaussian()
+            for i in lo..<hi {
+                state = memory * state + innovation * random.gaussian()
+                let fadeIn = min(1, (Double(i) / sampleRateHz - o.startSeconds) / (2 * fallTimeConstantSeconds))
+                flux[i] = max(0, flux[i] + fadeIn * state)
+            }
+            let usable = o.durationSeconds - 6
+            guard plateauDipsPerMinute > 0, usable > 1 else { continue }
+            let count = Int((plateauDipsPerMinute * o.durationSeconds / 60).rounded())
+            for _ in 0..<count {
+                let length = 0.2 + 0.6 * random.uniform()
+                let at = o.startSeconds + 3 + random.uniform() * (usable - length)
+                let height = (random.uniform() < 0.5 ? -1.0 : 1.0) * (2 + 3 * random.uniform()) * spread
+                let first = Int((at * sampleRateHz).rounded(.up)), last = Int(((at + length) * sampleRateHz).rounded(.up))
+                for i in first..<min(max(first, last), flux.count) {
+                    let phase = (Double(i) / sampleRateHz - at) / length
+                    flux[i] = max(0, flux[i] + height * sin(Double.pi * phase))
+                }
+            }
+        }
     }
 
     /// Cuff pressure: 0 mmHg at rest, linear 1 s ramps up at each start and down at each release,
@@ -125,13 +161,14 @@ extension PORHSimulation {
                 }
             }
             return PORHTruth.Occlusion(
-                startSeconds: s.start, releaseSeconds: s.release, restFlux: s.restLevel,
+                startSeconds: s.start, releaseSeconds: s.release, fileStartSeconds: timeOriginSeconds + s.start,
+                fileReleaseSeconds: timeOriginSeconds + s.release, restFlux: s.restLevel,
                 biologicalZero: biologicalZeroPU, peakFlux: s.peak, timeToPeakSeconds: s.timeToPeak,
                 plateauFlux: s.plateau, t75Seconds: curve.recoveryTime(fraction: 0.75),
                 t50Seconds: curve.recoveryTime(fraction: 0.5), t25Seconds: curve.recoveryTime(fraction: 0.25),
                 hyperaemiaDurationSeconds: duration, repaymentArea: repayment, debtArea: debt,
                 transientA: a, transientB: decayTimeSeconds, transientC: stretchExponent, transientD: s.plateau)
         }
-        return PORHTruth(site: site, occlusions: occ)
+        return PORHTruth(site: site, occlusions: occ, timeOriginSeconds: timeOriginSeconds)
     }
 }

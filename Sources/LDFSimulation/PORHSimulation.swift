@@ -8,7 +8,7 @@ import LDFCore
 /// - rest: F = L;
 /// - occlusion (t_o <= t < t_r): F = BZ + (L - BZ) exp(-(t - t_o)/tau), tau = `fallTimeConstantSeconds`;
 /// - rise (t_r <= t < t_r + T_p): F = F(t_r) + (PF - F(t_r)) sin(pi/2 (t - t_r)/T_p), PF = `peakRatio` L;
-/// - decay from the peak (Linköping transient, SCIENCE.md §4): F = a exp(-((t - t_peak)/b)^c) + d
+/// - decay from the peak (Linköping transient, docs/METHODS.md §7.4): F = a exp(-((t - t_peak)/b)^c) + d
 ///   with d = `plateauRatio` L and a = PF - d.
 ///
 /// The recorded flux is F(t) (1 + flowmotion(t)) + noise: flowmotion is a sum of sines at 0.01,
@@ -20,6 +20,14 @@ import LDFCore
 /// Gaussian with standard deviation `noiseLevel` L per sample. Optional artifacts: NaN gaps and
 /// motion spikes away from the occlusion edges. Levels are in perfusion units (PU), times in
 /// seconds.
+///
+/// Real occlusion plateaus are not flat: with `plateauSpreadPU`
+/// above 0 the occlusion carries extra noise of that SD (first-order autoregressive, 1 s
+/// correlation time, fading in over the first 2 tau), and with `plateauDipsPerMinute` sub-second
+/// dips and spikes (0.2-0.8 s half sines of 2-5 spreads, at least 3 s from the edges; flux kept
+/// at or above 0). `timeOriginSeconds` is the file time of the first sample (e.g. minus the first
+/// start when the axis is zeroed at the first loading); every time in the model and the truth's
+/// `start_seconds` / `release_seconds` count from the first sample.
 public struct PORHSimulation: Sendable, Codable, Equatable {
     /// The site enum shared with LDFPORH and the CLI.
     public typealias Site = TissueSite
@@ -75,6 +83,12 @@ public struct PORHSimulation: Sendable, Codable, Equatable {
     public var gapCount: Int
     /// Number of motion spikes (0.2-0.5 s, up to 4 L) placed like the gaps.
     public var spikeCount: Int
+    /// Standard deviation of the extra plateau noise during each occlusion, in PU (default 0).
+    public var plateauSpreadPU: Double = 0
+    /// Rate of sub-second dips and spikes during each occlusion, per minute (default 0).
+    public var plateauDipsPerMinute: Double = 0
+    /// Time of the first sample on the file's own axis, in seconds (default 0).
+    public var timeOriginSeconds: Double = 0
 
     public init(site: Site = .other, sampleRateHz: Double = 32, durationSeconds: Double = 600,
                 restFluxPU: Double = 50, biologicalZeroPU: Double = 5,
@@ -107,6 +121,45 @@ public struct PORHSimulation: Sendable, Codable, Equatable {
 
     /// Rest before the first occlusion, in seconds.
     public var restDurationSeconds: Double { occlusions.first?.startSeconds ?? durationSeconds }
+
+    /// Loading protocol of a finger under an indenter (local-pressure ischaemia) at 2 Hz, drawn
+    /// from `seed`: rest 30-65 PU for 60-240 s before the first loading, 4 loadings of 80-120 s
+    /// falling to a biological zero of 6-12 PU, recoveries of 80-110 s with a peak 2-4x rest
+    /// 10-20 s after unloading and a slow decay (b 35-50 s, c 1), so no clean baseline returns
+    /// before the next loading; plateau spread 1 PU with 10 dips or spikes a minute; the time axis
+    /// is zeroed at the first loading. The plateau equals rest (d = L), so later loadings keep the
+    /// first rest as their rest level, as in the recordings this imitates (Lavigne et al. 2025).
+    public static func fingerLoading(seed: UInt64, count: Int = 4) -> PORHSimulation {
+        var random = SeededRandom(seed: seed ^ 0x10AD_1DE5)
+        func draw(_ range: ClosedRange<Double>) -> Double { range.lowerBound + (range.upperBound - range.lowerBound) * random.uniform() }
+        let rest = draw(30...65)
+        let occlusions = loadingSchedule(firstStartSeconds: draw(60...240), occlusionSeconds: 80...120,
+                                         recoverySeconds: 80...110, count: count, random: &random)
+        var sim = PORHSimulation(site: .fingerPad, sampleRateHz: 2,
+                                 durationSeconds: (occlusions.last?.releaseSeconds ?? 0) + draw(80...110),
+                                 restFluxPU: rest, biologicalZeroPU: draw(6...12), occlusions: occlusions,
+                                 fallTimeConstantSeconds: 2, peakRatio: draw(2...4), timeToPeakSeconds: draw(10...20),
+                                 decayTimeSeconds: draw(35...50), stretchExponent: 1, plateauRatio: 1,
+                                 noiseLevel: 0.05, flowmotionAmplitude: 0.05)
+        sim.plateauSpreadPU = 1
+        sim.plateauDipsPerMinute = 10
+        sim.timeOriginSeconds = -(occlusions.first?.startSeconds ?? 0)
+        return sim
+    }
+
+    /// `count` occlusions with lengths and recoveries drawn uniformly from the ranges; the first
+    /// starts at `firstStartSeconds`, each next one when the previous recovery ends (no rest between).
+    public static func loadingSchedule(firstStartSeconds: Double, occlusionSeconds: ClosedRange<Double>,
+                                       recoverySeconds: ClosedRange<Double>, count: Int,
+                                       random: inout SeededRandom) -> [Occlusion] {
+        var start = firstStartSeconds
+        return (0..<count).map { _ in
+            let length = occlusionSeconds.lowerBound + (occlusionSeconds.upperBound - occlusionSeconds.lowerBound) * random.uniform()
+            let occlusion = Occlusion(startSeconds: start, durationSeconds: length)
+            start += length + recoverySeconds.lowerBound + (recoverySeconds.upperBound - recoverySeconds.lowerBound) * random.uniform()
+            return occlusion
+        }
+    }
 
     /// `count` occlusions of `occlusionSeconds`, each preceded by `restSeconds` of rest and followed
     /// by `recoverySeconds` (the next occlusion's rest starts after that recovery).

@@ -12,6 +12,9 @@ public struct PORHTruth: Sendable, Codable, Equatable {
         public var startSeconds: Double
         /// Cuff release (flux starts to rise), seconds from the first sample.
         public var releaseSeconds: Double
+        /// Start and release on the file's own time axis (`timeOriginSeconds` + the above).
+        public var fileStartSeconds: Double
+        public var fileReleaseSeconds: Double
         /// Level before the occlusion (L in the model).
         public var restFlux: Double
         public var biologicalZero: Double
@@ -43,10 +46,14 @@ public struct PORHTruth: Sendable, Codable, Equatable {
     /// Site of the configuration that produced it.
     public var site: TissueSite
     public var occlusions: [Occlusion]
+    /// Time of the first sample on the file's own axis: an occlusion's start as written in the
+    /// file's time column is `timeOriginSeconds + startSeconds`.
+    public var timeOriginSeconds: Double
 
-    public init(site: TissueSite, occlusions: [Occlusion]) {
+    public init(site: TissueSite, occlusions: [Occlusion], timeOriginSeconds: Double = 0) {
         self.site = site
         self.occlusions = occlusions
+        self.timeOriginSeconds = timeOriginSeconds
     }
 }
 

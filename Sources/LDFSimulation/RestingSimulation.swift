@@ -5,7 +5,7 @@ import LDFCore
 /// frequency-modulated oscillation per band, 1/f and white noise, and optional extra channels.
 ///
 /// Defaults give a 30-minute, 32 Hz recording at 100 PU with an oscillation in every band of the
-/// `stefanovska` preset (SCIENCE.md §2), amplitudes decreasing with frequency as in skin LDF.
+/// `stefanovska` preset (docs/METHODS.md §2), amplitudes decreasing with frequency as in skin LDF.
 public struct RestingSimulation: Sendable, Codable, Equatable {
     public var sampleRateHz: Double
     public var durationSeconds: Double

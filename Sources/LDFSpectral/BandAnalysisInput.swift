@@ -9,6 +9,8 @@ import LDFCore
 /// on a tie) and a `gap` diagnostic says which part and how much of the recording was left out.
 /// Analysing the pieces separately and averaging is not done: pieces shorter than the lowest band's
 /// cycles would bias the low bands.
+///
+/// Methods: docs/METHODS.md §4.1.
 public struct BandAnalysisInput: Sendable {
     /// Finite perfusion samples, in the channel's unit.
     public var values: [Double]

@@ -2,13 +2,13 @@ import LDFCore
 
 /// How a spectrum was estimated.
 public enum SpectralMethod: String, Sendable, Codable, CaseIterable {
-    /// Time-averaged MODA wavelet spectrum (the field's standard; SCIENCE.md §3).
+    /// Time-averaged MODA wavelet spectrum (the field's standard; docs/METHODS.md §3).
     case wavelet
     /// Welch's averaged periodogram (`WelchEstimator`).
     case welch
 }
 
-/// The summary of one frequency band (SCIENCE.md §4). Values that cannot be computed are nil,
+/// The summary of one frequency band (docs/METHODS.md §5). Values that cannot be computed are nil,
 /// with `reason` saying why; nothing is ever made up.
 ///
 /// Wavelet method (`TimeAveragedSpectrum`): `amplitude` and `power` are the means over the band's

@@ -2,6 +2,8 @@ import Foundation
 import LDFCore
 
 /// Band summaries of one recording, with the diagnostics that qualify them.
+///
+/// Methods: docs/METHODS.md §5.
 public struct BandSummaryReport: Sendable, Equatable {
     public var method: SpectralMethod
     public var bandSet: BandSet

@@ -10,7 +10,7 @@ import Synchronization
 /// signal's linear structure and destroy phase relations between its frequencies, so quadratic
 /// phase coupling stands above the threshold. (MODA's GUI makes them by its wavelet-based
 /// `wavsurrogate`; this toolkit uses the plain IAAFT2 of `SurrogateGenerator`, see
-/// docs/METHODS.md.)
+/// docs/METHODS.md §9.)
 public struct BispectrumSurrogateTest: Sendable, Equatable {
     public var options: SurrogateOptions
     /// Per kind (in the asked order), the threshold of |B| per cell (index j * n + k), NaN where

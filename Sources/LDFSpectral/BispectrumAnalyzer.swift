@@ -18,6 +18,8 @@ import Numerics
 /// sum-frequency row comes on demand from the signal's one padded spectrum, at the decimation the
 /// pair needs. The mean over the cone uses the same Euler-Maclaurin rule as the time-averaged
 /// spectrum, so it equals the full-rate mean to well below 1e-4 relative.
+///
+/// Methods: docs/METHODS.md §9.
 public final class BispectrumAnalyzer: Sendable {
     public let transform: WaveletTransform
     /// Average over coefficients outside the cone of influence too (default false).

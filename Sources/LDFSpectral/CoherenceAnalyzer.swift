@@ -12,6 +12,8 @@ import Synchronization
 /// cancels in the phase difference, so it is never applied. Against the full-rate average the
 /// decimated one differs by far less than the 1 / sqrt(n) sampling noise of the coherence
 /// (checked in CoherenceAnalyzerTests and against PyMODAlib in CoherenceReferenceTests).
+///
+/// Methods: docs/METHODS.md §8.2.
 public final class CoherenceAnalyzer: Sendable {
     public let transform: WaveletTransform
     /// Average over coefficients outside the cone of influence too (default false).

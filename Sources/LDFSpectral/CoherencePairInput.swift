@@ -40,6 +40,8 @@ public struct CoherenceSignal: Sendable {
 /// the wall clock, otherwise at their first samples; only the time both cover is analysed, and
 /// within it the longest stretch where both are gap-free. Each of these steps, when it changes
 /// anything, leaves a diagnostic.
+///
+/// Methods: docs/METHODS.md §8.1.
 public struct CoherencePairInput: Sendable {
     public var first: [Double]
     public var second: [Double]

@@ -13,6 +13,8 @@ import Foundation
 /// A row whose invalid samples cover the whole signal (left + right >= count) has no valid
 /// coefficient (MODA sets the whole row to NaN). Unlike wt.m, which drops the cone altogether when
 /// not even fmax has a valid coefficient, this type keeps the rule and reports zero valid samples.
+///
+/// Methods: docs/METHODS.md §3.5.
 public struct ConeOfInfluence: Sendable, Equatable {
     public let rule: ConeOfInfluenceRule
     /// Number of signal samples.

@@ -17,6 +17,8 @@ import Numerics
 /// C_ij uses one transform and one grid, as PyMODAlib requires equal lengths. Rows are computed
 /// once per signal and frequency (2n rows), not once per pair: n^2 coherences at the cost of 2n
 /// transforms.
+///
+/// Methods: docs/METHODS.md §11.
 public struct GroupCoherence: Sendable {
     public struct Member: Sendable, Equatable {
         public var id: String

@@ -13,6 +13,8 @@ import LDFCore
 /// failure against the exact response: an order fails when its transfer-function output strays
 /// from the second-order-section output by more than `tolerance` of the peak. The chosen order is
 /// then filtered in second-order sections, the true Butterworth response of that order.
+///
+/// Methods: docs/METHODS.md §10.
 public struct MODABandPass: Sendable, Equatable {
     /// The filtered signal.
     public var values: [Double]

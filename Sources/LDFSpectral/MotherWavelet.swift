@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// A MODA mother wavelet in the frequency domain with the support parameters MODA derives from it
-/// (wt.m's `parcalc`; Iatsenko, Stefanovska & McClintock 2015, Appendix E).
+/// (wt.m's `parcalc`; Iatsenko, McClintock & Stefanovska 2015, Appendix E;
+/// docs/METHODS.md §3.1).
 ///
 /// - `peakAngularFrequency` (MODA's `ompeak`): where |psi_hat| peaks (2*pi*f0 for the Morlet, 1 for
 ///   the log-normal). A row analysing frequency f samples psi_hat at xi = ompeak * nu / f, nu in Hz.

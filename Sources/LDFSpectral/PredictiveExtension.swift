@@ -18,6 +18,8 @@ import Foundation
 /// Least squares here solve the 3 x 3 normal equations instead of NumPy's SVD; the errors the
 /// search compares agree to about 1e-9 relative, so the search takes the same path except in
 /// near-ties, where either choice lies within the 0.01 / T frequency tolerance.
+///
+/// Methods: docs/METHODS.md §3.3.
 public enum PredictiveExtension {
     /// The forecast of `count` samples following `signal` (sampled at `rateHz`), continuing only
     /// tones with frequency strictly inside `band` (Hz), using at most `maxTones` tones and the

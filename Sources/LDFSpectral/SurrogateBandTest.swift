@@ -24,6 +24,8 @@ public struct BandSurrogateThreshold: Sendable, Equatable {
 /// Rayleigh distributed (mean |W| = sqrt(pi) / 2 x rms |W|, about 0.886), whereas an oscillation
 /// of steady amplitude has mean |W| close to its rms, so its amplitude exceeds the threshold; an
 /// intermittent (bursting) one falls below the surrogates instead (negative excess).
+///
+/// Methods: docs/METHODS.md §6.
 public struct BandSurrogateTest: Sendable, Equatable {
     public var options: SurrogateOptions
     /// One entry per band, in the band set's order.

@@ -3,6 +3,8 @@ import LDFCore
 /// Surrogate families for testing an observed statistic against a null hypothesis, as in MODA's
 /// `surrcalc` (Lancaster; PyMODAlib's `surrogate_calc`). Raw values are the names MODA uses, in
 /// lower case, and the CLI's `--surrogate-type` values.
+///
+/// Methods: docs/METHODS.md §8.3.
 public enum SurrogateKind: String, Sendable, Codable, CaseIterable {
     /// Random permutation (RP): the samples shuffled. Keeps the amplitude distribution exactly,
     /// destroys every temporal structure (null: independent identically distributed noise).

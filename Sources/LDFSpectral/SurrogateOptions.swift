@@ -1,6 +1,8 @@
 import LDFCore
 
 /// Every choice of a surrogate test; recorded in outputs.
+///
+/// Methods: docs/METHODS.md §8.4.
 public struct SurrogateOptions: Sendable, Equatable, Codable {
     public var kind: SurrogateKind
     /// Number of surrogates (or surrogate pairs) N.

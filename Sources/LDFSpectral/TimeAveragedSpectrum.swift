@@ -1,6 +1,6 @@
 import LDFCore
 
-/// Time-averaged wavelet spectrum (SCIENCE.md §3): for each analysed frequency, the mean over time
+/// Time-averaged wavelet spectrum (docs/METHODS.md §3.6): for each analysed frequency, the mean over time
 /// of |W| (amplitude) and of |W|^2 (power). The full time-frequency matrix is never stored.
 ///
 /// Averages exclude coefficients outside the cone of influence unless they were computed with

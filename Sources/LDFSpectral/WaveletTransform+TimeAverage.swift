@@ -3,8 +3,8 @@ import LDFCore
 import Synchronization
 
 extension WaveletTransform {
-    /// The time-averaged spectrum of `signal` (mean |W| and mean |W|^2 per frequency, SCIENCE.md
-    /// §3) without forming the time-frequency matrix: memory O(NL), rows computed in parallel.
+    /// The time-averaged spectrum of `signal` (mean |W| and mean |W|^2 per frequency,
+    /// docs/METHODS.md §3.6) without forming the time-frequency matrix: memory O(NL), rows computed in parallel.
     ///
     /// Averages run over the samples inside the cone of influence (`cone`), or over the whole
     /// signal when `includeEdges` is true. Each row is evaluated at every (NL / M)-th sample

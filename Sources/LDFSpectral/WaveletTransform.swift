@@ -4,7 +4,8 @@ import LDFCore
 /// MODA's continuous wavelet transform (wt.m; PyMODAlib's `wavelet_transform`) set up once for a
 /// signal length, sampling rate and options, then applied to any number of signals.
 ///
-/// What MODA computes, and this type reproduces (Iatsenko, Stefanovska & McClintock 2015):
+/// What MODA computes, and this type reproduces (Iatsenko, McClintock & Stefanovska 2015;
+/// docs/METHODS.md §3):
 /// - frequencies 2^(k / nv) Hz for every integer k with fmin <= 2^(k / nv) <= fmax, nv = voices per
 ///   octave (MODA's automatic rule when `options.voices` is nil: 31 for the Morlet with f0 = 1);
 /// - preprocessing (on by default): cubic-polynomial detrend, FFT band-pass keeping

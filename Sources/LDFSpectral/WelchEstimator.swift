@@ -53,6 +53,8 @@ public struct WelchOptions: Sendable, Equatable, Codable {
 /// transformed; |X_k|^2 is scaled by 1 / (fs * sum w^2), doubled for the one-sided spectrum
 /// (except DC and, for even lengths, Nyquist) and averaged over segments. The result is a density
 /// in unit^2/Hz whose sum times the bin spacing is the variance of the windowed segments.
+///
+/// Methods: docs/METHODS.md §5.2.
 public struct WelchEstimator: Sendable {
     public let segmentLength: Int
     public let overlapLength: Int

@@ -22,6 +22,8 @@ public struct StreamWindowResult: Sendable {
 /// Sliding-window band analysis with memory bounded by the window: feed uniform grid samples
 /// (from `StreamingGrid`), get a result every hop once the window is full, and a final one at the
 /// end of input.
+///
+/// Methods: docs/METHODS.md §13.
 public struct BandStream: Sendable {
     public let sampleRateHz: Double
     /// Settings after dropping bands too short for the window.

@@ -11,6 +11,8 @@ import LDFPORH
 /// (or the next occlusion starts, or the input ends) it measures the occlusion with
 /// `PORHAnalysis` on the buffered stretch and reports the final result, with times on the stream's
 /// time base. Each occlusion is reported as final exactly once.
+///
+/// Methods: docs/METHODS.md §13.
 public struct OnlinePORH: Sendable {
     public let sampleRateHz: Double
     public let options: PORHOptions

@@ -1,7 +1,7 @@
 import LDFCore
 
 /// Places samples arriving one at a time onto a uniform grid, with the same rules as
-/// `RecordingAssembler` uses for whole files (SCIENCE.md §1):
+/// `RecordingAssembler` uses for whole files (docs/METHODS.md §1.3–1.4):
 /// - values at uneven time stamps are linearly interpolated onto `t0 + k / rate`;
 /// - non-finite values and device sentinels are masked;
 /// - time gaps and masked runs up to `maxBridgeSeconds` are bridged by linear interpolation, longer

@@ -1,4 +1,6 @@
 /// Data-quality flags of one window, so a monitor can tell a trustworthy record from a doubtful one.
+///
+/// Methods: docs/METHODS.md §13.
 public struct WindowQuality: Sendable, Equatable {
     /// Samples of the window that are NaN (gaps longer than the bridge limit).
     public var gapSamples: Int

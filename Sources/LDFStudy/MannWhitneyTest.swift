@@ -1,6 +1,8 @@
 /// The Mann–Whitney U test (Wilcoxon rank-sum) of two independent samples, two-sided, with the
 /// rank-biserial correlation as effect size. Matches `scipy.stats.mannwhitneyu(a, b,
 /// alternative="two-sided")` with the method `RankTestMethod` describes.
+///
+/// Methods: docs/METHODS.md §12.2.
 public enum MannWhitneyTest {
     /// Largest group size for which the exact distribution is used (scipy: either group <= 8).
     public static let exactLimit = 8

@@ -3,6 +3,8 @@
 /// Families in a study (see `GroupComparison`): for bands, the bands of one measure in one
 /// stratum and contrast; for PORH, the parameters of one occlusion in one stratum and contrast;
 /// for spectra, the frequencies of one stratum and contrast.
+///
+/// Methods: docs/METHODS.md §12.3.
 public enum PValueAdjustment: String, Sendable, Codable, CaseIterable {
     /// Holm's step-down correction (Holm 1979): controls the family-wise error rate under any
     /// dependence. Used for bands and PORH parameters.

@@ -3,6 +3,8 @@ import LDFCore
 /// n, mean, SD, median and quartiles of a group of values (`summary.csv`). Quartiles use linear
 /// interpolation between order statistics (Hyndman & Fan type 7: numpy's and pandas' default, R's
 /// `quantile` default), so pandas' `describe()` gives the same numbers.
+///
+/// Methods: docs/METHODS.md §12.4.
 public struct GroupStatistics: Sendable, Equatable {
     public var count: Int
     public var mean: Double?

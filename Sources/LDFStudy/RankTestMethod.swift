@@ -10,6 +10,8 @@
 ///   differences dropped (`zero_method="wilcox"`), the tie correction and a continuity correction
 ///   of 0.5 (`method="asymptotic", correction=True`). scipy's own `auto` would run a permutation
 ///   test for small samples with ties; the toolkit keeps the deterministic approximation instead.
+///
+/// Methods: docs/METHODS.md §12.2.
 public enum RankTestMethod: String, Sendable, Codable, CaseIterable {
     /// The exact null distribution of the statistic (no ties).
     case exact

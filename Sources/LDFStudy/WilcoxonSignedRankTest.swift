@@ -1,6 +1,8 @@
 /// The Wilcoxon signed-rank test of paired values, two-sided, with the matched-pairs
 /// rank-biserial correlation as effect size. Matches `scipy.stats.wilcoxon(b - a,
 /// zero_method="wilcox", alternative="two-sided")` with the method `RankTestMethod` describes.
+///
+/// Methods: docs/METHODS.md §12.2.
 public enum WilcoxonSignedRankTest {
     /// Most pairs for which the exact distribution is used (scipy's historical `auto` limit).
     public static let exactLimit = 50

@@ -100,7 +100,7 @@ STEFANOVSKA = [("endothelial_no_independent", 0.005, 0.0095), ("endothelial", 0.
 
 
 def band_summaries_from_pymodalib():
-    """Band summaries (SCIENCE.md section 4) of PyMODAlib's time-averaged spectrum of the 30 min,
+    """Band summaries (docs/METHODS.md section 5.1) of PyMODAlib's time-averaged spectrum of the 30 min,
     32 Hz agreement signal (Tests/Fixtures/pymodalib/30min-32Hz.json), computed with numpy."""
     path = os.path.join(HERE, "..", "pymodalib", "30min-32Hz.json")
     with open(path) as fh:

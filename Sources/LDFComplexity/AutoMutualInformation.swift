@@ -9,6 +9,7 @@ import Foundation
 ///
 /// The embedding lag of an oversampled signal such as LDF is the first local minimum of I: the
 /// first lag whose information is below the previous lag's and not above the next one's.
+/// See docs/METHODS.md §15.
 public struct AutoMutualInformation: Sendable, Equatable {
     /// I(1), I(2), ... up to the lag searched, in bits (index 0 is lag 1).
     public var information: [Double]

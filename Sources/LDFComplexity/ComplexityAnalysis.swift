@@ -9,7 +9,7 @@ import LDFSpectral
 /// be a jump no template or window should straddle), so each gap-free stretch is analysed as its
 /// own segment and reported as such; stretches too short for the embedding are listed with the
 /// reason. Work is spread over the cores: band filters, then lags, then every (signal, scale) and
-/// every signal's DFA as separate items, the largest first.
+/// every signal's DFA as separate items, the largest first (docs/METHODS.md §15).
 public struct ComplexityAnalysis: Sendable {
     public var source: String
     public var channel: String

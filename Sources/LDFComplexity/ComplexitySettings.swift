@@ -1,7 +1,7 @@
 import LDFCore
 
 /// Parameters of `ComplexityAnalysis`, each with its range (`validate()`); the defaults are the
-/// usual ones (docs/METHODS.md, complexity).
+/// usual ones (docs/METHODS.md §15).
 public struct ComplexitySettings: Sendable, Equatable {
     /// Embedding dimension m of sample entropy (1 ... 5; default 2, Richman & Moorman's and NeuroKit2's).
     public var dimension = 2

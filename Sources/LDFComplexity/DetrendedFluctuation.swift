@@ -11,6 +11,7 @@ import Foundation
 /// F_2. Exponents are least-squares slopes of ln F_q(n) against ln n. This is NeuroKit2's
 /// `fractal_dfa(..., overlap=False, order=1)` (NeuroKit2 overlaps windows by half by default and
 /// drops variances below an absolute 1e-8).
+/// See docs/METHODS.md §15.
 public enum DetrendedFluctuation {
     /// Residual variances of the windows of `scale` samples of `profile`.
     public static func windowVariances(_ profile: [Double], scale n: Int) -> [Double] {

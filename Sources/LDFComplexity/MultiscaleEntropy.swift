@@ -9,6 +9,7 @@ import Foundation
 /// coarse samples, so a lag chosen for the oversampled original (the first minimum of the
 /// auto-mutual information) spans the same time at every scale. With lag 1 this is Costa's and
 /// NeuroKit2's MSE (NeuroKit2 drops any delay and always embeds with lag 1).
+/// See docs/METHODS.md §15.
 public struct MultiscaleEntropy: Sendable, Equatable {
     public struct Scale: Sendable, Equatable {
         /// Coarse-graining factor s (1 = the signal itself).

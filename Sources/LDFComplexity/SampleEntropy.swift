@@ -11,6 +11,7 @@ import LDFSpectral
 ///
 /// Undefined (nil, with the reason) when no pair matches at length m + 1 (A = 0, SampEn would be
 /// infinite) or at length m.
+/// See docs/METHODS.md §15.
 public struct SampleEntropy: Sendable, Equatable {
     /// -ln(A / B) in nats, nil when undefined.
     public var value: Double?

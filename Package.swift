@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LDFStream", targets: ["LDFStream"]),
         .library(name: "LDFCoupling", targets: ["LDFCoupling"]),
         .library(name: "LDFComplexity", targets: ["LDFComplexity"]),
+        .library(name: "LDFReport", targets: ["LDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,14 +53,17 @@ let package = Package(
             "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH",
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
+        // Row models of every output (one Codable type per record kind), the CSV writer, the number
+        // formatter and the JSON writer: one layout per record in text, CSV and JSON.
+        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
-        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH"]),
+        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
         .target(name: "LDFSimulation", dependencies: ["LDFCore"]),
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -72,7 +76,8 @@ let package = Package(
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
-        .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFTestSupport"]),
+        .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFTestSupport"]),
+        .testTarget(name: "LDFReportTests", dependencies: ["LDFReport", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],
     swiftLanguageModes: [.v6]

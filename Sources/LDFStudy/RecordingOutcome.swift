@@ -1,5 +1,6 @@
 import LDFCore
 import LDFPORH
+import LDFReport
 import LDFSpectral
 
 /// Everything a study keeps of one recording's analysis; cached as JSON in
@@ -14,8 +15,8 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var durationSeconds: Double?
     /// Length of the stretch the band analysis used (the longest gap-free one), seconds.
     public var analysedSeconds: Double?
-    /// Rest recordings: one row per band.
-    public var bands: [BandRow]
+    /// Rest recordings: one row per channel and band, as `bands.csv` writes it.
+    public var bands: [BandTableRow]
     /// Rest recordings: the time-averaged spectrum (of the first analysed channel).
     public var spectrum: SpectrumRows?
     /// Rest recordings with several analysed channels: the spectra of the others.
@@ -34,7 +35,7 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var issues: [StudyIssue]
 
     public init(key: String, protocolKind: StudyProtocol, sampleRateHz: Double? = nil, durationSeconds: Double? = nil,
-                analysedSeconds: Double? = nil, bands: [BandRow] = [], spectrum: SpectrumRows? = nil,
+                analysedSeconds: Double? = nil, bands: [BandTableRow] = [], spectrum: SpectrumRows? = nil,
                 occlusions: [OcclusionRow] = [], fluxUnit: String? = nil, failure: String? = nil, issues: [StudyIssue] = []) {
         self.key = key
         self.protocolKind = protocolKind
@@ -59,40 +60,7 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public func variableChannel(_ channel: String?) -> String { (channelCount ?? 1) > 1 ? channel ?? "" : "" }
 }
 
-/// One band of a rest recording (see `BandSummary` for the definitions).
-public struct BandRow: Sendable, Codable, Equatable {
-    /// The analysed channel's name.
-    public var channel: String?
-    public var band: String
-    public var lowHz: Double
-    public var highHz: Double
-    public var amplitude: Double?
-    public var power: Double?
-    public var relativeAmplitude: Double?
-    public var relativePower: Double?
-    public var relativePowerMedian: Double?
-    public var validFraction: Double?
-    public var peakHz: Double?
-    public var frequencyCount: Int
-    /// Why the values are missing, when they are.
-    public var reason: String?
-
-    public init(_ s: BandSummary, channel: String? = nil) {
-        self.channel = channel
-        band = s.band.name
-        lowHz = s.band.lowHz
-        highHz = s.band.highHz
-        amplitude = finite(s.amplitude)
-        power = finite(s.power)
-        relativeAmplitude = finite(s.relativeAmplitude)
-        relativePower = finite(s.relativePower)
-        relativePowerMedian = finite(s.relativePowerMedian)
-        validFraction = finite(s.validFraction)
-        peakHz = finite(s.peakHz)
-        frequencyCount = s.frequencyCount
-        reason = s.reason
-    }
-
+extension BandSummaryRow {
     /// The value of a compared measure.
     public func value(_ measure: BandMeasure) -> Double? {
         switch measure {
@@ -162,7 +130,7 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     /// Band summaries of the reperfusion segment with the transient removed, (x - fit) / d, so
     /// amplitudes are fractions of the plateau d; empty unless asked for
     /// (`StudyParameters.reperfusionBands`) and computable.
-    public var reperfusionBands: [BandRow]
+    public var reperfusionBands: [BandSummaryRow]
     /// Why `reperfusionBands` is empty although it was asked for.
     public var reperfusionReason: String?
 
@@ -173,7 +141,7 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
         releaseSeconds = result.timing.releaseSeconds
         timingSource = result.timing.source
         parameters = result.parameters
-        reperfusionBands = result.reperfusionFlowmotion?.report.bands.map { BandRow($0) } ?? []
+        reperfusionBands = result.reperfusionFlowmotion?.report.bands.map { BandSummaryRow($0, channel: channel ?? "", fluxUnit: "1") } ?? []
         reperfusionReason = result.reperfusionFlowmotionReason
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFReport
 import LDFSpectral
 
 /// Analyses one manifest row with the library's own analyses: `BandAnalysis` for rest
@@ -31,7 +32,7 @@ enum RecordingStudyAnalysis {
                 do {
                     let analysis = try BandAnalysis(recording: recording, settings: parameters.bandSettings)
                     outcome.analysedSeconds = outcome.analysedSeconds ?? analysis.analysedSeconds
-                    outcome.bands += analysis.report.bands.map { BandRow($0, channel: channel) }
+                    outcome.bands += BandTableRow.rows(analysis, settings: parameters.bandSettings)
                     let spectrum = SpectrumRows(analysis.spectrum, fminHz: analysis.report.fminHz, fmaxHz: analysis.report.fmaxHz, channel: channel)
                     if outcome.spectrum == nil { outcome.spectrum = spectrum } else { outcome.otherSpectra = (outcome.otherSpectra ?? []) + [spectrum] }
                     outcome.issues += warnings(analysis.signalDiagnostics, stage: .bands)

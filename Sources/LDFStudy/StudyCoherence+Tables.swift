@@ -1,4 +1,5 @@
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 /// One test of `coherence_comparisons.csv`: residual coherence at one frequency, or its mean over

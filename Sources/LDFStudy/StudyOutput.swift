@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFPORH
 
 /// Writes a study's tables and its record (`study.json`) into the output directory.

@@ -1,4 +1,5 @@
 import LDFCore
+import LDFReport
 
 /// One test of `comparisons.csv`: a band measure or PORH parameter compared between two levels.
 public struct VariableComparison: Sendable {

@@ -1,4 +1,5 @@
 import LDFCore
+import LDFReport
 
 /// One frequency of `spectra_comparisons.csv`: the two levels' median and quartiles of the
 /// time-averaged amplitude (wavelet) or density (Welch), and the rank test.

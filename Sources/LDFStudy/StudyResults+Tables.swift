@@ -1,5 +1,6 @@
 import LDFCore
 import LDFPORH
+import LDFReport
 
 /// The tidy per-recording tables and the group summary (issue 6): every row starts with the
 /// recording's metadata and the manifest's extra columns.
@@ -12,24 +13,10 @@ extension StudyResults {
         }
     }
 
-    /// `bands.csv`: one row per rest recording and band.
+    /// `bands.csv`: one row per rest recording, channel and band, the columns of `ldf bands
+    /// --format csv` after the manifest metadata.
     public var bandsTable: CSVTable {
-        var table = CSVTable(columns: metadataColumns + [
-            "sample_rate_hz", "analysed_s", "preset", "method", "channel", "band", "low_hz", "high_hz", "amplitude", "power",
-            "relative_amplitude", "relative_power", "relative_power_median", "valid_fraction", "peak_hz", "frequency_count", "reason",
-        ])
-        for (entry, outcome) in succeeded {
-            for b in outcome.bands {
-                table.append(metadata(entry) + [
-                    CSVTable.cell(outcome.sampleRateHz), CSVTable.cell(outcome.analysedSeconds), parameters.bandSet.name,
-                    parameters.method.rawValue, b.channel ?? "", b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz), CSVTable.cell(b.amplitude),
-                    CSVTable.cell(b.power), CSVTable.cell(b.relativeAmplitude), CSVTable.cell(b.relativePower),
-                    CSVTable.cell(b.relativePowerMedian), CSVTable.cell(b.validFraction), CSVTable.cell(b.peakHz),
-                    String(b.frequencyCount), b.reason ?? "",
-                ])
-            }
-        }
-        return table
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in outcome.bands.map { (metadata(entry), $0) } })
     }
 
     /// `spectra.csv`: one row per rest recording and analysed frequency (wavelet: amplitude,
@@ -71,24 +58,15 @@ extension StudyResults {
     /// plateau d (dimensionless). An occlusion whose segment could not be analysed has one row with
     /// the reason and no band.
     public var reperfusionBandsTable: CSVTable {
-        var table = CSVTable(columns: metadataColumns + [
-            "sample_rate_hz", "occlusion", "band", "low_hz", "high_hz", "amplitude", "power", "relative_amplitude",
-            "relative_power", "relative_power_median", "valid_fraction", "peak_hz", "frequency_count", "reason",
-        ])
+        let bandColumns = ReportColumns.names(of: BandSummaryRow.self)
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "occlusion"] + bandColumns)
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
+                let lead = metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), String(o.index)]
                 if o.reperfusionBands.isEmpty, let reason = o.reperfusionReason {
-                    table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), String(o.index)]
-                                 + [String](repeating: "", count: 11) + [reason])
+                    table.append(lead + bandColumns.map { $0 == "reason" ? reason : $0 == "channel" ? o.channel ?? "" : "" })
                 }
-                for b in o.reperfusionBands {
-                    table.append(metadata(entry) + [
-                        CSVTable.cell(outcome.sampleRateHz), String(o.index), b.band, CSVTable.cell(b.lowHz), CSVTable.cell(b.highHz),
-                        CSVTable.cell(b.amplitude), CSVTable.cell(b.power), CSVTable.cell(b.relativeAmplitude),
-                        CSVTable.cell(b.relativePower), CSVTable.cell(b.relativePowerMedian), CSVTable.cell(b.validFraction),
-                        CSVTable.cell(b.peakHz), String(b.frequencyCount), b.reason ?? "",
-                    ])
-                }
+                for b in o.reperfusionBands { table.append(lead + ReportColumns.cells(of: b).map(\.text)) }
             }
         }
         return table

@@ -87,7 +87,7 @@ public struct StudyResults: Sendable {
         observations = []
         let bandOrder = Dictionary(parameters.bandSet.bands.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (position, outcome) in outcomes.sorted(by: { $0.key < $1.key }) where outcome.succeeded {
-            for row in outcome.bands {
+            for row in outcome.bands.map(\.summary) {
                 for measure in BandMeasure.allCases {
                     guard let value = row.value(measure) else { continue }
                     let variable = StudyVariable(analysis: .bands, measure: measure.rawValue, band: row.band, occlusion: nil,

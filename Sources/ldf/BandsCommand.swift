@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// `ldf bands FILE...`: band amplitudes and powers of one or more recordings.
@@ -33,8 +35,7 @@ struct BandsCommand: ParsableCommand {
     func run() throws {
         let settings = try spectral.settings()
         let surrogates = surrogateTest.options(defaultKind: .iaaftDistribution)
-        var entries: [RecordingBandsJSON] = []
-        var tests: [BandSurrogateTest?] = []
+        var entries: [BandsEntry] = []
         for path in files {
             do {
                 for recording in try input.readChannels(path) {
@@ -42,30 +43,48 @@ struct BandsCommand: ParsableCommand {
                     let analysis = try BandAnalysis(recording: recording, settings: settings)
                     let test = try surrogates.map { try BandSurrogateTest(recording: recording, settings: settings, observed: analysis, options: $0) }
                     for d in analysis.diagnostics + (test?.diagnostics ?? []) { printDiagnostic("\(source): \(d)") }
-                    entries.append(RecordingBandsJSON(source: source, analysis: analysis, startTime: recording.clockStart?.text))
-                    tests.append(test)
+                    entries.append(BandsEntry(record: RecordingBandsRecord(source: source, analysis: analysis, startTime: recording.clockStart?.text),
+                                              analysis: analysis, test: test))
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
-                entries.append(RecordingBandsJSON(source: path, error: error.description))
-                tests.append(nil)
+                entries.append(BandsEntry(record: RecordingBandsRecord(source: path, error: error.description), analysis: nil, test: nil))
             }
         }
         if let surrogates {
-            try BandsSurrogateOutput.print(format, settings: settings, options: surrogates, entries: entries, tests: tests)
+            try BandsSurrogateOutput.write(format, settings: settings, options: surrogates, entries: entries)
         } else {
-            switch format {
-            case .json:
-                print(try JSONOutput.string(BandsOutputJSON(settings: settings, recordings: entries)))
-            case .csv:
-                print(SpectralText.bandColumns.joined(separator: ","))
-                for analysis in entries.compactMap(\.analysis) {
-                    SpectralText.bandCSVRows(analysis, settings: settings).forEach { print($0) }
-                }
-            case .table:
-                print(entries.compactMap(\.analysis).map(SpectralText.bandTable).joined(separator: "\n\n"))
-            }
+            try StandardOutput.write(BandsEntry.output(entries, format: format, settings: settings))
         }
-        if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
+        if entries.contains(where: { $0.record.error != nil }) { throw ExitCode.failure }
+    }
+}
+
+/// One analysed input of `ldf bands`: its JSON record and, when it succeeded, the analysis the
+/// CSV and table rows come from.
+struct BandsEntry {
+    var record: RecordingBandsRecord
+    var analysis: BandAnalysis?
+    var test: BandSurrogateTest?
+
+    /// The whole output in `format`, ending with a line break.
+    static func output(_ entries: [BandsEntry], format: OutputFormat, settings: BandAnalysisSettings) throws -> String {
+        switch format {
+        case .json:
+            return try ReportJSON.string(BandsOutputRecord(settings: settings, recordings: entries.map(\.record))) + "\n"
+        case .csv:
+            return CSVTable(rows: entries.compactMap(\.analysis).flatMap { BandTableRow.rows($0, settings: settings) }).text
+        case .table:
+            return entries.compactMap(\.analysis).map { bandTable($0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        }
+    }
+
+    /// A recording's title line and its band table.
+    static func bandTable(_ analysis: BandAnalysis) -> [String] {
+        let report = analysis.report, short = ReportNumber.short
+        let title = "\(analysis.source) [\(analysis.channel)]: \(report.method.rawValue), preset \(report.bandSet.name), "
+            + "\(short(analysis.analysedSeconds)) s analysed at \(short(analysis.sampleRateHz)) Hz, "
+            + "\(short(report.fminHz))–\(short(report.fmaxHz)) Hz"
+        return [title] + BandSummaryRow.textTable(report.bands.map { BandSummaryRow($0, channel: analysis.channel, fluxUnit: analysis.unit) })
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// `ldf bispectrum A [B]`: wavelet bispectra, biphase and biamplitude (MODA's bispectrum window).
@@ -70,11 +72,11 @@ struct BispectrumCommand: ParsableCommand {
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
             let report = BispectrumReport(settings: settings, analysis: analysis)
             switch format {
-            case .json: print(try JSONOutput.string(report))
+            case .json: try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv:
-                print(BispectrumReport.csvColumns.joined(separator: ","))
-                report.csvRows.forEach { print($0) }
-            case .table: print(report.table)
+                try StandardOutput.writeLine(BispectrumReport.csvColumns.joined(separator: ","))
+                try StandardOutput.writeLines(report.csvRows)
+            case .table: try StandardOutput.writeLine(report.table)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 // The output of `ldf bispectrum` as Codable records (snake_case keys through JSONOutput, NaN as
@@ -42,12 +43,12 @@ struct BispectrumReport: Encodable {
     }
 
     struct BispectrumParameters: Encodable {
-        var spectral: SpectralParametersJSON
+        var spectral: SpectralParametersRecord
         var kinds: [String]?
         var biphasePairs: [[Double]]
         var surrogates: SurrogateParametersJSON?
         init(settings: BispectrumSettings) {
-            spectral = SpectralParametersJSON(settings: settings.spectral)
+            spectral = SpectralParametersRecord(settings.spectral)
             kinds = settings.kinds?.map(\.rawValue)
             biphasePairs = settings.biphasePairs.map { [$0.f1Hz, $0.f2Hz] }
             surrogates = settings.surrogates.map(SurrogateParametersJSON.init)
@@ -190,13 +191,13 @@ extension BispectrumReport {
                              "surrogate_type", "surrogates", "seed", "significance", "analysed_s", "sample_rate_hz"]
 
     var csvRows: [String] {
-        let n = SpectralText.number
-        let w = parameters.spectral.settings.wavelet, test = parameters.surrogates?.options
-        let tail = [w.wavelet.rawValue, n(w.f0), voices.map(String.init) ?? "", n(fminHz), n(fmaxHz), w.padding.rawValue, w.coneRule.rawValue,
+        let n: (Double?) -> String = ReportNumber.exact
+        let w = parameters.spectral, test = parameters.surrogates?.options
+        let tail = [w.wavelet, n(w.f0), voices.map(String.init) ?? "", n(fminHz), n(fmaxHz), w.padding, w.cone,
                     test?.kind.rawValue ?? "", test.map { String($0.count) } ?? "", test.map { String($0.seed) } ?? "", n(test?.level),
                     n(analysedS), n(sampleRateHz)]
         let head = [first, second].map { $0.map { "\($0.source):\($0.channel)" } ?? "" }
-        func row(_ fields: [String]) -> String { (head + fields + tail).map(SpectralText.csvField).joined(separator: ",") }
+        func row(_ fields: [String]) -> String { (head + fields + tail).map(CSVWriter.field).joined(separator: ",") }
         var rows: [String] = []
         for kind in bispectra {
             for c in kind.cells {
@@ -214,7 +215,7 @@ extension BispectrumReport {
 
     /// A readable summary: per kind the strongest cells; per biphase series its spread.
     var table: String {
-        let short = SpectralText.short
+        let short = ReportNumber.short
         var title = "\(first.source) [\(first.channel)]" + (second.map { " vs \($0.source) [\($0.channel)]" } ?? "")
             + ": wavelet bispectrum, \(short(analysedS)) s at \(short(sampleRateHz)) Hz, \(short(fminHz))–\(short(fmaxHz)) Hz"
         if let test = parameters.surrogates?.options {
@@ -230,7 +231,7 @@ extension BispectrumReport {
                 rows.append([short(c.f1Hz), short(c.f2Hz), short(c.sumHz), short(c.amplitude), short(c.biphaseRad), short(c.threshold),
                              c.significant.map { $0 ? "yes" : "no" } ?? "–"])
             }
-            lines += SpectralText.align(rows).map { "  " + $0 }
+            lines += TextTable.align(rows).map { "  " + $0 }
         }
         for s in biphase {
             if let reason = s.reason {

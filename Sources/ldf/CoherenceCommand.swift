@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// `ldf coherence A B` or `ldf coherence FILE --channels X,Y`: wavelet phase coherence of a pair.
@@ -43,12 +45,12 @@ struct CoherenceCommand: ParsableCommand {
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
             switch format {
             case .json:
-                print(try JSONOutput.string(CoherenceOutputJSON(settings: settings, analysis: analysis)))
+                try StandardOutput.writeLine(ReportJSON.string(CoherenceOutputJSON(settings: settings, analysis: analysis)))
             case .csv:
-                print(CoherenceText.columns.joined(separator: ","))
-                CoherenceText.csvRows(analysis, settings: settings).forEach { print($0) }
+                try StandardOutput.writeLine(CoherenceText.columns.joined(separator: ","))
+                try StandardOutput.writeLines(CoherenceText.csvRows(analysis, settings: settings))
             case .table:
-                print(CoherenceText.table(analysis))
+                try StandardOutput.writeLine(CoherenceText.table(analysis))
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

@@ -1,4 +1,5 @@
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 // JSON model of `ldf coherence`, laid out like `ldf bands`: toolkit, parameters (the spectral
@@ -23,7 +24,7 @@ struct CoherenceParametersJSON: Encodable {
     enum Keys: String, CodingKey { case coherence, surrogates }
     enum CoherenceKeys: String, CodingKey { case windowCycles = "window_cycles", timeLocalised = "time_localised" }
     func encode(to encoder: Encoder) throws {
-        try SpectralParametersJSON(settings: settings.spectral).encode(to: encoder)
+        try SpectralParametersRecord(settings.spectral).encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         var w = c.nestedContainer(keyedBy: CoherenceKeys.self, forKey: .coherence)
         try w.encode(settings.windowCycles, forKey: .windowCycles)
@@ -68,7 +69,7 @@ struct CoherencePairJSON: Encodable {
             try s.encode(side.source, forKey: .source)
             try s.encode(side.channelName, forKey: .channel)
         }
-        try c.encode(a.diagnostics.map(DiagnosticJSON.init), forKey: .diagnostics)
+        try c.encode(a.diagnostics, forKey: .diagnostics)
         try c.encode(a.sampleRateHz, forKey: .sampleRateHz)
         try c.encode(a.startSeconds, forKey: .startSeconds)
         try c.encode(a.analysedSeconds, forKey: .analysedSeconds)

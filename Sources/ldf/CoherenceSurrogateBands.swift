@@ -1,42 +1,44 @@
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// Output of `ldf bands --surrogates N`: the usual band output with each band's surrogate
 /// thresholds added (JSON: `parameters.surrogates` and a `surrogates` object per recording; CSV:
 /// extra columns; table: a second table per recording).
 enum BandsSurrogateOutput {
-    /// Prints the results of every recording in `format`.
-    static func print(_ format: OutputFormat, settings: BandAnalysisSettings, options: SurrogateOptions,
-                      entries: [RecordingBandsJSON], tests: [BandSurrogateTest?]) throws {
+    /// Writes the results of every recording in `format` to standard output.
+    static func write(_ format: OutputFormat, settings: BandAnalysisSettings, options: SurrogateOptions, entries: [BandsEntry]) throws {
         switch format {
         case .json:
-            let recordings = zip(entries, tests).map { RecordingBandsSurrogateJSON(base: $0, test: $1) }
-            Swift.print(try JSONOutput.string(BandsSurrogateOutputJSON(settings: settings, options: options, recordings: recordings)))
+            let recordings = entries.map { RecordingBandsSurrogateJSON(base: $0.record, test: $0.test) }
+            try StandardOutput.writeLine(ReportJSON.string(BandsSurrogateOutputJSON(settings: settings, options: options, recordings: recordings)))
         case .csv:
-            Swift.print((SpectralText.bandColumns + columns).joined(separator: ","))
-            for (entry, test) in zip(entries, tests) {
-                guard let analysis = entry.analysis, let test else { continue }
-                for (row, band) in zip(SpectralText.bandCSVRows(analysis, settings: settings), test.bands) {
-                    Swift.print(row + "," + csvFields(band, options: options).joined(separator: ","))
+            var table = CSVTable(columns: ReportColumns.names(of: BandTableRow.self) + columns)
+            for entry in entries {
+                guard let analysis = entry.analysis, let test = entry.test else { continue }
+                for (row, band) in zip(BandTableRow.rows(analysis, settings: settings), test.bands) {
+                    table.append(ReportColumns.cells(of: row).map(\.text) + csvFields(band, options: options))
                 }
             }
+            try StandardOutput.write(table.text)
         case .table:
-            let blocks = zip(entries, tests).compactMap { entry, test -> String? in
-                guard let analysis = entry.analysis, let test else { return nil }
-                return SpectralText.bandTable(analysis) + "\n" + table(test)
+            let blocks = entries.compactMap { entry -> String? in
+                guard let analysis = entry.analysis, let test = entry.test else { return nil }
+                return BandsEntry.bandTable(analysis).joined(separator: "\n") + "\n" + table(test)
             }
-            Swift.print(blocks.joined(separator: "\n\n"))
+            try StandardOutput.writeLine(blocks.joined(separator: "\n\n"))
         }
     }
 
-    /// Extra CSV columns, after `SpectralText.bandColumns`.
+    /// Extra CSV columns, after those of `BandTableRow`.
     static let columns = [
         "amplitude_threshold", "amplitude_excess", "amplitude_significant", "power_threshold", "power_excess",
         "surrogate_type", "surrogates", "seed", "significance", "significance_test",
     ]
 
     static func csvFields(_ band: BandSurrogateThreshold, options: SurrogateOptions) -> [String] {
-        let n = SpectralText.number
+        let n: (Double?) -> String = ReportNumber.exact
         return [n(band.amplitudeThreshold), n(band.amplitudeExcess), band.amplitudeExcess.map { String($0 > 0) } ?? "",
                 n(band.powerThreshold), n(band.powerExcess), options.kind.rawValue, String(options.count), String(options.seed),
                 n(options.level), options.test.rawValue]
@@ -44,14 +46,14 @@ enum BandsSurrogateOutput {
 
     /// The thresholds of one recording as a readable table.
     static func table(_ test: BandSurrogateTest) -> String {
-        let short = SpectralText.short, o = test.options
+        let short = ReportNumber.short, o = test.options
         var rows = [["band", "amp threshold", "amp excess", "significant", "power threshold", "power excess"]]
         for b in test.bands {
             rows.append([b.band.name, short(b.amplitudeThreshold), short(b.amplitudeExcess),
                          b.amplitudeExcess.map { $0 > 0 ? "yes" : "no" } ?? "–", short(b.powerThreshold), short(b.powerExcess)])
         }
         let title = "against \(o.count) \(o.kind.rawValue) surrogates (seed \(o.seed)), \(o.test.rawValue) test at \(short(o.level)):"
-        return ([title] + SpectralText.align(rows)).joined(separator: "\n")
+        return ([title] + TextTable.align(rows)).joined(separator: "\n")
     }
 }
 
@@ -74,7 +76,7 @@ struct BandsSurrogateOutputJSON: Encodable {
         var settings: BandAnalysisSettings
         var options: SurrogateOptions
         func encode(to encoder: Encoder) throws {
-            try SpectralParametersJSON(settings: settings).encode(to: encoder)
+            try SpectralParametersRecord(settings).encode(to: encoder)
             var c = encoder.container(keyedBy: ParameterKeys.self)
             try c.encode(SurrogateParametersJSON(options: options), forKey: .surrogates)
         }
@@ -84,12 +86,12 @@ struct BandsSurrogateOutputJSON: Encodable {
 /// One recording of `ldf bands` plus `surrogates`: per band thresholds and excesses (null when
 /// the recording failed).
 struct RecordingBandsSurrogateJSON: Encodable {
-    var base: RecordingBandsJSON
+    var base: RecordingBandsRecord
     var test: BandSurrogateTest?
     enum Keys: String, CodingKey { case surrogates }
     enum TestKeys: String, CodingKey { case bands, meanIterations = "iaaft_mean_iterations", unconverged = "iaaft_unconverged" }
     enum BandKeys: String, CodingKey {
-        case name, amplitudeThreshold = "amplitude_threshold", amplitudeExcess = "amplitude_excess"
+        case band, amplitudeThreshold = "amplitude_threshold", amplitudeExcess = "amplitude_excess"
         case amplitudeSignificant = "amplitude_significant", powerThreshold = "power_threshold", powerExcess = "power_excess"
     }
 
@@ -104,7 +106,7 @@ struct RecordingBandsSurrogateJSON: Encodable {
         var list = t.nestedUnkeyedContainer(forKey: .bands)
         for b in test.bands {
             var e = list.nestedContainer(keyedBy: BandKeys.self)
-            try e.encode(b.band.name, forKey: .name)
+            try e.encode(b.band.name, forKey: .band)
             try e.encode(jsonNumber(b.amplitudeThreshold), forKey: .amplitudeThreshold)
             try e.encode(jsonNumber(b.amplitudeExcess), forKey: .amplitudeExcess)
             try e.encode(b.amplitudeExcess.map { $0 > 0 }, forKey: .amplitudeSignificant)

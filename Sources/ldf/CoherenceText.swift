@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 /// Table and tidy CSV layouts of `ldf coherence`.
@@ -14,7 +15,7 @@ enum CoherenceText {
     ]
 
     static func csvRows(_ analysis: CoherenceAnalysis, settings: CoherenceSettings) -> [String] {
-        let n = SpectralText.number
+        let n: (Double?) -> String = ReportNumber.exact
         let s = analysis.spectrum, w = s.options, test = settings.surrogates
         let tail: [String] = [
             analysis.bands.bandSet.name, w.wavelet.rawValue, n(w.f0), w.voices.map(String.init) ?? "", n(w.fminHz), n(w.fmaxHz),
@@ -23,7 +24,7 @@ enum CoherenceText {
             n(analysis.analysedSeconds), n(analysis.sampleRateHz),
         ]
         let head = [analysis.first, analysis.second].map { "\($0.source):\($0.channelName)" }
-        func row(_ fields: [String]) -> String { (head + fields + tail).map(SpectralText.csvField).joined(separator: ",") }
+        func row(_ fields: [String]) -> String { (head + fields + tail).map(CSVWriter.field).joined(separator: ",") }
         var rows = analysis.bands.bands.map { b in
             row(["band", b.band.name, n(b.band.lowHz), n(b.band.highHz), "", "", n(b.coherence), n(b.phaseDifference),
                  n(b.threshold), n(b.excess), b.isSignificant.map(String.init) ?? "", n(b.validFraction), b.reason ?? ""])
@@ -45,7 +46,7 @@ enum CoherenceText {
 
     /// A readable table of the band coherences; unavailable bands show "–" and their reason below.
     static func table(_ analysis: CoherenceAnalysis) -> String {
-        let short = SpectralText.short
+        let short = ReportNumber.short
         let w = analysis.spectrum.options
         var title = "\(analysis.first.source) [\(analysis.first.channelName)] vs \(analysis.second.source) [\(analysis.second.channelName)]: "
             + "preset \(analysis.bands.bandSet.name), \(short(analysis.analysedSeconds)) s at \(short(analysis.sampleRateHz)) Hz, "
@@ -60,6 +61,6 @@ enum CoherenceText {
                          short(b.threshold), short(b.excess), b.isSignificant.map { $0 ? "yes" : "no" } ?? "–", short(b.validFraction)])
             if let reason = b.reason { notes.append("  \(b.band.name): \(reason)") }
         }
-        return ([title] + SpectralText.align(rows) + notes).joined(separator: "\n")
+        return ([title] + TextTable.align(rows) + notes).joined(separator: "\n")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFCoupling
 import LDFSpectral
 
@@ -94,11 +96,11 @@ struct CouplingCommand: ParsableCommand {
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
             let report = CouplingReport(settings: settings, analysis: analysis)
             switch format {
-            case .json: print(try JSONOutput.string(report))
+            case .json: try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv:
-                print(CouplingReport.csvColumns.joined(separator: ","))
-                report.csvRows.forEach { print($0) }
-            case .table: print(report.table)
+                try StandardOutput.writeLine(CouplingReport.csvColumns.joined(separator: ","))
+                try StandardOutput.writeLines(report.csvRows)
+            case .table: try StandardOutput.writeLine(report.table)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFCoupling
 import LDFSpectral
 
@@ -129,19 +130,19 @@ struct CouplingReport: Encodable {
                              "significant_1_to_2", "window_s", "step_s", "propagation_constant", "fourier_order", "surrogates", "seed"]
 
     var csvRows: [String] {
-        let n = SpectralText.number, p = parameters
+        let n: (Double?) -> String = ReportNumber.exact, p = parameters
         let head = ["\(first.source):\(first.channel)", "\(second.source):\(second.channel)", p.band1.name, p.band2.name]
         let tail = [n(p.windowS), n(p.stepS), n(p.propagationConstant), String(p.fourierOrder),
                     p.surrogates.map { String($0.options.count) } ?? "", p.surrogates.map { String($0.options.seed) } ?? ""]
         return windows.map { w in
             (head + [n(w.timeS), n(w.strength2To1), n(w.strength1To2), n(w.directionality), n(w.frequency1Hz), n(w.frequency2Hz),
                      n(w.threshold2To1), n(w.threshold1To2), w.significant2To1.map(String.init) ?? "", w.significant1To2.map(String.init) ?? ""]
-             + tail).map(SpectralText.csvField).joined(separator: ",")
+             + tail).map(CSVWriter.field).joined(separator: ",")
         }
     }
 
     var table: String {
-        let short = SpectralText.short, p = parameters
+        let short = ReportNumber.short, p = parameters
         var lines = ["\(first.source) [\(first.channel)] \(p.band1.name) \(short(p.band1.lowHz))–\(short(p.band1.highHz)) Hz (1) and "
                      + "\(second.source) [\(second.channel)] \(p.band2.name) \(short(p.band2.lowHz))–\(short(p.band2.highHz)) Hz (2): "
                      + "dynamical Bayesian inference, \(summary.windows) windows of \(short(p.windowS)) s every \(short(p.stepS)) s, "
@@ -151,7 +152,7 @@ struct CouplingReport: Encodable {
             rows.append([short(w.timeS), short(w.strength2To1), short(w.strength1To2), short(w.directionality), short(w.frequency1Hz),
                          short(w.frequency2Hz), short(w.threshold2To1), short(w.threshold1To2)])
         }
-        lines += SpectralText.align(rows)
+        lines += TextTable.align(rows)
         lines.append("mean: 2 -> 1 \(short(summary.meanStrength2To1)), 1 -> 2 \(short(summary.meanStrength1To2)), directionality \(short(summary.meanDirectionality)) (positive: 1 drives 2)"
                      + (summary.significantWindows1To2.map { "; significant windows 2 -> 1: \(summary.significantWindows2To1 ?? 0), 1 -> 2: \($0)" } ?? ""))
         return lines.joined(separator: "\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFReport
 import LDFIO
 
 /// `ldf info FILE...`: what a recording holds and what was done to read it.
@@ -30,12 +31,12 @@ struct InfoCommand: ParsableCommand {
         switch format {
         case .json:
             if reports.count == 1 {
-                print(try JSONOutput.string(reports[0]))
+                try StandardOutput.writeLine(ReportJSON.string(reports[0]))
             } else {
-                print(try JSONOutput.string(reports))
+                try StandardOutput.writeLine(ReportJSON.string(reports))
             }
         case .text:
-            print(reports.map(\.text).joined(separator: "\n"))
+            try StandardOutput.writeLine(reports.map(\.text).joined(separator: "\n"))
         }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFPORH
 
 extension TimingPreference: ExpressibleByArgument {}
@@ -133,12 +135,12 @@ struct PorhCommand: ParsableCommand {
         let results = entries.compactMap(\.result)
         switch format {
         case .json:
-            print(try JSONOutput.string(PorhOutputJSON(options: options, recordings: entries)))
+            try StandardOutput.writeLine(ReportJSON.string(PorhOutputJSON(options: options, recordings: entries)))
         case .csv:
-            print(PorhText.csvHeader)
-            for result in results { PorhText.csvRows(result).forEach { print($0) } }
+            try StandardOutput.writeLine(PorhText.csvHeader)
+            for result in results { try StandardOutput.writeLines(PorhText.csvRows(result)) }
         case .table:
-            print(results.map(PorhText.table).joined(separator: "\n\n"))
+            try StandardOutput.writeLine(results.map(PorhText.table).joined(separator: "\n\n"))
         }
         if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFPORH
 
 /// `ldf porh --format json`: toolkit, every option that shaped the results, and per recording its
@@ -136,15 +137,16 @@ struct PorhOcclusionJSON: Encodable {
     /// Band summaries of (x - fit)/d over the reperfusion segment.
     struct ReperfusionJSON: Encodable {
         var flowmotion: ReperfusionFlowmotion
-        init(_ flowmotion: ReperfusionFlowmotion) { self.flowmotion = flowmotion }
+        var channel: String
+        init(_ flowmotion: ReperfusionFlowmotion, channel: String) { self.flowmotion = flowmotion; self.channel = channel }
         enum Keys: String, CodingKey { case segment, signal, preset, bands, diagnostics }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(WindowJSON(flowmotion.segment), forKey: .segment)
             try c.encode("(flux - transient fit) / d, dimensionless", forKey: .signal)
             try c.encode(flowmotion.report.bandSet.name, forKey: .preset)
-            try c.encode(flowmotion.report.bands.map(BandSummaryJSON.init), forKey: .bands)
-            try c.encode(flowmotion.diagnostics.map(DiagnosticJSON.init), forKey: .diagnostics)
+            try c.encode(flowmotion.report.bands.map { BandSummaryRow($0, channel: channel, fluxUnit: "1") }, forKey: .bands)
+            try c.encode(flowmotion.diagnostics, forKey: .diagnostics)
         }
     }
 
@@ -177,7 +179,7 @@ struct PorhOcclusionJSON: Encodable {
         if let r = w.returnSeconds { try c.encode(r, forKey: Key("return_s")) } else { try c.encodeNil(forKey: Key("return_s")) }
         try c.encode(o.diagnostics.map(\.description), forKey: Key("diagnostics"))
         if let flowmotion = o.reperfusionFlowmotion {
-            try c.encode(ReperfusionJSON(flowmotion), forKey: Key("reperfusion_flowmotion"))
+            try c.encode(ReperfusionJSON(flowmotion, channel: ""), forKey: Key("reperfusion_flowmotion"))
         } else if let reason = o.reperfusionFlowmotionReason {
             try c.encodeNil(forKey: Key("reperfusion_flowmotion"))
             try c.encode(reason, forKey: Key("reperfusion_flowmotion_reason"))

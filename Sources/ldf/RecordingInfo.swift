@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 
 /// The `ldf info` report for one recording (JSON keys in snake case).
 struct RecordingInfo: Codable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFReport
 import LDFIO
 import LDFSimulation
 
@@ -79,7 +80,7 @@ struct SimulationOutputOptions: ParsableArguments {
         if let truthPath {
             let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
             do {
-                try JSONOutput.encode(file).write(to: URL(fileURLWithPath: truthPath))
+                try ReportJSON.encode(file).write(to: URL(fileURLWithPath: truthPath))
             } catch {
                 throw LDFError(truthPath, "cannot write the truth file (\(error.localizedDescription))",
                                fix: "check the folder exists and is writable")

@@ -1,5 +1,6 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFSpectral
 
 /// Writes `ldf spectrum --scalogram PATH`: the decimated scalogram with its cone of influence.
@@ -13,7 +14,7 @@ enum SpectralScalogram {
     static func write(_ scalogram: BandScalogram, source: String, unit: String, to path: String) throws {
         let data: Data
         if path.lowercased().hasSuffix(".json") {
-            data = try JSONOutput.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit))
+            data = try ReportJSON.encode(ScalogramJSON(scalogram: scalogram, source: source, unit: unit))
         } else {
             data = Data(csv(scalogram).utf8)
         }
@@ -27,7 +28,7 @@ enum SpectralScalogram {
         let grid = s.scalogram
         for (t, time) in grid.timesSeconds.enumerated() {
             for (f, frequency) in grid.frequenciesHz.enumerated() {
-                text += "\(time),\(frequency),\(SpectralText.number(grid.amplitude[f][t])),"
+                text += "\(time),\(frequency),\(ReportNumber.exact(grid.amplitude[f][t])),"
                 text += s.isInsideCone(frequencyIndex: f, timeIndex: t) ? "true\n" : "false\n"
             }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LDFCore
+import LDFIO
+import LDFReport
 import LDFSpectral
 
 /// `ldf spectrum FILE`: the time-averaged wavelet spectrum (or Welch density) of one recording.
@@ -62,20 +64,20 @@ struct SpectrumCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(outputs.count == 1 ? try JSONOutput.string(outputs[0]) : try JSONOutput.string(outputs))
+            try StandardOutput.writeLine(outputs.count == 1 ? try ReportJSON.string(outputs[0]) : try ReportJSON.string(outputs))
         case .csv:
-            print((["channel"] + outputs[0].columns.names).joined(separator: ","))
+            try StandardOutput.writeLine((["channel"] + outputs[0].columns.names).joined(separator: ","))
             for output in outputs {
-                let channel = SpectralText.csvField(output.analysis.channel)
-                for row in output.columns.rows { print(([channel] + row.map { SpectralText.number($0) }).joined(separator: ",")) }
+                let channel = CSVWriter.field(output.analysis.channel)
+                for row in output.columns.rows { try StandardOutput.writeLine(([channel] + row.map { ReportNumber.exact($0) }).joined(separator: ",")) }
             }
         case .table:
             for output in outputs {
                 let analysis = output.analysis
-                print("\(file) [\(analysis.channel)]: \(settings.method.rawValue), \(SpectralText.short(analysis.analysedSeconds)) s analysed at "
-                      + "\(SpectralText.short(analysis.sampleRateHz)) Hz from t = \(SpectralText.short(analysis.fileStartSeconds)) s")
-                let rows = [output.columns.names] + output.columns.rows.map { $0.map { SpectralText.short($0) } }
-                SpectralText.align(rows).forEach { print($0) }
+                try StandardOutput.writeLine("\(file) [\(analysis.channel)]: \(settings.method.rawValue), \(ReportNumber.short(analysis.analysedSeconds)) s analysed at "
+                      + "\(ReportNumber.short(analysis.sampleRateHz)) Hz from t = \(ReportNumber.short(analysis.fileStartSeconds)) s")
+                let rows = [output.columns.names] + output.columns.rows.map { $0.map { ReportNumber.short($0) } }
+                try StandardOutput.writeLines(TextTable.align(rows))
             }
         }
     }
@@ -123,7 +125,7 @@ struct SpectrumOutputJSON: Encodable {
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(ToolkitStamp(), forKey: Key("toolkit"))
-        try c.encode(SpectralParametersJSON(settings: settings), forKey: Key("parameters"))
+        try c.encode(SpectralParametersRecord(settings), forKey: Key("parameters"))
         try c.encode(analysis.source, forKey: Key("source"))
         try c.encode(analysis.channel, forKey: Key("channel"))
         try c.encode(analysis.unit, forKey: Key("unit"))
@@ -135,7 +137,7 @@ struct SpectrumOutputJSON: Encodable {
         try c.encode(analysis.report.fminHz, forKey: Key("fmin_hz"))
         try c.encode(analysis.report.fmaxHz, forKey: Key("fmax_hz"))
         try c.encode(analysis.resolvedVoices, forKey: Key("voices"))
-        try c.encode(analysis.signalDiagnostics.map(DiagnosticJSON.init), forKey: Key("diagnostics"))
+        try c.encode(analysis.signalDiagnostics, forKey: Key("diagnostics"))
         var spectrum = c.nestedContainer(keyedBy: Key.self, forKey: Key("spectrum"))
         for (name, column) in zip(columns.names, columns.columns) {
             try spectrum.encode(column.map { jsonNumber($0) }, forKey: Key(name))

@@ -75,25 +75,3 @@ struct StandardInputLines {
         }
     }
 }
-
-/// Writes whole lines to standard output and flushes each at once; remembers when the reader has
-/// gone away (`| head`), after which the stream ends quietly with status 0.
-struct StandardOutputLines {
-    private(set) var closed = false
-
-    mutating func write(_ line: String) {
-        guard !closed else { return }
-        var bytes = Array(line.utf8)
-        bytes.append(0x0A)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                closed = true // EPIPE or another write failure: nobody is reading any more
-                return
-            }
-            offset += written
-        }
-    }
-}

@@ -1,18 +1,12 @@
 import Foundation
 import LDFCore
+import LDFReport
 import LDFPORH
 import LDFSpectral
 import LDFStream
 
 // Records of `ldf stream`: JSON Lines (one object per line, `type` first in meaning: header,
 // window, porh_interim, porh, end) or CSV (one row per window and band).
-
-/// Compact JSON for one line: sorted keys, no pretty printing.
-func jsonLine<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
 
 /// The first record: who made the stream and with which parameters.
 struct StreamHeaderJSON: Encodable {
@@ -48,7 +42,7 @@ struct StreamHeaderJSON: Encodable {
         try c.encode("header", forKey: .type)
         try c.encode(ToolkitStamp(), forKey: .toolkit)
         var p = c.nestedContainer(keyedBy: ParameterKeys.self, forKey: .parameters)
-        try p.encode(SpectralParametersJSON(settings: settings.analysis), forKey: .spectral)
+        try p.encode(SpectralParametersRecord(settings.analysis), forKey: .spectral)
         try p.encode(settings.windowSeconds, forKey: .windowS)
         try p.encode(settings.hopSeconds, forKey: .hopS)
         try p.encode(settings.shortBands.rawValue, forKey: .shortBands)
@@ -61,51 +55,11 @@ struct StreamHeaderJSON: Encodable {
         try p.encode(settings.artifactDetector.windowSeconds, forKey: .artifactHampelWindowS)
         try p.encode(settings.artifactDetector.threshold, forKey: .artifactHampelThreshold)
         try p.encode(porh, forKey: .porh)
-        try c.encode(dropped.map(DiagnosticJSON.init), forKey: .droppedBands)
+        try c.encode(dropped, forKey: .droppedBands)
         try c.encode(notes, forKey: .notes)
         try c.encode(channels, forKey: .channels)
         try c.encode(timeOriginSeconds, forKey: .timeOriginS)
         try c.encode(clockStart, forKey: .startTime)
-    }
-}
-
-/// One analysed window of one channel; times on the stream's own axis (`time_origin_s` of the
-/// header is the first sample's time).
-struct StreamWindowJSON: Encodable {
-    var result: StreamWindowResult
-    var artifactThreshold: Double
-    var channel: String
-    var timeOriginSeconds: Double
-
-    enum Keys: String, CodingKey {
-        case type, index, channel, tStartS = "t_start_s", tEndS = "t_end_s", final, bands, quality, diagnostics, error
-    }
-    enum QualityKeys: String, CodingKey {
-        case gap, gapFraction = "gap_fraction", artifact, artifactFraction = "artifact_fraction"
-        case saturation, saturatedSamples = "saturated_samples", bridgedSamples = "bridged_samples", samples
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode("window", forKey: .type)
-        try c.encode(result.index, forKey: .index)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(timeOriginSeconds + result.startSeconds, forKey: .tStartS)
-        try c.encode(timeOriginSeconds + result.endSeconds, forKey: .tEndS)
-        try c.encode(result.isFinal, forKey: .final)
-        try c.encode((result.analysis?.report.bands ?? []).map(BandSummaryJSON.init), forKey: .bands)
-        let q = result.quality
-        var qc = c.nestedContainer(keyedBy: QualityKeys.self, forKey: .quality)
-        try qc.encode(q.gap, forKey: .gap)
-        try qc.encode(q.gapFraction, forKey: .gapFraction)
-        try qc.encode(q.artifact(threshold: artifactThreshold), forKey: .artifact)
-        try qc.encode(q.artifactFraction, forKey: .artifactFraction)
-        try qc.encode(q.saturation, forKey: .saturation)
-        try qc.encode(q.saturatedSamples, forKey: .saturatedSamples)
-        try qc.encode(q.bridgedSamples, forKey: .bridgedSamples)
-        try qc.encode(q.samples, forKey: .samples)
-        try c.encode((result.analysis?.diagnostics ?? []).map(DiagnosticJSON.init), forKey: .diagnostics)
-        try c.encode(result.error, forKey: .error)
     }
 }
 
@@ -176,9 +130,6 @@ struct StreamEndJSON: Encodable {
 /// CSV layout of `ldf stream --format csv`: a `#` line with the parameters, a header, then one
 /// row per window and band.
 enum StreamCSV {
-    static let header = "t_start_s,t_end_s,window,final,channel,band,low_hz,high_hz,amplitude,power,relative_amplitude,relative_power,"
-        + "valid_fraction,peak_hz,gap,gap_fraction,artifact,artifact_fraction,saturation,error"
-
     static func comment(_ header: StreamHeaderJSON) -> String {
         let s = header.settings
         return "# \(Toolkit.name) \(Toolkit.version) stream: preset=\(s.analysis.bandSet.name) window_s=\(s.windowSeconds) "
@@ -186,25 +137,6 @@ enum StreamCSV {
             + "wavelet=\(s.analysis.wavelet.wavelet.rawValue) f0=\(s.analysis.wavelet.f0) padding=\(s.analysis.wavelet.padding.rawValue) "
             + "cone=\(s.analysis.wavelet.coneRule.rawValue) preprocessing=\(s.analysis.wavelet.preprocess) "
             + "include_edges=\(s.analysis.includeEdges) hampel=\(s.analysis.hampel != nil)"
-    }
-
-    static func rows(_ result: StreamWindowResult, artifactThreshold: Double, channel: String, timeOriginSeconds: Double) -> [String] {
-        let q = result.quality
-        let tail = "\(q.gap),\(q.gapFraction),\(q.artifact(threshold: artifactThreshold)),\(q.artifactFraction),\(q.saturation)"
-        let lead = "\(timeOriginSeconds + result.startSeconds),\(timeOriginSeconds + result.endSeconds),\(result.index),\(result.isFinal),"
-            + SpectralText.csvField(channel)
-        guard let bands = result.analysis?.report.bands else {
-            return ["\(lead),,,,,,,,,,\(tail),\(quoted(result.error ?? ""))"]
-        }
-        return bands.map { b in
-            let cells = [b.amplitude, b.power, b.relativeAmplitude, b.relativePower, b.validFraction, b.peakHz]
-                .map { (x: Double?) -> String in x.map { $0.isFinite ? String($0) : "" } ?? "" }.joined(separator: ",")
-            return "\(lead),\(b.band.name),\(b.band.lowHz),\(b.band.highHz),\(cells),\(tail),\(quoted(b.reason ?? ""))"
-        }
-    }
-
-    static func quoted(_ text: String) -> String {
-        text.isEmpty ? "" : "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

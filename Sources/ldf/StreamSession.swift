@@ -2,6 +2,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFReport
 import LDFSpectral
 import LDFStream
 
@@ -9,7 +10,6 @@ import LDFStream
 struct StreamSession {
     let command: StreamCommand
     var lines = StandardInputLines()
-    var output = StandardOutputLines()
     var malformed = 0
     /// Malformed lines reported one by one on standard error before only counting them.
     static let reportedMalformedLines = 20
@@ -85,33 +85,33 @@ struct StreamSession {
                                       maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh,
                                       channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
         switch command.format {
-        case .jsonl: output.write(try jsonLine(header))
+        case .jsonl: try StandardOutput.writeLine(ReportJSON.line(header))
         case .csv:
-            output.write(StreamCSV.comment(header))
-            output.write(StreamCSV.header)
+            try StandardOutput.writeLine(StreamCSV.comment(header))
+            try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: StreamBandRow.self)))
         }
 
         // 2. Every line, the first ones included.
         var windows = 0
-        func emit(_ results: [StreamWindowResult], channel: Int, _ output: inout StandardOutputLines) throws {
+        func emit(_ results: [StreamWindowResult], channel: Int) throws {
             for result in results {
                 if channel == 0 { windows += 1 }
-                let name = parser.channelNames[channel]
+                let name = parser.channelNames[channel], unit = parser.channelUnits[channel]
                 switch command.format {
                 case .jsonl:
-                    output.write(try jsonLine(StreamWindowJSON(result: result, artifactThreshold: command.artifactThreshold,
-                                                               channel: name, timeOriginSeconds: origin)))
+                    try StandardOutput.writeLine(ReportJSON.line(StreamWindowRecord(
+                        result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit, timeOriginSeconds: origin)))
                 case .csv:
-                    for row in StreamCSV.rows(result, artifactThreshold: command.artifactThreshold, channel: name, timeOriginSeconds: origin) {
-                        output.write(row)
-                    }
+                    let rows = StreamBandRow.rows(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
+                                                  timeOriginSeconds: origin)
+                    try StandardOutput.write(rows.map { CSVWriter.record(ReportColumns.cells(of: $0).map(\.text)) + "\n" }.joined())
                 }
             }
         }
-        func report(_ updates: [OnlinePORH.Update], _ output: inout StandardOutputLines) throws {
+        func report(_ updates: [OnlinePORH.Update]) throws {
             for update in updates {
                 switch command.format {
-                case .jsonl: output.write(try jsonLine(StreamPORHJSON(update)))
+                case .jsonl: try StandardOutput.writeLine(ReportJSON.line(StreamPORHJSON(update)))
                 case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
                 }
             }
@@ -135,14 +135,14 @@ struct StreamSession {
                 for k in channels {
                     let ready = grids[k].take()
                     guard !ready.values.isEmpty else { continue }
-                    try emit(bandStreams[k].append(ready.values, flags: ready.flags), channel: k, &output)
-                    if k == 0, let updates = porh?.append(ready.values) { try report(updates, &output) }
+                    try emit(bandStreams[k].append(ready.values, flags: ready.flags), channel: k)
+                    if k == 0, let updates = porh?.append(ready.values) { try report(updates) }
                 }
             }
         }
         for (parsed, number, values) in parsedFirst { try handle(parsed, number: number, values: values) }
         if stoppedBy != "signal" {
-            reading: while !output.closed {
+            reading: while true {
                 switch lines.next() {
                 case .line(let bytes, let number):
                     let parsed = parser.parse(bytes, number: number)
@@ -152,25 +152,24 @@ struct StreamSession {
                 }
             }
         }
-        if output.closed { return }
 
         // 3. Flush what is complete.
         for k in channels {
             grids[k].finish()
             let rest = grids[k].take()
             if !rest.values.isEmpty {
-                try emit(bandStreams[k].append(rest.values, flags: rest.flags), channel: k, &output)
-                if k == 0, let updates = porh?.append(rest.values) { try report(updates, &output) }
+                try emit(bandStreams[k].append(rest.values, flags: rest.flags), channel: k)
+                if k == 0, let updates = porh?.append(rest.values) { try report(updates) }
             }
-            if let last = bandStreams[k].finish() { try emit([last], channel: k, &output) }
+            if let last = bandStreams[k].finish() { try emit([last], channel: k) }
         }
-        if let updates = porh?.finish() { try report(updates, &output) }
+        if let updates = porh?.finish() { try report(updates) }
         if malformed > Self.reportedMalformedLines {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }
         if command.format == .jsonl {
             let grid = grids[0]
-            output.write(try jsonLine(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
+            try StandardOutput.writeLine(ReportJSON.line(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
                                                     maskedSamples: grid.maskedSamples, interpolatedSamples: grid.interpolatedSamples,
                                                     resampledGaps: grid.resampledGaps, gaps: grid.gaps, windows: windows,
                                                     stoppedBy: stoppedBy, timeOriginSeconds: origin,

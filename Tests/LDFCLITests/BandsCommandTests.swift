@@ -50,7 +50,7 @@ import LDFCore
             #expect(recording["diagnostics"] is [Any])
             #expect(recording["unit"] as? String == "PU")
             let bands = try #require(recording["bands"] as? [[String: Any]])
-            #expect(bands.map { $0["name"] as? String } == ["myogenic", "respiratory"])
+            #expect(bands.map { $0["band"] as? String } == ["myogenic", "respiratory"])
             for band in bands {
                 for key in ["low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
                             "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power"] {
@@ -89,7 +89,7 @@ import LDFCore
         let bands = try #require(((out.json?["recordings"] as? [[String: Any]])?.first)?["bands"] as? [[String: Any]])
         #expect(bands.count == 6)
         let lowest = bands[0]
-        #expect(lowest["name"] as? String == "endothelial_no_independent")
+        #expect(lowest["band"] as? String == "endothelial_no_independent")
         #expect(lowest["amplitude"] is NSNull && lowest["power"] is NSNull && lowest["peak_hz"] is NSNull)
         #expect((lowest["reason"] as? String)?.contains("too short") == true)
         #expect(bands[4]["amplitude"] is Double)

@@ -22,7 +22,7 @@ import Testing
         let bands = try #require(recording["bands"] as? [[String: Any]])
         let test = try #require(recording["surrogates"] as? [String: Any])
         let thresholds = try #require(test["bands"] as? [[String: Any]])
-        #expect(thresholds.map { $0["name"] as? String } == bands.map { $0["name"] as? String })
+        #expect(thresholds.map { $0["band"] as? String } == bands.map { $0["band"] as? String })
         for (band, threshold) in zip(bands, thresholds) {
             let amplitude = try #require(band["amplitude"] as? Double)
             let limit = try #require(threshold["amplitude_threshold"] as? Double)

@@ -73,7 +73,7 @@ import LDFTestSupport
         #expect(entries.allSatisfy { $0["start_time"] as? String == "2023-03-14T10:22:01.5" })
         let csv = try LDFCommandRunner.run(["bands", "--channel", "1,2", "--format", "csv", file])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first?.hasPrefix("source,channel,band,") == true)
+        #expect(rows.first?.hasPrefix("source,channel,flux_unit,band,") == true)
         #expect(rows.dropFirst().filter { $0.contains(",PU 1,") }.count == 6)
         #expect(rows.dropFirst().filter { $0.contains(",PU 2,") }.count == 6)
         let second = try LDFCommandRunner.run(["bands", "--channel", "2", "--format", "json", file])

@@ -41,10 +41,10 @@ import LDFTestSupport
         let streamed = try #require(windows[1]["bands"] as? [[String: Any]])
         #expect(offline.count == streamed.count && streamed.count == 6)
         for (a, b) in zip(streamed, offline) {
-            #expect(a["name"] as? String == b["name"] as? String)
+            #expect(a["band"] as? String == b["band"] as? String)
             for key in ["amplitude", "power", "relative_amplitude", "relative_power", "valid_fraction", "peak_hz"] {
                 let x = a[key] as? Double, y = b[key] as? Double
-                #expect(x != nil && x == y, "\(a["name"] ?? "") \(key): \(String(describing: x)) vs \(String(describing: y))")
+                #expect(x != nil && x == y, "\(a["band"] ?? "") \(key): \(String(describing: x)) vs \(String(describing: y))")
             }
         }
     }
@@ -58,7 +58,7 @@ import LDFTestSupport
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n")
         #expect(rows.first?.hasPrefix("# ldf-toolkit") == true)
-        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,channel,band") == true)
+        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,channel,flux_unit,band") == true)
         // Windows end at 60 and 80 s (the last one flushed at the end of input), 2 bands each
         // (respiratory, cardiac: the others need more than 60 s for 5 cycles).
         let data = rows.dropFirst(2)

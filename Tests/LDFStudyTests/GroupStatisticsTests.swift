@@ -1,4 +1,5 @@
 import Testing
+import LDFReport
 import LDFStudy
 
 /// Quartiles by hand (type 7, as numpy and pandas): for 1, 2, 3, 4 the first quartile sits at

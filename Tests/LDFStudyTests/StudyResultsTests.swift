@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LDFCore
+import LDFReport
 import LDFSpectral
 import LDFStudy
 
@@ -10,6 +11,8 @@ import LDFStudy
 @Suite struct StudyResultsTests {
     static let myogenic = Band("myogenic", 0.052, 0.145)
     static let cardiac = Band("cardiac", 0.6, 2)
+    static let analysisColumns = BandAnalysisColumns(preset: "stefanovska", method: .wavelet, fminHz: 0.052, fmaxHz: 2,
+                                                     analysedSeconds: 600, sampleRateHz: 10)
 
     /// Control c1-c4 and patient p1-p4 at baseline; control also warm (+1, +2, +3, +4 on myogenic).
     static func makeResults() throws -> StudyResults {
@@ -24,9 +27,12 @@ import LDFStudy
         var outcomes: [Int: RecordingOutcome] = [:]
         for p in manifest.entries.indices {
             let rows = [(myogenic[p], Self.myogenic), (cardiac[p], Self.cardiac)].map { value, band in
-                BandRow(BandSummary(band: band, presetName: "stefanovska", amplitude: value, power: value * value, relativeAmplitude: nil,
-                                    relativePower: nil, relativePowerMedian: nil, validFraction: 1, peakHz: band.lowHz,
-                                    peakAmplitude: value, frequencyCount: 3))
+                BandTableRow(source: manifest.entries[p].path,
+                             summary: BandSummaryRow(BandSummary(band: band, presetName: "stefanovska", amplitude: value, power: value * value,
+                                                                 relativeAmplitude: nil, relativePower: nil, relativePowerMedian: nil,
+                                                                 validFraction: 1, peakHz: band.lowHz, peakAmplitude: value, frequencyCount: 3),
+                                                     channel: "flux", fluxUnit: "PU"),
+                             analysis: Self.analysisColumns)
             }
             outcomes[p] = RecordingOutcome(key: "k\(p)", protocolKind: .rest, sampleRateHz: manifest.entries[p].subject == "p4" ? 20 : 10,
                                            durationSeconds: 600, analysedSeconds: 600, bands: rows)

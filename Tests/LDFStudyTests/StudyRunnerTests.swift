@@ -66,7 +66,7 @@ import LDFTestSupport
         for p in 0..<4 {
             let o = try #require(outcomes[p])
             #expect(o.succeeded && o.sampleRateHz == 10 && o.durationSeconds == 120)
-            let myogenic = try #require(o.bands.first { $0.band == "myogenic" })
+            let myogenic = try #require(o.bands.first { $0.summary.band == "myogenic" }?.summary)
             // The 0.1 Hz tone is the band's peak, within one grid step 2^(1/31).
             #expect(abs(log2(try #require(myogenic.peakHz) / 0.1)) <= 1.0 / 31)
             #expect(o.spectrum?.frequenciesHz.isEmpty == false)

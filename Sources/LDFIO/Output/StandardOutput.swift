@@ -29,6 +29,11 @@ public enum StandardOutput {
         try write(text + "\n")
     }
 
+    /// Writes each of `lines` followed by a newline, in one write.
+    public static func writeLines(_ lines: [String]) throws {
+        try write(lines.map { $0 + "\n" }.joined())
+    }
+
     /// Writes raw bytes.
     public static func write(_ bytes: UnsafeRawBufferPointer) throws {
         let code = writeAll(1, bytes)

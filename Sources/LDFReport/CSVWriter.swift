@@ -1,0 +1,23 @@
+/// The one CSV writer of every output (RFC 4180): comma-separated, a field is quoted when it
+/// holds a comma, double quote, CR or LF, and a quote inside is doubled; LF line ends.
+public enum CSVWriter {
+    /// `text` as one CSV field.
+    public static func field(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One record (without its line end).
+    public static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

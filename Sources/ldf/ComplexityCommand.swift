@@ -3,6 +3,7 @@ import Foundation
 import LDFComplexity
 import LDFCore
 import LDFIO
+import LDFReport
 
 /// `ldf complexity FILE...`: sample entropy, multiscale entropy, DFA and MFDFA, overall and per band.
 struct ComplexityCommand: ParsableCommand {
@@ -148,7 +149,7 @@ struct ComplexityCommand: ParsableCommand {
         }
         let report = ComplexityReport(settings: settings, lagText: lag, recordings: entries)
         switch format {
-        case .json: try StandardOutput.writeLine(try JSONOutput.string(report))
+        case .json: try StandardOutput.writeLine(try ReportJSON.string(report))
         case .csv: try StandardOutput.writeLine(([ComplexityReport.csvColumns.joined(separator: ",")] + report.csvRows).joined(separator: "\n"))
         case .table: try StandardOutput.writeLine(report.table)
         }

@@ -1,19 +1,7 @@
 import Foundation
 import LDFComplexity
 import LDFCore
-
-/// A value written as JSON null when missing (or not finite), never left out.
-@propertyWrapper
-struct JSONNullable<Value: Encodable>: Encodable {
-    var wrappedValue: Value?
-    init(wrappedValue: Value?) {
-        if let x = wrappedValue as? Double, !x.isFinite { self.wrappedValue = nil } else { self.wrappedValue = wrappedValue }
-    }
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        if let wrappedValue { try c.encode(wrappedValue) } else { try c.encodeNil() }
-    }
-}
+import LDFReport
 
 /// The output of `ldf complexity` as Encodable records: one model for the JSON, the tidy CSV and the table.
 struct ComplexityReport: Encodable {
@@ -28,13 +16,13 @@ struct ComplexityReport: Encodable {
         var toleranceSd: Double
         var lag: String
         var mutualInformationBins: Int
-        @JSONNullable var maxLagS: Double?
+        @Nullable var maxLagS: Double?
         var maxScale: Int
         var dfaRanges: [ScalingRange]
         var scalesPerRange: Int
         var mfdfaRange: ScalingRange
         var q: [Double]
-        @JSONNullable var preset: String?
+        @Nullable var preset: String?
         var bands: [Band]
         var minBandCycles: Double
         var sampleEntropy = "Richman & Moorman: N - m lag templates for lengths m and m + 1, pairs i < j, Chebyshev distance <= r; -ln(A / B)"
@@ -50,11 +38,11 @@ struct ComplexityReport: Encodable {
         var source: String
         var channel: String?
         var unit: String?
-        @JSONNullable var sampleRateHz: Double?
-        @JSONNullable var timeOriginS: Double?
+        @Nullable var sampleRateHz: Double?
+        @Nullable var timeOriginS: Double?
         var diagnostics: [DiagnosticRecord] = []
         var segments: [SegmentRecord] = []
-        @JSONNullable var error: String?
+        @Nullable var error: String?
 
         init(source: String, analysis a: ComplexityAnalysis) {
             self.source = source
@@ -79,7 +67,7 @@ struct ComplexityReport: Encodable {
         var endS: Double
         var samples: Int
         var signals: [SignalRecord]
-        @JSONNullable var reason: String?
+        @Nullable var reason: String?
 
         init(_ s: ComplexitySegment, rate: Double, origin: Double) {
             segment = s.index
@@ -93,22 +81,22 @@ struct ComplexityReport: Encodable {
 
     struct SignalRecord: Encodable {
         var signal: String
-        @JSONNullable var bandLowHz: Double?
-        @JSONNullable var bandHighHz: Double?
-        @JSONNullable var filterOrder: Int?
+        @Nullable var bandLowHz: Double?
+        @Nullable var bandHighHz: Double?
+        @Nullable var filterOrder: Int?
         var samples: Int
-        @JSONNullable var standardDeviation: Double?
-        @JSONNullable var tolerance: Double?
-        @JSONNullable var lagSamples: Int?
-        @JSONNullable var lagS: Double?
-        @JSONNullable var lagMethod: String?
-        @JSONNullable var lagReason: String?
-        @JSONNullable var mutualInformationBits: [Double]?
-        @JSONNullable var sampleEntropy: EntropyRecord?
-        @JSONNullable var multiscale: MultiscaleRecord?
+        @Nullable var standardDeviation: Double?
+        @Nullable var tolerance: Double?
+        @Nullable var lagSamples: Int?
+        @Nullable var lagS: Double?
+        @Nullable var lagMethod: String?
+        @Nullable var lagReason: String?
+        @Nullable var mutualInformationBits: [Double]?
+        @Nullable var sampleEntropy: EntropyRecord?
+        @Nullable var multiscale: MultiscaleRecord?
         var dfa: [DFARecord]
-        @JSONNullable var mfdfa: MFDFARecord?
-        @JSONNullable var reason: String?
+        @Nullable var mfdfa: MFDFARecord?
+        @Nullable var reason: String?
 
         init(_ s: SignalComplexity, rate: Double) {
             signal = s.name
@@ -131,14 +119,14 @@ struct ComplexityReport: Encodable {
         }
     }
 
-    struct EntropyRecord: Encodable {
+    struct EntropyRecord: Codable, Sendable, Equatable {
         var scale: Int
         var lagSamples: Int
-        @JSONNullable var value: Double?
+        @Nullable var value: Double?
         var matchesM: Int
         var matchesM1: Int
         var templates: Int
-        @JSONNullable var reason: String?
+        @Nullable var reason: String?
 
         init(_ e: SampleEntropy, scale: Int, lag: Int) {
             self.scale = scale
@@ -151,10 +139,10 @@ struct ComplexityReport: Encodable {
         }
     }
 
-    struct MultiscaleRecord: Encodable {
+    struct MultiscaleRecord: Codable, Sendable, Equatable {
         var scales: [EntropyRecord]
-        @JSONNullable var complexityIndex: Double?
-        @JSONNullable var reason: String?
+        @Nullable var complexityIndex: Double?
+        @Nullable var reason: String?
 
         init(_ m: MultiscaleEntropy) {
             scales = m.scales.map { EntropyRecord($0.entropy, scale: $0.factor, lag: $0.lag) }
@@ -169,8 +157,8 @@ struct ComplexityReport: Encodable {
         var highS: Double
         var scalesSamples: [Int]
         var fluctuation: [Double]
-        @JSONNullable var alpha: Double?
-        @JSONNullable var reason: String?
+        @Nullable var alpha: Double?
+        @Nullable var reason: String?
 
         init(_ d: DFAResult, rate: Double) {
             range = d.range.name
@@ -183,7 +171,7 @@ struct ComplexityReport: Encodable {
         }
     }
 
-    struct MFDFARecord: Encodable {
+    struct MFDFARecord: Codable, Sendable, Equatable {
         var range: String
         var lowS: Double
         var highS: Double
@@ -193,8 +181,8 @@ struct ComplexityReport: Encodable {
         var tau: [Double]
         var singularityAlpha: [Double]
         var singularityF: [Double]
-        @JSONNullable var width: Double?
-        @JSONNullable var reason: String?
+        @Nullable var width: Double?
+        @Nullable var reason: String?
 
         init(_ m: MFDFAResult, rate: Double) {
             range = m.range.name

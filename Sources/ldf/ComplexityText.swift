@@ -1,5 +1,6 @@
 import Foundation
 import LDFComplexity
+import LDFReport
 
 /// The tidy CSV (one row per measure) and the text table of `ldf complexity`.
 extension ComplexityReport {
@@ -18,7 +19,7 @@ extension ComplexityReport {
     }
 
     var csvRows: [String] {
-        let n = SpectralText.number, p = parameters
+        let n: (Double?) -> String = ReportNumber.exact, p = parameters
         var rows: [String] = []
         for r in recordings where r.error == nil {
             for seg in r.segments {
@@ -28,7 +29,7 @@ extension ComplexityReport {
                     let tail = [s.map { String($0.samples) } ?? String(seg.samples), n(r.sampleRateHz), String(p.dimension), n(p.toleranceSd),
                                 n(s?.tolerance), s?.lagSamples.map(String.init) ?? "", n(s?.lagS), s?.lagMethod ?? ""]
                     rows.append((head + signalCells + [c.measure, c.scale, c.range, c.low, c.high, c.q, c.valueText ?? n(c.value), c.unit, c.reason ?? ""] + tail)
-                        .map(SpectralText.csvField).joined(separator: ","))
+                        .map(CSVWriter.field).joined(separator: ","))
                 }
                 if seg.signals.isEmpty { emit(nil, Cells(measure: "segment", unit: "", reason: seg.reason)) }
                 for s in seg.signals {
@@ -58,7 +59,7 @@ extension ComplexityReport {
     }
 
     var table: String {
-        let short = SpectralText.short, p = parameters
+        let short = ReportNumber.short, p = parameters
         var blocks: [String] = []
         for r in recordings where r.error == nil {
             for seg in r.segments {
@@ -77,7 +78,7 @@ extension ComplexityReport {
                     let unique = reasons.compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                     if !unique.isEmpty { notes.append("  \(s.signal): " + unique.joined(separator: "; ")) }
                 }
-                lines += SpectralText.align(rows).map { "  " + $0 }
+                lines += TextTable.align(rows).map { "  " + $0 }
                 if !notes.isEmpty { lines.append("null values:"); lines += notes }
                 blocks.append(lines.joined(separator: "\n"))
             }

@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
-        .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFTestSupport"]),
+        .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),

@@ -22,14 +22,19 @@ public enum OcclusionDetector {
     public static func find(in recording: Recording, options: PORHOptions) throws -> OcclusionSearch {
         if !options.occlusions.isEmpty { return try userTimings(options.occlusions, in: recording) }
         switch options.timing {
-        case .events: return try eventTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
+        case .events:
+            var found = try eventTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
+            found.diagnostics += markContradictions(found.timings, in: recording)
+            return found
         case .pressure: return try pressureTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
         case .flux: return try fluxTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
         case .auto:
             var notes: [Diagnostic] = []
             if recording.events.contains(where: { $0.kind == .occlusionStart || $0.kind == .occlusionRelease }) {
                 do {
-                    return try eventTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
+                    let marked = try eventTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
+                    let flux = try? fluxTimings(in: recording, minimumSeconds: options.minimumOcclusionSeconds)
+                    return merged(marked: marked, detected: flux, in: recording)
                 } catch let error as LDFError where !error.message.contains("ends during") {
                     notes.append(.warning("events_unusable", "occlusion events not used: \(error.message)"))
                 }
@@ -49,20 +54,26 @@ public enum OcclusionDetector {
         }
     }
 
-    /// The user's intervals, checked against the recording's length.
+    /// The user's intervals, given on the recording's own time axis, checked against its span.
     static func userTimings(_ intervals: [OcclusionInterval], in recording: Recording) throws -> OcclusionSearch {
-        let end = recording.durationSeconds
+        let first = recording.fileTime(0), end = recording.fileTime(recording.durationSeconds)
         let timings = try intervals.sorted { $0.startSeconds < $1.startSeconds }.map { o in
+            let span = "\(rounded(first)) to \(rounded(end)) s on its time axis"
             guard o.startSeconds < end else {
-                throw LDFError("--occlusion \(o)", "the start is after the recording ends (\(end) s)",
-                               fix: "give times in seconds from the first sample, below \(end)")
+                throw LDFError("--occlusion \(o)", "the start is after the recording ends (\(span))",
+                               fix: "give times on the file's time axis, from \(rounded(first)) to \(rounded(end)) s")
+            }
+            guard o.startSeconds >= first else {
+                throw LDFError("--occlusion \(o)", "the start is before the recording begins (\(span))",
+                               fix: "give times on the file's time axis, from \(rounded(first)) to \(rounded(end)) s")
             }
             guard o.releaseSeconds < end else {
                 throw LDFError("--occlusion \(o)",
-                               "the recording ends during the occlusion (it ends at \(end) s, before the release)",
+                               "the recording ends during the occlusion (it ends at \(rounded(end)) s, before the release)",
                                fix: "check the release time; a PORH analysis needs the recovery after release")
             }
-            return OcclusionTiming(startSeconds: o.startSeconds, releaseSeconds: o.releaseSeconds, source: .user,
+            return OcclusionTiming(startSeconds: recording.offset(fromFileTime: o.startSeconds),
+                                   releaseSeconds: recording.offset(fromFileTime: o.releaseSeconds), source: .user,
                                    detail: "given with --occlusion \(o)")
         }
         return OcclusionSearch(timings: timings)
@@ -75,6 +86,16 @@ public enum OcclusionDetector {
         var pending: Event?
         for event in recording.events {
             switch event.kind {
+            case .occlusionStart where event.endSeconds != nil:
+                // A state column's occlusion run: the run is the occlusion.
+                let end = event.endSeconds ?? event.timeSeconds
+                if end - event.timeSeconds >= minimumSeconds, end < recording.durationSeconds {
+                    timings.append(OcclusionTiming(startSeconds: event.timeSeconds, releaseSeconds: end, source: .events,
+                                                   detail: "state-column run '\(event.label)'"))
+                } else {
+                    notes.append(.warning("short_occlusion", "state-column run '\(event.label)' at \(rounded(recording.fileTime(event.timeSeconds))) s "
+                                          + "lasts \(rounded(end - event.timeSeconds)) s or reaches the end; ignored"))
+                }
             case .occlusionStart:
                 if let p = pending {
                     notes.append(.warning("unpaired_event",

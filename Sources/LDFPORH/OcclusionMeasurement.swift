@@ -5,7 +5,9 @@ import LDFCore
 /// samples times the window length (so a gap does not shrink them).
 ///
 /// - Rest flux: mean of raw flux over [start - rest window, start), never before `restFrom`
-///   (the previous occlusion's return to rest, or its release).
+///   (the previous occlusion's return to rest). With `restFrom` nil (a later occlusion with no
+///   clean baseline before it: the previous recovery did not return to rest, or returned too
+///   late) the first occlusion's rest (`firstRest`) is used instead, and the result says so.
 /// - Biological zero: mean of raw flux over the last `biologicalZeroWindowSeconds` of the
 ///   occlusion (at most half of it).
 /// - Peak: maximum of smoothed flux over [release, release + peak search), cut at `recoveryEnd`
@@ -15,7 +17,8 @@ import LDFCore
 /// - Post-occlusive plateau (`end_level` of the recovery times): mean of raw flux over the last
 ///   `plateauWindowSeconds` before `recoveryEnd`, after the peak; null unless steady (its two halves
 ///   differ by less than 5% of peak - plateau).
-/// - Recovery times: first time after the peak that smoothed flux reaches the level, refined by a
+/// - Recovery times: levels between the peak and the plateau, or rest flux when there is no
+///   steady plateau (short recoveries; noted); first time after the peak that smoothed flux reaches the level, refined by a
 ///   line fitted to the raw flux within max(2 s, smoothing) of it. Return to rest: the same on the
 ///   flux smoothed over `returnSmoothingSeconds`.
 /// - Repayment area uses smoothed flux (the positive part would rectify noise); debt area raw flux.
@@ -24,15 +27,21 @@ struct OcclusionMeasurement {
     let smooth: [Double]
     let rateHz: Double
     let timing: OcclusionTiming
-    let restFrom: Double
+    let restFrom: Double?
+    /// Rest flux and window of the first occlusion, for later ones without a clean baseline.
+    let firstRest: (mean: Double, window: TimeWindow)?
     let recoveryEnd: Double
     let options: PORHOptions
+    /// File time of the first sample, for times in messages.
+    let timeOrigin: Double
 
     /// Steadiness rule of the plateau, as a fraction of peak - plateau.
     static let plateauSteadiness = 0.05
 
     private func sample(_ t: Double) -> Int { min(flux.count, max(0, Int((t * rateHz).rounded(.up)))) }
     private func seconds(_ x: Double) -> String { "\(OcclusionDetector.rounded(x)) s" }
+    /// A time from the first sample as shown: on the file's axis.
+    private func at(_ t: Double) -> String { seconds(t + timeOrigin) }
 
     /// First time at or after sample `from` (before `to`) where `series` is at or below `level`,
     /// refined by a straight line fitted to the raw flux within `refineSeconds` of that crossing
@@ -56,13 +65,23 @@ struct OcclusionMeasurement {
         return crossing + min(max(offset, Double(lo) / rateHz - crossing), Double(hi) / rateHz - crossing)
     }
 
-    /// Time of the peak: the vertex of a parabola fitted to the raw flux within max(2 s, smoothing)
-    /// of the smoothed maximum at sample `index`, not before release (kept within that stretch); the
-    /// maximum itself when the fitted curve is not concave. On a flat, noisy top
-    /// the arg-max of a moving mean wanders; the parabola uses every sample around it.
-    private func refinedPeakTime(_ index: Int) -> Double {
+    /// Time of the peak: the vertex of a parabola fitted to the raw flux around the smoothed
+    /// maximum at sample `index` — over the top of the peak (where smoothed flux stays within 10%
+    /// of peak - `base` of the maximum), at least max(2 s, smoothing) and at most 10 s either side —
+    /// not before release (kept within that stretch); the maximum itself when the fitted curve is
+    /// not concave. On a flat, noisy top the arg-max of a moving mean wanders; the parabola uses
+    /// every sample of the top, so a broad peak at a low rate gets more of them.
+    private func refinedPeakTime(_ index: Int, base: Double) -> Double {
         let t0 = Double(index) / rateHz
-        let h = max(2, options.smoothingSeconds)
+        var h = max(2, options.smoothingSeconds)
+        if base.isFinite, smooth[index] > base {
+            let top = smooth[index] - 0.1 * (smooth[index] - base)
+            let limit = Int(10 * rateHz)
+            var lo = index, hi = index
+            while lo > max(0, index - limit), !(smooth[lo - 1].isFinite && smooth[lo - 1] < top) { lo -= 1 }
+            while hi < min(smooth.count - 1, index + limit), !(smooth[hi + 1].isFinite && smooth[hi + 1] < top) { hi += 1 }
+            h = max(h, Double(min(index - lo, hi - index)) / rateHz)
+        }
         var m = [Double](repeating: 0, count: 9), v = [Double](repeating: 0, count: 3)
         for k in sample(max(t0 - h, timing.releaseSeconds))..<sample(t0 + h) where flux[k].isFinite {
             let t = Double(k) / rateHz - t0
@@ -94,12 +113,20 @@ struct OcclusionMeasurement {
             for key in keys where values[key] == nil { values[key] = PORHParameter(key, missing: reason) }
         }
 
-        // Rest flux.
-        let restWindow = TimeWindow(startSeconds: max(tO - options.restWindowSeconds, restFrom, 0), endSeconds: tO)
+        // Rest flux: before this occlusion, or the first occlusion's when there is no clean baseline.
+        var restWindow = TimeWindow(startSeconds: max(tO - options.restWindowSeconds, restFrom ?? 0, 0), endSeconds: tO)
         let rest = MovingMean.windowMean(flux, rateHz: rateHz, from: restWindow.startSeconds, to: tO)
         let minimumRest = min(10, options.restWindowSeconds)
         var rf = Double.nan
-        if Double(rest.count) / rateHz >= minimumRest {
+        var restReference = RestReference.beforeThisOcclusion
+        if restFrom == nil, let first = firstRest {
+            rf = first.mean
+            restWindow = first.window
+            restReference = .beforeFirstOcclusion
+            notes.append(.info("rest_from_first_occlusion", "rest flux taken from the rest before the first occlusion "
+                               + "(from \(at(first.window.startSeconds)) to \(at(first.window.endSeconds))): the previous recovery did not "
+                               + "return to rest flux long enough before this occlusion, so there is no clean baseline"))
+        } else if Double(rest.count) / rateHz >= minimumRest {
             rf = rest.mean
             if restWindow.durationSeconds < options.restWindowSeconds - 1e-9 {
                 notes.append(.warning("rest_window_shortened", "rest flux measured over \(seconds(restWindow.durationSeconds)) "
@@ -141,14 +168,14 @@ struct OcclusionMeasurement {
                 + "does not exceed rest flux (\(OcclusionDetector.rounded(rf)))"
         } else if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
             peakReason = searchEnd < tR + options.peakSearchSeconds
-                ? "no clear peak: smoothed flux is still rising when the recording (or the next occlusion) starts at \(seconds(searchEnd))"
+                ? "no clear peak: smoothed flux is still rising when the recording ends (or the next occlusion starts) at \(at(searchEnd))"
                 : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise --peak-search)"
         } else if peakIndex == nil {
             peakReason = "no valid flux after release"
         }
         let peak = peakReason == nil ? peakIndex : nil
         let pf = peak.map { smooth[$0] } ?? .nan
-        let peakTime = peak.map(refinedPeakTime) ?? .nan
+        let peakTime = peak.map { refinedPeakTime($0, base: rf) } ?? .nan
 
         // Post-occlusive plateau.
         var plateau = Double.nan
@@ -165,7 +192,7 @@ struct OcclusionMeasurement {
                     + "the plateau window needs \(seconds(options.plateauWindowSeconds))"
             } else if abs(first.mean - second.mean) > Self.plateauSteadiness * (pf - whole.mean) {
                 plateauReason = "flux is not yet steady at the end of the recovery (\(OcclusionDetector.rounded(first.mean)) then "
-                    + "\(OcclusionDetector.rounded(second.mean)) over the plateau window ending at \(seconds(recoveryEnd)))"
+                    + "\(OcclusionDetector.rounded(second.mean)) over the plateau window ending at \(at(recoveryEnd)))"
             } else {
                 plateau = whole.mean
             }
@@ -173,14 +200,20 @@ struct OcclusionMeasurement {
 
         // Recovery times, return to rest, repayment.
         let recoveryKeys: [(PORHParameterKey, Double)] = [(.t75, 0.75), (.t50, 0.5), (.t25, 0.25)]
-        if let p = peak, plateau.isFinite {
+        var endLevel = plateau
+        if peak != nil, !plateau.isFinite, rf.isFinite, rf < pf {
+            endLevel = rf
+            notes.append(.info("recovery_end_level_rest", "T75/T50/T25 use rest flux (\(OcclusionDetector.rounded(rf))) as the end level: "
+                               + plateauReason))
+        }
+        if let p = peak, endLevel.isFinite {
             for (key, fraction) in recoveryKeys {
-                let level = plateau + fraction * (pf - plateau)
+                let level = endLevel + fraction * (pf - endLevel)
                 if let t = firstFall(of: smooth, to: level, from: p, to: sample(recoveryEnd),
                                      refineSeconds: max(2, options.smoothingSeconds)) {
                     set(key, t - peakTime, otherwise: "")
                 } else {
-                    missing([key], "smoothed flux did not fall to \(OcclusionDetector.rounded(level)) before \(seconds(recoveryEnd))")
+                    missing([key], "smoothed flux did not fall to \(OcclusionDetector.rounded(level)) before \(at(recoveryEnd))")
                 }
             }
         }
@@ -195,7 +228,7 @@ struct OcclusionMeasurement {
                 set(.repaymentArea, count > 0 ? sum / Double(count) * (back - tR) : .nan, otherwise: "no valid flux between release and return")
             } else {
                 missing([.hyperaemiaDuration, .repaymentArea],
-                        "smoothed flux had not returned to rest flux (\(OcclusionDetector.rounded(rf))) by \(seconds(recoveryEnd))")
+                        "smoothed flux had not returned to rest flux (\(OcclusionDetector.rounded(rf))) by \(at(recoveryEnd))")
             }
         }
 
@@ -256,8 +289,10 @@ struct OcclusionMeasurement {
         let windows = PORHWindows(rest: rf.isFinite ? restWindow : nil, biologicalZero: bz.isFinite ? bzWindow : nil,
                                   peakSearch: peakSearch, plateau: plateau.isFinite ? plateauWindow : nil,
                                   recovery: TimeWindow(startSeconds: tR, endSeconds: recoveryEnd), returnSeconds: returnTime)
-        return PORHOcclusionResult(index: index, timing: timing, parameters: PORHParameterKey.allCases.map { values[$0]! },
-                                   transientFit: fit, windows: windows, diagnostics: notes)
+        var result = PORHOcclusionResult(index: index, timing: timing, parameters: PORHParameterKey.allCases.map { values[$0]! },
+                                         transientFit: fit, windows: windows, diagnostics: notes)
+        result.restReference = restReference
+        return result
     }
 
     /// Fits the transient to flux block means (at most 4 per second) from the peak to the end of

@@ -13,8 +13,8 @@ public enum TimingSource: String, Sendable, Codable, CaseIterable {
     case flux
 }
 
-/// An occlusion as given by the user: start (cuff inflated) and release, in seconds from the
-/// recording's first sample.
+/// An occlusion as given by the user: start (cuff inflated) and release, in seconds on the
+/// recording's own time axis (the file's time column; seconds from the first sample without one).
 public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConvertible {
     public var startSeconds: Double
     public var releaseSeconds: Double
@@ -27,11 +27,14 @@ public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConve
 
     /// Parses "START-END" in seconds, e.g. "120-300" or "120.5-300".
     public init(parsing text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let start = Double(parts[0].trimmingCharacters(in: .whitespaces)),
-              let end = Double(parts[1].trimmingCharacters(in: .whitespaces)), start.isFinite, end.isFinite else {
+        // The separator is the first '-' after the start's own sign.
+        let body = text.trimmingCharacters(in: .whitespaces)
+        let separator = body.dropFirst().firstIndex(of: "-")
+        guard let separator, let start = Double(body[..<separator].trimmingCharacters(in: .whitespaces)),
+              let end = Double(body[body.index(after: separator)...].trimmingCharacters(in: .whitespaces)),
+              start.isFinite, end.isFinite else {
             throw LDFError("--occlusion", "'\(text)' is not START-END in seconds",
-                           fix: "write e.g. --occlusion 120-300 (start and release, seconds from the first sample)")
+                           fix: "write e.g. --occlusion 120-300 (start and release on the file's time axis; a negative start as --occlusion=-20-80)")
         }
         self.init(startSeconds: start, releaseSeconds: end)
     }
@@ -39,13 +42,9 @@ public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConve
     public var description: String { "\(startSeconds)-\(releaseSeconds) s" }
 
     /// Checks user occlusions on their own: ordered start < release, at least `minimumSeconds`
-    /// long, not negative, not overlapping.
+    /// long, not overlapping (a negative start is fine on an axis zeroed at a protocol event).
     public static func validate(_ intervals: [OcclusionInterval], minimumSeconds: Double) throws {
         for o in intervals {
-            guard o.startSeconds >= 0 else {
-                throw LDFError("--occlusion \(o)", "the start is before the recording begins",
-                               fix: "give times in seconds from the first sample (0 or later)")
-            }
             guard o.releaseSeconds > o.startSeconds else {
                 throw LDFError("--occlusion \(o)", "the release must come after the start", fix: "write START-END with START < END")
             }
@@ -65,19 +64,24 @@ public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConve
 
 /// The timing of one occlusion and how it was found.
 public struct OcclusionTiming: Sendable, Codable, Equatable {
-    /// Cuff inflation / start of the flux fall, seconds from the first sample.
+    /// Cuff inflation / start of the flux fall: seconds from the first sample inside the analysis,
+    /// on the file's own axis in `PORHRecordingResult`.
     public var startSeconds: Double
-    /// Release / start of the flux rise, seconds from the first sample.
+    /// Release / start of the flux rise, on the same axis as `startSeconds`.
     public var releaseSeconds: Double
     public var source: TimingSource
     /// How it was found, e.g. "events 'Cuff on' at 120 s and 'Release' at 300 s".
     public var detail: String
+    /// For occlusions found in the flux: how clearly the flux shows it, 0-1 (`FluxOcclusionCandidate.confidence`);
+    /// nil for the other sources.
+    public var confidence: Double?
 
-    public init(startSeconds: Double, releaseSeconds: Double, source: TimingSource, detail: String) {
+    public init(startSeconds: Double, releaseSeconds: Double, source: TimingSource, detail: String, confidence: Double? = nil) {
         self.startSeconds = startSeconds
         self.releaseSeconds = releaseSeconds
         self.source = source
         self.detail = detail
+        self.confidence = confidence
     }
 
     public var durationSeconds: Double { releaseSeconds - startSeconds }

@@ -2,7 +2,8 @@ import LDFCore
 
 /// PORH analysis of a recording (docs/METHODS.md §7): times every occlusion (`OcclusionDetector`), then
 /// measures each one (`OcclusionMeasurement`). Parameters that cannot be computed are null with a
-/// reason; nothing is guessed.
+/// reason; nothing is guessed. Times given (`PORHOptions.occlusions`) and returned are on the
+/// recording's own axis (`Recording.fileTime`).
 public enum PORHAnalysis {
     /// Analyses every occlusion in `recording`. Throws `LDFError` for invalid options, when no
     /// occlusion is found, or when the recording ends during the only occlusion.
@@ -20,12 +21,17 @@ public enum PORHAnalysis {
                                      + "are skipped in every mean and area"))
         }
         var results: [PORHOcclusionResult] = []
-        var restFrom = 0.0
+        var restFrom: Double? = 0
+        var firstRest: (mean: Double, window: TimeWindow)?
         for (k, timing) in search.timings.enumerated() {
             let recoveryEnd = k + 1 < search.timings.count ? search.timings[k + 1].startSeconds : recording.durationSeconds
             let measurement = OcclusionMeasurement(flux: flux, smooth: smooth, rateHz: recording.sampleRateHz, timing: timing,
-                                                   restFrom: restFrom, recoveryEnd: recoveryEnd, options: options)
+                                                   restFrom: restFrom, firstRest: firstRest, recoveryEnd: recoveryEnd,
+                                                   options: options, timeOrigin: recording.timeOriginSeconds)
             var result = measurement.measure(index: k + 1)
+            if k == 0, let rf = result[.restFlux].value, let window = result.windows.rest {
+                firstRest = (rf + (options.subtractBiologicalZero ? result[.biologicalZero].value ?? 0 : 0), window)
+            }
             let expected = options.expectedOcclusionSeconds
             if abs(timing.durationSeconds - expected) > 0.5 * expected {
                 result.diagnostics.append(.info("unusual_occlusion_length",
@@ -36,11 +42,20 @@ public enum PORHAnalysis {
                 addReperfusionFlowmotion(to: &result, flux: flux, recording: recording, bands: bands)
             }
             results.append(result)
-            restFrom = result.windows.returnSeconds ?? timing.releaseSeconds
+            restFrom = cleanBaselineStart(after: result, nextStart: recoveryEnd, options: options)
         }
         return PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
                                    fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
-                                   occlusions: results, diagnostics: diagnostics, options: options)
+                                   occlusions: results.map { $0.shifted(by: recording.timeOriginSeconds) },
+                                   diagnostics: diagnostics, options: options, timeOriginSeconds: recording.timeOriginSeconds)
+    }
+
+    /// Where the next occlusion's rest window may start: the return to rest flux after `result`,
+    /// when at least half the rest window (and 10 s) of clean baseline follows it before
+    /// `nextStart`; nil otherwise (no clean baseline: the first occlusion's rest is used).
+    static func cleanBaselineStart(after result: PORHOcclusionResult, nextStart: Double, options: PORHOptions) -> Double? {
+        guard let back = result.windows.returnSeconds else { return nil }
+        return nextStart - back >= max(10, options.restWindowSeconds / 2) ? back : nil
     }
 
     /// Analyses the flowmotion of the reperfusion segment, or says why it cannot.

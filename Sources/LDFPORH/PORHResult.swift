@@ -30,6 +30,14 @@ public struct PORHWindows: Sendable, Codable, Equatable {
     public var returnSeconds: Double?
 }
 
+/// Where an occlusion's rest flux was measured.
+public enum RestReference: String, Sendable, Codable {
+    /// Over the rest window just before this occlusion.
+    case beforeThisOcclusion = "before_this_occlusion"
+    /// Over the first occlusion's rest window: no clean baseline before this one.
+    case beforeFirstOcclusion = "before_first_occlusion"
+}
+
 /// Everything measured for one occlusion.
 public struct PORHOcclusionResult: Sendable {
     /// 1-based position of the occlusion in the recording.
@@ -47,6 +55,8 @@ public struct PORHOcclusionResult: Sendable {
     public var reperfusionFlowmotion: ReperfusionFlowmotion?
     /// Why `reperfusionFlowmotion` is nil although it was asked for.
     public var reperfusionFlowmotionReason: String?
+    /// Where the rest flux was measured.
+    public var restReference = RestReference.beforeThisOcclusion
 
     public init(index: Int, timing: OcclusionTiming, parameters: [PORHParameter], transientFit: StretchedExponentialFit?,
                 windows: PORHWindows, diagnostics: [Diagnostic]) {
@@ -79,9 +89,14 @@ public struct PORHRecordingResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The options used (site defaults resolved).
     public var options: PORHOptions
+    /// File time of the first sample: every time in `occlusions` is on the file's own axis,
+    /// seconds from the first sample plus this.
+    public var timeOriginSeconds: Double
 
     public init(source: String, sampleRateHz: Double, fluxUnit: String, fluxChannel: String,
-                occlusions: [PORHOcclusionResult], diagnostics: [Diagnostic], options: PORHOptions) {
+                occlusions: [PORHOcclusionResult], diagnostics: [Diagnostic], options: PORHOptions,
+                timeOriginSeconds: Double = 0) {
+        self.timeOriginSeconds = timeOriginSeconds
         self.source = source
         self.sampleRateHz = sampleRateHz
         self.fluxUnit = fluxUnit

@@ -18,7 +18,7 @@ public enum PORHPhase: String, Sendable, Codable, CaseIterable {
 /// The recording annotated for plotting: every sample with its flux, smoothed flux and phase.
 public struct PORHTrace: Sendable {
     public struct Row: Sendable, Equatable {
-        /// Seconds from the first sample.
+        /// Time on the file's own axis (seconds from the first sample plus its time origin).
         public var timeSeconds: Double
         /// Raw flux (NaN where missing).
         public var flux: Double
@@ -38,8 +38,8 @@ public struct PORHTrace: Sendable {
         var phases = [PORHPhase](repeating: .unassigned, count: flux.count)
         func mark(_ window: TimeWindow?, _ phase: PORHPhase) {
             guard let window else { return }
-            let lo = max(0, Int((window.startSeconds * rate).rounded(.up)))
-            let hi = min(flux.count, Int((window.endSeconds * rate).rounded(.up)))
+            let lo = max(0, Int((recording.offset(fromFileTime: window.startSeconds) * rate).rounded(.up)))
+            let hi = min(flux.count, Int((recording.offset(fromFileTime: window.endSeconds) * rate).rounded(.up)))
             if lo < hi { for i in lo..<hi { phases[i] = phase } }
         }
         for occlusion in result.occlusions {
@@ -51,7 +51,7 @@ public struct PORHTrace: Sendable {
             mark(TimeWindow(startSeconds: occlusion.timing.startSeconds, endSeconds: occlusion.timing.releaseSeconds), .occlusion)
         }
         rows = flux.indices.map { i in
-            Row(timeSeconds: Double(i) / rate, flux: flux[i], smoothedFlux: smooth[i], phase: phases[i])
+            Row(timeSeconds: recording.fileTime(Double(i) / rate), flux: flux[i], smoothedFlux: smooth[i], phase: phases[i])
         }
     }
 }

@@ -125,7 +125,7 @@ public struct PORHSimulation: Sendable, Codable, Equatable {
     /// Loading protocol of a finger under an indenter (local-pressure ischaemia) at 2 Hz, drawn
     /// from `seed`: rest 30-65 PU for 60-240 s before the first loading, 4 loadings of 80-120 s
     /// falling to a biological zero of 6-12 PU, recoveries of 80-110 s with a peak 2-4x rest
-    /// 10-20 s after unloading and a slow decay (b 35-50 s, c 1), so no clean baseline returns
+    /// 10-20 s after unloading and a slow decay (b 35-50 s, c 1.1-1.4), so no clean baseline returns
     /// before the next loading; plateau spread 1 PU with 10 dips or spikes a minute; the time axis
     /// is zeroed at the first loading. The plateau equals rest (d = L), so later loadings keep the
     /// first rest as their rest level, as in the recordings this imitates (Lavigne et al. 2025).
@@ -139,7 +139,7 @@ public struct PORHSimulation: Sendable, Codable, Equatable {
                                  durationSeconds: (occlusions.last?.releaseSeconds ?? 0) + draw(80...110),
                                  restFluxPU: rest, biologicalZeroPU: draw(6...12), occlusions: occlusions,
                                  fallTimeConstantSeconds: 2, peakRatio: draw(2...4), timeToPeakSeconds: draw(10...20),
-                                 decayTimeSeconds: draw(35...50), stretchExponent: 1, plateauRatio: 1,
+                                 decayTimeSeconds: draw(35...50), stretchExponent: draw(1.1...1.4), plateauRatio: 1,
                                  noiseLevel: 0.05, flowmotionAmplitude: 0.05)
         sim.plateauSpreadPU = 1
         sim.plateauDipsPerMinute = 10

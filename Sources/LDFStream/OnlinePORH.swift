@@ -128,13 +128,17 @@ public struct OnlinePORH: Sendable {
             }
             reportedReleases.append(release)
             interimPeaks = interimPeaks.filter { abs($0.key - release) >= 5 }
+            // Every occlusion up to this one, so a later one without a clean baseline gets the
+            // first one's rest, as in `ldf porh`.
             var measured = options
-            measured.occlusions = [OcclusionInterval(startSeconds: local.startSeconds, releaseSeconds: local.releaseSeconds)]
+            measured.occlusions = search.timings[...k].map { OcclusionInterval(startSeconds: $0.startSeconds, releaseSeconds: $0.releaseSeconds) }
             do {
                 let result = try PORHAnalysis.analyze(buffer, options: measured)
-                guard var occlusion = result.occlusions.first else { continue }
+                guard var occlusion = result.occlusions.last else { continue }
+                occlusion.index = 1
                 occlusion.timing.source = local.source
                 occlusion.timing.detail = local.detail
+                occlusion.timing.confidence = local.confidence
                 updates.append(.final(occlusion.shifted(by: offset), fluxUnit: result.fluxUnit))
             } catch let error as LDFError {
                 updates.append(.failed(timing: timing, reason: error.message))

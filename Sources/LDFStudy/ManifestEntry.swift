@@ -28,7 +28,7 @@ public struct ManifestEntry: Sendable, Codable, Equatable {
     /// Mean arterial pressure in mmHg for CVC (`map_mmhg` column).
     public var meanArterialPressureMmHg: Double?
     /// Occlusions given in the manifest (`occlusions` "START-END;START-END", or
-    /// `occlusion_start_s` with `occlusion_release_s`), in seconds from the first sample; empty
+    /// `occlusion_start_s` with `occlusion_release_s`), on the file's own time axis; empty
     /// lets the PORH analysis time them from events, cuff pressure or the flux.
     public var occlusions: [OcclusionInterval]
     /// Values of the manifest's extra columns (`StudyManifest.extraColumns` order).

@@ -129,8 +129,8 @@ public struct StudyManifest: Sendable {
             if let list = value("occlusions") {
                 occlusions = try list.split(separator: ";").map { try OcclusionInterval(parsing: String($0)) }
             }
-            let start = try number("occlusion_start_s", range: 0...1e7, example: "120")
-            let release = try number("occlusion_release_s", range: 0...1e7, example: "300")
+            let start = try number("occlusion_start_s", range: -1e7...1e7, example: "120")
+            let release = try number("occlusion_release_s", range: -1e7...1e7, example: "300")
             if start != nil || release != nil {
                 guard let start, let release else {
                     throw RowError(id: id, path: path, message: "occlusion_start_s and occlusion_release_s must be given together")

@@ -14,8 +14,9 @@ struct PorhCommand: ParsableCommand {
         abstract: "Post-occlusive reactive hyperaemia (PORH) parameters for every occlusion in one or more recordings.",
         discussion: """
             Occlusions are timed from the most trusted source available: --occlusion START-END, events \
-            in the file, a cuff-pressure channel, or the flux alone (a fall to a low plateau, then a \
-            sharp rise; any site, several per recording). Each occlusion gets rest flux, biological \
+            in the file, a cuff-pressure channel, or the flux alone (a sharp fall to a sustained low \
+            level, then a sharp rise, judged against local levels; partial falls, noisy plateaus, any \
+            site, several per recording, each with a confidence). Times are on the file's own axis. Each occlusion gets rest flux, biological \
             zero, peak, time to peak, ratios, T75/T50/T25, hyperaemia duration, repayment and debt \
             areas, plateau, CVC (with --map) and the transient fit a*exp(-(t/b)^c)+d. A parameter \
             that cannot be computed is null with the reason. --site sets documented defaults for the \
@@ -33,7 +34,8 @@ struct PorhCommand: ParsableCommand {
     var timing: TimingPreference = .auto
 
     @Option(name: .customLong("occlusion"),
-            help: ArgumentHelp("An occlusion in seconds from the first sample, START-END (repeatable).", valueName: "START-END"))
+            help: ArgumentHelp("An occlusion on the file's time axis, START-END (repeatable; a negative start as --occlusion=-20-80).",
+                               valueName: "START-END"))
     var occlusionTexts: [String] = []
 
     @Option(name: .customLong("rest-window"), help: ArgumentHelp("Rest-flux window before the start (site default; 120).", valueName: "SECONDS"))

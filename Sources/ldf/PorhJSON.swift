@@ -77,7 +77,11 @@ struct PorhRecordingJSON: Encodable {
     var sampleRateHz: Double?
     var fluxChannel: String?
     var fluxUnit: String?
+    /// File time of the first sample; every time below is on the file's axis.
+    var timeOriginS: Double?
     var occlusions: [PorhOcclusionJSON]
+    /// Mean, SD and CV of each parameter across the occlusions (two or more).
+    var summary: [PorhSummaryJSON]
     var diagnostics: [String]
     var error: String?
     /// Kept for the table and CSV writers; not encoded.
@@ -88,7 +92,9 @@ struct PorhRecordingJSON: Encodable {
         sampleRateHz = result.sampleRateHz
         fluxChannel = result.fluxChannel
         fluxUnit = result.fluxUnit
+        timeOriginS = result.timeOriginSeconds
         occlusions = result.occlusions.map { PorhOcclusionJSON($0, fluxUnit: result.fluxUnit) }
+        summary = result.summary.map { PorhSummaryJSON($0, fluxUnit: result.fluxUnit) }
         diagnostics = result.diagnostics.map(\.description)
         self.result = result
     }
@@ -96,13 +102,48 @@ struct PorhRecordingJSON: Encodable {
     init(source: String, error: String) {
         self.source = source
         occlusions = []
+        summary = []
         diagnostics = []
         self.error = error
     }
 
     enum CodingKeys: String, CodingKey {
-        case source, sampleRateHz, fluxChannel, fluxUnit, occlusions, diagnostics, error
+        case source, sampleRateHz, fluxChannel, fluxUnit, timeOriginS = "time_origin_s", occlusions, summary, diagnostics, error
     }
+}
+
+/// One parameter across the occlusions of a recording.
+struct PorhSummaryJSON: Encodable {
+    var parameter: String
+    var unit: String
+    var n: Int
+    var mean: Double?
+    var sd: Double?
+    var cvPercent: Double?
+    var reason: String?
+
+    init(_ s: PORHParameterSummary, fluxUnit: String) {
+        parameter = s.key.rawValue
+        unit = s.key.unit(flux: fluxUnit)
+        n = s.count
+        mean = s.mean
+        sd = s.standardDeviation
+        cvPercent = s.coefficientOfVariationPercent
+        reason = s.reason
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parameter, forKey: .parameter)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(n, forKey: .n)
+        try c.encode(mean, forKey: .mean)
+        try c.encode(sd, forKey: .sd)
+        try c.encode(cvPercent, forKey: .cvPercent)
+        if let reason { try c.encode(reason, forKey: .reason) }
+    }
+
+    enum CodingKeys: String, CodingKey { case parameter, unit, n, mean, sd, cvPercent = "cv_percent", reason }
 }
 
 /// One occlusion: timing, every parameter (null with a reason when not computable), windows.
@@ -159,6 +200,8 @@ struct PorhOcclusionJSON: Encodable {
         try c.encode(o.timing.durationSeconds, forKey: Key("duration_s"))
         try c.encode(o.timing.source.rawValue, forKey: Key("timing_source"))
         try c.encode(o.timing.detail, forKey: Key("timing_detail"))
+        try c.encode(o.timing.confidence, forKey: Key("confidence"))
+        try c.encode(o.restReference.rawValue, forKey: Key("rest_reference"))
         for p in o.parameters {
             if let v = p.value { try c.encode(v, forKey: Key(p.key.rawValue)) } else { try c.encodeNil(forKey: Key(p.key.rawValue)) }
         }

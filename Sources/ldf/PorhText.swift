@@ -7,7 +7,7 @@ enum PorhText {
     /// CSV columns: one row per occlusion; empty cells for null parameters, whose reasons are in
     /// `null_reasons`.
     static var csvHeader: String {
-        (["source", "channel", "occlusion", "start_s", "release_s", "timing_source", "site"]
+        (["source", "channel", "occlusion", "start_s", "release_s", "timing_source", "confidence", "rest_reference", "site"]
             + PORHParameterKey.allCases.map(\.rawValue) + ["null_reasons"]).joined(separator: ",")
     }
 
@@ -16,7 +16,8 @@ enum PorhText {
             let values = o.parameters.map { $0.value.map { "\($0)" } ?? "" }
             let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
             return ([quoted(result.source), quoted(result.fluxChannel), "\(o.index)", "\(o.timing.startSeconds)", "\(o.timing.releaseSeconds)",
-                     o.timing.source.rawValue, result.options.site.rawValue] + values + [quoted(reasons)]).joined(separator: ",")
+                     o.timing.source.rawValue, o.timing.confidence.map { "\($0)" } ?? "", o.restReference.rawValue,
+                     result.options.site.rawValue] + values + [quoted(reasons)]).joined(separator: ",")
         }
     }
 
@@ -37,7 +38,11 @@ enum PorhText {
             let t = occlusion.timing
             lines.append("")
             lines.append("occlusion \(occlusion.index): \(number(t.startSeconds))-\(number(t.releaseSeconds)) s "
-                         + "(\(number(t.durationSeconds)) s), timed by \(t.source.rawValue): \(t.detail)")
+                         + "(\(number(t.durationSeconds)) s), timed by \(t.source.rawValue): \(t.detail)"
+                         + (t.confidence.map { " (confidence \(number($0)))" } ?? ""))
+            if occlusion.restReference == .beforeFirstOcclusion {
+                lines.append("  rest flux from the rest before the first occlusion (no clean baseline before this one)")
+            }
             for p in occlusion.parameters {
                 let name = p.key.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
                 if let v = p.value {
@@ -55,6 +60,21 @@ enum PorhText {
                 }
             } else if let reason = occlusion.reperfusionFlowmotionReason {
                 lines.append("  reperfusion flowmotion  -  (\(reason))")
+            }
+        }
+        let summary = result.summary
+        if !summary.isEmpty {
+            lines.append("")
+            lines.append("across \(result.occlusions.count) occlusions: mean, SD, CV")
+            for p in summary {
+                let name = p.key.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
+                let unit = p.key.unit(flux: result.fluxUnit)
+                if let mean = p.mean, let sd = p.standardDeviation {
+                    lines.append("  \(name) \(number(mean)) \(unit), SD \(number(sd)), CV "
+                                 + (p.coefficientOfVariationPercent.map { "\(number($0))%" } ?? "-") + " (n = \(p.count))")
+                } else {
+                    lines.append("  \(name) -  (\(p.reason ?? ""))")
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -81,3 +81,25 @@ private func run(_ recording: Recording, _ online: inout OnlinePORH, events: [Ev
     let error = #expect(throws: LDFError.self) { try OnlinePORH(sampleRateHz: 10, options: PORHOptions(site: .forearm), bufferSeconds: 200) }
     #expect(error?.context == "--porh-buffer")
 }
+
+/// Four loadings with short recoveries at 2 Hz: found online by the same level-change detector,
+/// later ones with the first rest, as offline (times on the stream's base, seconds from its start).
+@Test func onlineLoadingsMatchTheOfflineAnalysis() throws {
+    let simulation = PORHSimulation.fingerLoading(seed: 9)
+    var simulated = simulation.generate(seed: 9)
+    simulated.recording.timeOriginSeconds = 0
+    let options = PORHOptions(site: .fingerPad)
+    var online = try OnlinePORH(sampleRateHz: 2, options: options)
+    let finals = run(simulated.recording, &online).compactMap { update -> PORHOcclusionResult? in
+        if case .final(let result, _) = update { return result } else { return nil }
+    }
+    let offline = try PORHAnalysis.analyze(simulated.recording, options: options)
+    try #require(finals.count == 4)
+    for (streamed, (whole, truth)) in zip(finals, zip(offline.occlusions, simulated.truth.occlusions)) {
+        #expect(abs(streamed.timing.startSeconds - truth.startSeconds) <= 2)
+        #expect(abs(streamed.timing.releaseSeconds - truth.releaseSeconds) <= 2)
+        #expect(streamed.timing.confidence != nil)
+        #expect(streamed.restReference == whole.restReference)
+        #expect(abs((streamed[.peakFlux].value ?? 0) - (whole[.peakFlux].value ?? 1)) < 1e-9)
+    }
+}

@@ -1,9 +1,10 @@
-import LDFPORH
+import LDFCore
 
 extension PORHOcclusionResult {
     /// The same result with every time stamp moved by `offset` seconds (occlusion start and
     /// release, peak time, windows, return, reperfusion segment). Durations are unchanged. Used
-    /// when a stretch cut from a stream was analysed on its own time base.
+    /// to put results on the file's own axis, and when a stretch cut from a stream was analysed on
+    /// its own time base.
     public func shifted(by offset: Double) -> PORHOcclusionResult {
         func move(_ w: TimeWindow) -> TimeWindow {
             TimeWindow(startSeconds: w.startSeconds + offset, endSeconds: w.endSeconds + offset)

@@ -15,6 +15,9 @@ public struct StreamWindowResult: Sendable {
     public var analysis: BandAnalysis?
     public var error: String?
     public var quality: WindowQuality
+    /// Mean, median and sample SD of the window's perfusion (finite samples only), in the
+    /// channel's unit.
+    public var perfusion: SummaryStatistics
     /// Whether this is the record flushed at the end of input (it may cover less than a window).
     public var isFinal: Bool
 }
@@ -123,7 +126,7 @@ public struct BandStream: Sendable {
             quality.artifactFraction = finite == 0 ? 0 : Double(flagged) / Double(finite)
         }
         let result = StreamWindowResult(index: windowsDone, startSeconds: start, endSeconds: end, analysis: analysis,
-                                        error: error, quality: quality, isFinal: isFinal)
+                                        error: error, quality: quality, perfusion: SummaryStatistics(window), isFinal: isFinal)
         windowsDone += 1
         sinceLast = 0
         return result

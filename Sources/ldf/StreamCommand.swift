@@ -17,7 +17,10 @@ struct StreamCommand: ParsableCommand {
             Input, read as it arrives: one value per line (with --rate), time,value lines, or delimited \
             text with a header (the perfusion column found by name or unit, or chosen with --channel). \
             Output, flushed line by line: JSON Lines (a header record with every parameter, one \
-            "window" record per hop, an "end" record) or CSV with --format csv. Each window's bands \
+            "window" record per hop, an "end" record), CSV with --format csv (a header row, then one \
+            row per window and band, readable by pandas as is; --header-file keeps the parameters) or \
+            aligned text with --format text. Every window carries the mean, median and SD of the \
+            perfusion over it. Each window's bands \
             equal `ldf bands` on the same stretch with the same options. Memory depends on the window, \
             not on the stream's length. Malformed lines are skipped and counted (line numbers on \
             standard error) or stop the run with --strict. End of input, SIGINT and SIGTERM flush a \
@@ -41,8 +44,12 @@ struct StreamCommand: ParsableCommand {
             help: ArgumentHelp("Share of samples a Hampel detector may flag before a window is marked as artifact.", valueName: "FRACTION"))
     var artifactThreshold: Double = 0.01
 
-    @Option(help: "Output: jsonl (JSON Lines) or csv.")
+    @Option(help: "Output: jsonl (JSON Lines: header, window and end records), csv (one row per window and band; no comment line) or text (one aligned line per window, for a terminal).")
     var format: StreamFormat = .jsonl
+
+    @Option(name: .customLong("header-file"),
+            help: ArgumentHelp("Also write the header record (toolkit, every parameter, channels) as JSON to this file; the CSV and text outputs carry no parameters themselves.", valueName: "PATH"))
+    var headerFile: String?
 
     @Flag(help: "Stop at the first malformed line instead of skipping it.")
     var strict = false
@@ -80,5 +87,5 @@ struct StreamCommand: ParsableCommand {
 }
 
 enum StreamFormat: String, ExpressibleByArgument, CaseIterable {
-    case jsonl, csv
+    case jsonl, csv, text
 }

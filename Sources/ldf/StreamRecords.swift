@@ -127,19 +127,6 @@ struct StreamEndJSON: Encodable {
     }
 }
 
-/// CSV layout of `ldf stream --format csv`: a `#` line with the parameters, a header, then one
-/// row per window and band.
-enum StreamCSV {
-    static func comment(_ header: StreamHeaderJSON) -> String {
-        let s = header.settings
-        return "# \(Toolkit.name) \(Toolkit.version) stream: preset=\(s.analysis.bandSet.name) window_s=\(s.windowSeconds) "
-            + "hop_s=\(s.hopSeconds) rate_hz=\(header.sampleRateHz) channel=\(header.channel) method=\(s.analysis.method.rawValue) "
-            + "wavelet=\(s.analysis.wavelet.wavelet.rawValue) f0=\(s.analysis.wavelet.f0) padding=\(s.analysis.wavelet.padding.rawValue) "
-            + "cone=\(s.analysis.wavelet.coneRule.rawValue) preprocessing=\(s.analysis.wavelet.preprocess) "
-            + "include_edges=\(s.analysis.includeEdges) hampel=\(s.analysis.hampel != nil)"
-    }
-}
-
 /// A PORH record of `ldf stream --porh`: `porh_interim` (peak so far), `porh` (the same fields
 /// as an occlusion of `ldf porh --format json`) or `porh_failed` (with the reason).
 struct StreamPORHJSON: Encodable {

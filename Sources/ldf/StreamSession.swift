@@ -86,9 +86,13 @@ struct StreamSession {
                                       channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
         switch command.format {
         case .jsonl: try StandardOutput.writeLine(ReportJSON.line(header))
-        case .csv:
-            try StandardOutput.writeLine(StreamCSV.comment(header))
-            try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: StreamBandRow.self)))
+        case .csv: try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: StreamBandRow.self)))
+        case .text:
+            try StandardOutput.writeLine(StreamWindowRecord.textHeader(bands: bandStreams[0].settings.analysis.bandSet.bands.map(\.name),
+                                                                       fluxUnit: parser.channelUnit))
+        }
+        if let path = command.headerFile {
+            try OutputFile.write(try ReportJSON.string(header) + "\n", to: path, role: "--header-file")
         }
 
         // 2. Every line, the first ones included.
@@ -98,9 +102,10 @@ struct StreamSession {
                 if channel == 0 { windows += 1 }
                 let name = parser.channelNames[channel], unit = parser.channelUnits[channel]
                 switch command.format {
-                case .jsonl:
-                    try StandardOutput.writeLine(ReportJSON.line(StreamWindowRecord(
-                        result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit, timeOriginSeconds: origin)))
+                case .jsonl, .text:
+                    let record = StreamWindowRecord(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
+                                                    timeOriginSeconds: origin)
+                    try StandardOutput.writeLine(command.format == .text ? record.textLine : try ReportJSON.line(record))
                 case .csv:
                     let rows = StreamBandRow.rows(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
                                                   timeOriginSeconds: origin)
@@ -113,6 +118,7 @@ struct StreamSession {
                 switch command.format {
                 case .jsonl: try StandardOutput.writeLine(ReportJSON.line(StreamPORHJSON(update)))
                 case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
+                case .text: try StandardOutput.writeLine(StreamPORHJSON(update).summary)
                 }
             }
         }

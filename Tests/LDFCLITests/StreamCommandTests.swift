@@ -54,16 +54,36 @@ import LDFTestSupport
         let missing = try LDFCommandRunner.run(["stream", "--window", "60", "--hop", "30"], stdin: Data(lines.utf8))
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("--rate"))
-        let out = try LDFCommandRunner.run(["stream", "--rate", "5", "--window", "60", "--hop", "30", "--format", "csv"], stdin: Data(lines.utf8))
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        let sidecar = dir.appendingPathComponent("header.json")
+        let out = try LDFCommandRunner.run(["stream", "--rate", "5", "--window", "60", "--hop", "30", "--format", "csv",
+                                            "--header-file", sidecar.path], stdin: Data(lines.utf8))
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n")
-        #expect(rows.first?.hasPrefix("# ldf-toolkit") == true)
-        #expect(rows.dropFirst().first?.hasPrefix("t_start_s,t_end_s,window,final,channel,flux_unit,band") == true)
+        // A plain CSV (pandas reads it as is); the parameters went to the sidecar.
+        #expect(rows.first?.hasPrefix("t_start_s,t_end_s,window,final,perfusion_mean,perfusion_median,perfusion_sd,channel,flux_unit,band") == true)
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: sidecar)) as? [String: Any])
+        #expect(header["type"] as? String == "header")
+        #expect((header["parameters"] as? [String: Any])?["window_s"] as? Double == 60)
         // Windows end at 60 and 80 s (the last one flushed at the end of input), 2 bands each
         // (respiratory, cardiac: the others need more than 60 s for 5 cycles).
-        let data = rows.dropFirst(2)
+        let data = rows.dropFirst()
         #expect(data.count == 4)
         #expect(data.filter { $0.hasPrefix("20.0,80.0,1,true,") }.count == 2)
+        // The window's perfusion: samples 100..299 of the sine, by hand.
+        let values = (100..<400).map { 100 + 5 * sin(Double($0) * 0.3) }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let last = data.last.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+        #expect(abs((Double(last[4]) ?? .nan) - mean) < 1e-9)
+        let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot()
+        #expect(abs((Double(last[6]) ?? .nan) - sd) < 1e-9)
+
+        let text = try LDFCommandRunner.run(["stream", "--rate", "5", "--window", "60", "--hop", "30", "--format", "text"], stdin: Data(lines.utf8))
+        let textLines = text.stdout.split(separator: "\n")
+        #expect(text.status == 0 && textLines.count == 3)
+        #expect(textLines.first?.contains(" mean ") == true && textLines.first?.contains("respiratory, cardiac") == true)
+        #expect(textLines.last?.hasSuffix("final") == true)
+        #expect(Set(textLines.dropFirst().map { $0.prefix { $0 != "|" }.count }).count == 1)
     }
 
     @Test func malformedLinesAreSkippedAndCountedOrStopUnderStrict() throws {

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "LDFCoupling", targets: ["LDFCoupling"]),
         .library(name: "LDFComplexity", targets: ["LDFComplexity"]),
         .library(name: "LDFReport", targets: ["LDFReport"]),
+        .library(name: "LDFEpochs", targets: ["LDFEpochs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,8 @@ let package = Package(
         .target(name: "LDFComplexity", dependencies: ["LDFCore", "LDFSpectral"]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Statistics per interval (between marks, given, or every N seconds) and channel.
+        .target(name: "LDFEpochs", dependencies: ["LDFCore"]),
         // Incremental processing for `ldf stream`: bounded memory whatever the stream's length.
         .target(name: "LDFStream", dependencies: [
             "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH",
@@ -55,15 +58,15 @@ let package = Package(
         ]),
         // Row models of every output (one Codable type per record kind), the CSV writer, the number
         // formatter and the JSON writer: one layout per record in text, CSV and JSON.
-        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream"]),
+        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
-        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFReport"]),
+        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
         .target(name: "LDFSimulation", dependencies: ["LDFCore"]),
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
+        .testTarget(name: "LDFEpochsTests", dependencies: ["LDFEpochs", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFTestSupport"]),

@@ -76,6 +76,7 @@ public struct StudyIssue: Sendable, Codable, Equatable, CustomStringConvertible 
         case read
         case bands
         case porh
+        case epochs
         /// The study as a whole (mixed sample rates, empty groups, missing shards).
         case study
     }

@@ -26,6 +26,8 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var channelCount: Int?
     /// PORH recordings: one row per occlusion.
     public var occlusions: [OcclusionRow]
+    /// Epochs recordings: one row per interval (from the file's events) and channel.
+    public var epochs: [EpochRecord]?
     /// Flux unit of the perfusion channel, e.g. "PU".
     public var fluxUnit: String?
     /// The failure, when the recording could not be analysed; otherwise nil.

@@ -1,12 +1,15 @@
 import Foundation
 import LDFCore
+import LDFEpochs
 import LDFIO
 import LDFPORH
 import LDFReport
 import LDFSpectral
 
 /// Analyses one manifest row with the library's own analyses: `BandAnalysis` for rest
-/// recordings (bands and time-averaged spectrum), `PORHAnalysis` for PORH recordings. Never
+/// recordings (bands and time-averaged spectrum), `PORHAnalysis` for PORH recordings,
+/// `EpochReport` over the file's events for epochs recordings (every channel once; changes from
+/// the first interval; CVC with the row's `map_mmhg`). Never
 /// throws: a failure becomes the outcome's `failure` with the stage in `issues`.
 enum RecordingStudyAnalysis {
     static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
@@ -38,6 +41,18 @@ enum RecordingStudyAnalysis {
                     outcome.issues += warnings(analysis.signalDiagnostics, stage: .bands)
                 } catch {
                     return failed(outcome, stage: .bands, error)
+                }
+            case .epochs:
+                guard recording.perfusion.name == first.perfusion.name else { continue }
+                do {
+                    let firstInterval = try EpochSource.events.intervals(in: recording).intervals.first?.name
+                    let report = try EpochReport(recording: recording, source: .events,
+                                                 options: EpochOptions(meanArterialPressureMmHg: entry.meanArterialPressureMmHg,
+                                                                       referenceName: firstInterval))
+                    outcome.epochs = report.rows.map(EpochRecord.init)
+                    outcome.issues += warnings(report.diagnostics, stage: .epochs)
+                } catch {
+                    return failed(outcome, stage: .epochs, error)
                 }
             case .porh:
                 do {

@@ -6,7 +6,7 @@ import LDFPORH
 /// Writes a study's tables and its record (`study.json`) into the output directory.
 public enum StudyOutput {
     /// File names of the tables, in the order they are written.
-    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "summary.csv",
+    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "epochs.csv", "summary.csv",
                                     "comparisons.csv", "spectra_comparisons.csv", "errors.csv"]
 
     /// What `study.json` records.
@@ -50,7 +50,7 @@ public enum StudyOutput {
     /// Writes every table and `study.json` to `directory`, plus `parameters.json` (read by merges).
     public static func write(_ results: StudyResults, to directory: URL, shard: StudyShard? = nil, seconds: Double? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable, results.summaryTable,
+        let tables = [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable, results.epochsTable, results.summaryTable,
                       results.comparisonsTable, results.spectraComparisonsTable, results.errorsTable]
         var files = tableFiles
         for (name, table) in zip(tableFiles, tables) {

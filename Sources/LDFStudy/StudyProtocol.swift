@@ -1,5 +1,5 @@
-/// The analysis a manifest row asks for: resting spectral bands, or PORH (with its reperfusion
-/// bands).
+/// The analysis a manifest row asks for: resting spectral bands, PORH (with its reperfusion
+/// bands), or interval statistics between the file's marks (`epochs`).
 public enum StudyProtocol: String, Sendable, Codable, CaseIterable {
-    case rest, porh
+    case rest, porh, epochs
 }

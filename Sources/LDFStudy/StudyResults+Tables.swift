@@ -53,6 +53,18 @@ extension StudyResults {
         return table
     }
 
+    /// `epochs.csv`: one row per epochs recording, interval (from the file's events) and channel;
+    /// changes are from the recording's first interval; times on the file's axis.
+    public var epochsTable: CSVTable {
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz"] + ReportColumns.names(of: EpochRecord.self))
+        for (entry, outcome) in succeeded {
+            for r in outcome.epochs ?? [] {
+                table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz)] + ReportColumns.cells(of: r).map(\.text))
+            }
+        }
+        return table
+    }
+
     /// `reperfusion_bands.csv` (with `--reperfusion-bands`): one row per PORH recording, occlusion
     /// and band of the reperfusion segment with the transient removed; values are fractions of the
     /// plateau d (dimensionless). An occlusion whose segment could not be analysed has one row with

@@ -1,12 +1,13 @@
 import Foundation
 import LDFCore
 import LDFPORH
+import LDFReport
 
 /// A measured quantity of one recording that a study summarises and compares: a band measure of
 /// one band, or a PORH parameter of one occlusion.
 public struct StudyVariable: Sendable, Hashable, Comparable {
     /// Rest bands, PORH parameters, or the bands of the PORH reperfusion segment.
-    public enum Analysis: String, Sendable, Codable { case bands, porh, reperfusion }
+    public enum Analysis: String, Sendable, Codable { case bands, porh, reperfusion, epochs }
     public var analysis: Analysis
     /// Band measure (`BandMeasure` raw value) or PORH parameter key.
     public var measure: String
@@ -26,6 +27,7 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
         case .bands: measure
         case .porh: "occlusion \(occlusion ?? 0)"
         case .reperfusion: "\(measure) occlusion \(occlusion ?? 0)"
+        case .epochs: "\(measure) (intervals)"
         }
         return channel.isEmpty ? base : "\(base) channel \(channel)"
     }
@@ -33,6 +35,13 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
     public static func < (a: StudyVariable, b: StudyVariable) -> Bool {
         (a.analysis.rawValue, a.family, a.order, a.measure, a.channel) < (b.analysis.rawValue, b.family, b.order, b.measure, b.channel)
     }
+}
+
+extension StudyResults {
+    /// The epoch values a study summarises and compares, by measure name.
+    static let epochMeasures: [(name: String, value: @Sendable (EpochRecord) -> Double?)] = [
+        ("mean", \.mean), ("median", \.median), ("sd", \.sd), ("cvc", \.cvc), ("change", \.change), ("percent_change", \.percentChange),
+    ]
 }
 
 /// The results of a study: the manifest's rows with their outcomes, every issue, and the values
@@ -92,6 +101,14 @@ public struct StudyResults: Sendable {
                     guard let value = row.value(measure) else { continue }
                     let variable = StudyVariable(analysis: .bands, measure: measure.rawValue, band: row.band, occlusion: nil,
                                                  order: bandOrder[row.band] ?? 0, channel: outcome.variableChannel(row.channel))
+                    observations.append(Observation(position: position, variable: variable, value: value))
+                }
+            }
+            for (order, row) in (outcome.epochs ?? []).enumerated() {
+                for measure in Self.epochMeasures {
+                    guard let value = measure.value(row) else { continue }
+                    let variable = StudyVariable(analysis: .epochs, measure: measure.name, band: row.interval, occlusion: nil,
+                                                 order: order, channel: row.channel)
                     observations.append(Observation(position: position, variable: variable, value: value))
                 }
             }

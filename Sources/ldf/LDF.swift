@@ -19,7 +19,7 @@ struct LDF: ParsableCommand {
             exports; "-" reads standard input. Results go to standard output, warnings to standard error.
             """,
         version: Toolkit.version,
-        subcommands: [InfoCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self, BispectrumCommand.self, CouplingCommand.self, ComplexityCommand.self]
+        subcommands: [InfoCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, EpochsCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self, BispectrumCommand.self, CouplingCommand.self, ComplexityCommand.self]
     )
 
     /// Runs the command. SIGPIPE is ignored so that a closed standard output reaches the writers as

@@ -43,6 +43,31 @@ import LDFTestSupport
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init))) }
     }
 
+    /// `protocol=epochs`: statistics between each file's marks, changes from its first interval,
+    /// and a group comparison of them.
+    @Test func epochsProtocolWritesIntervalStatistics() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var manifest = "subject,group,site,condition,protocol,path,map_mmhg\n"
+        for (i, level) in [20.0, 22, 40, 44].enumerated() {
+            var text = "time,flux,marker\n"
+            for n in 0..<600 { text += "\(Double(n) / 2),\(n < 300 ? 10 : level),\(n == 300 ? "drug" : "")\n" }
+            try Data(text.utf8).write(to: dir.appendingPathComponent("e\(i).csv"))
+            manifest += "s\(i),\(i < 2 ? "a" : "b"),finger-pad,base,epochs,e\(i).csv,80\n"
+        }
+        try Data(manifest.utf8).write(to: dir.appendingPathComponent("manifest.csv"))
+        let out = dir.appendingPathComponent("out")
+        let run = try LDFCommandRunner.run(["study", dir.appendingPathComponent("manifest.csv").path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try csv(out.appendingPathComponent("epochs.csv"))
+        #expect(rows.count == 8)
+        let drug = try #require(rows.first { $0["subject"] == "s2" && $0["interval"] == "drug" })
+        #expect(drug["mean"] == "40.0" && drug["change"] == "30.0" && drug["percent_change"] == "300.0" && drug["cvc"] == "0.5")
+        #expect(drug["start_s"] == "150.0" && drug["end_s"] == "300.0")
+        let comparisons = try csv(out.appendingPathComponent("comparisons.csv"))
+        #expect(comparisons.contains { $0["analysis"] == "epochs" && $0["measure"] == "mean" && $0["band"] == "drug" })
+    }
+
     @Test func runWritesTablesListsBadRowsAndResumes() throws {
         let dir = try Self.makeCohort()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -9,8 +9,7 @@ struct SurrogateTestOptions: ParsableArguments {
 
     @Option(name: .customLong("surrogate-type"),
             help: ArgumentHelp("Surrogates: rp, ft, aaft, iaaft1 (exact distribution), iaaft2 (exact spectrum), tshift or cpp (phases: coherence, coupling). Default: iaaft1 (bands, coherence), iaaft2 (bispectrum, as MODA), cpp (coupling, as MODA).",
-                               valueName: "TYPE"),
-            transform: { try SpectralOptions.choice($0, option: "--surrogate-type", SurrogateKind.allCases) })
+                               valueName: "TYPE"))
     var surrogateType: SurrogateKind?
 
     @Option(help: ArgumentHelp("Seed of the surrogates (the same seed gives the same surrogates on every run).", valueName: "N"))
@@ -20,8 +19,7 @@ struct SurrogateTestOptions: ParsableArguments {
     var significance: Double = 0.95
 
     @Option(name: .customLong("significance-test"),
-            help: ArgumentHelp("rank (the K-th largest of N surrogates, K = floor((N+1)(1-level))) or percentile.", valueName: "TEST"),
-            transform: { try SpectralOptions.choice($0, option: "--significance-test", SignificanceTest.allCases) })
+            help: ArgumentHelp("rank (the K-th largest of N surrogates, K = floor((N+1)(1-level))) or percentile.", valueName: "TEST"))
     var significanceTest: SignificanceTest = .rank
 
     @Option(name: .customLong("iaaft-iterations"), help: ArgumentHelp("Iteration cap of IAAFT surrogates (MODA's 1000).", valueName: "N"))

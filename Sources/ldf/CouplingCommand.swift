@@ -31,8 +31,8 @@ struct CouplingCommand: ParsableCommand {
                                valueName: "X,Y"))
     var bands: String
 
-    @Option(help: ArgumentHelp("Band preset the names refer to (default stefanovska).", valueName: "NAME"))
-    var preset: String?
+    @Option(help: "Band preset the names refer to.")
+    var preset: BandPreset = .stefanovska
 
     @Option(help: ArgumentHelp("Window in seconds (default: 10 x the longest period, 10 / lowest band edge).", valueName: "SECONDS"))
     var window: Double?
@@ -59,7 +59,7 @@ struct CouplingCommand: ParsableCommand {
 
     /// The two bands of `--bands`: preset names or LO-HI ranges.
     func parsedBands() throws -> (Band, Band) {
-        let set = try BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
+        let set = preset.bandSet
         let parts = bands.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else {
             throw LDFError("--bands", "'\(bands)' is not two bands", fix: "give two band names or LO-HI ranges, e.g. --bands respiratory,cardiac")

@@ -4,19 +4,17 @@ import LDFSpectral
 
 /// Spectral-analysis options shared by `ldf bands` and `ldf spectrum`.
 struct SpectralOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Band preset: stefanovska (default), stefanovska-1.6, linkoping or pittsburgh.", valueName: "NAME"))
-    var preset: String?
+    @Option(help: "Band preset (default: stefanovska; docs/METHODS.md §2).")
+    var preset: BandPreset?
 
     @Option(help: ArgumentHelp("Own bands instead of a preset, in Hz, e.g. myogenic:0.052-0.145,cardiac:0.6-2.",
                                valueName: "NAME:LO-HI,..."))
     var bands: String?
 
-    @Option(help: ArgumentHelp("Spectral method: wavelet (time-averaged MODA wavelet spectrum; default) or welch.", valueName: "METHOD"),
-            transform: { try SpectralOptions.choice($0, option: "--method", SpectralMethod.allCases) })
+    @Option(help: "Spectral method: wavelet (time-averaged MODA wavelet spectrum) or welch.")
     var method: SpectralMethod = .wavelet
 
-    @Option(help: ArgumentHelp("Wavelet: morlet (default) or lognormal.", valueName: "KIND"),
-            transform: { try SpectralOptions.choice($0, option: "--wavelet", WaveletKind.allCases) })
+    @Option(help: "Mother wavelet.")
     var wavelet: WaveletKind = .morlet
 
     @Option(help: ArgumentHelp("Wavelet resolution parameter f0 (w0 = 2 pi f0 for the Morlet).", valueName: "F0"))
@@ -35,12 +33,10 @@ struct SpectralOptions: ParsableArguments {
     @Flag(name: .customLong("no-preprocess"), help: "Skip MODA's preprocessing (cubic detrend and FFT band-pass to fmin–fmax).")
     var noPreprocess = false
 
-    @Option(help: ArgumentHelp("Padding: zero, symmetric, periodic or predictive (default, MODA's forecast).", valueName: "KIND"),
-            transform: { try SpectralOptions.choice($0, option: "--padding", Padding.allCases) })
+    @Option(help: "Padding of the signal's ends (predictive: MODA's forecast).")
     var padding: Padding = .predictive
 
-    @Option(help: ArgumentHelp("Cone of influence: moda (default, eps = 1%) or torrence-compo (Hultman's e-folding rule).", valueName: "RULE"),
-            transform: { try SpectralOptions.choice($0, option: "--cone", ConeOfInfluenceRule.allCases) })
+    @Option(help: "Cone of influence: moda (eps = 1%) or torrence-compo (Hultman's e-folding rule).")
     var cone: ConeOfInfluenceRule = .moda
 
     @Flag(name: .customLong("include-edges"), help: "Average wavelet coefficients outside the cone of influence too.")
@@ -84,7 +80,7 @@ struct SpectralOptions: ParsableArguments {
             }
             return try BandSet.parse(custom: bands)
         }
-        return try BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
+        return (preset ?? .stefanovska).bandSet
     }
 
     /// The analysis settings these options describe (not yet validated).
@@ -96,11 +92,5 @@ struct SpectralOptions: ParsableArguments {
             bandSet: set, method: method, wavelet: options, fminHz: fmin, fmaxHz: fmax, includeEdges: includeEdges,
             welch: WelchOptions(segmentSeconds: welchSegment, overlapFraction: welchOverlap),
             hampel: hampel ? HampelOptions(windowSeconds: hampelWindow, threshold: hampelThreshold, widenSamples: hampelWiden) : nil)
-    }
-
-    /// Parses an enum value by its raw name, with an error listing the choices.
-    static func choice<T: RawRepresentable>(_ text: String, option: String, _ cases: [T]) throws -> T where T.RawValue == String {
-        if let value = cases.first(where: { $0.rawValue == text.lowercased() }) { return value }
-        throw LDFError(option, "unknown value '\(text)'", fix: "use one of: \(cases.map(\.rawValue).joined(separator: ", "))")
     }
 }

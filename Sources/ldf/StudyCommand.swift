@@ -157,14 +157,12 @@ struct StudyOptions: ParsableArguments {
     var maxBridgeSeconds: Double = 1.0
 
     @Option(name: .customLong("porh-timing"),
-            help: ArgumentHelp("PORH occlusion timing when the manifest gives none: auto, events, pressure or flux.", valueName: "SOURCE"),
-            transform: { try SpectralOptions.choice($0, option: "--porh-timing", TimingPreference.allCases) })
+            help: ArgumentHelp("PORH occlusion timing when the manifest gives none: auto, events, pressure or flux.", valueName: "SOURCE"))
     var porhTiming: TimingPreference = .auto
 
     @Option(name: .customLong("spectra-correction"),
             help: ArgumentHelp("Correction across frequencies in spectra_comparisons.csv: bh (Benjamini-Hochberg), holm or none.",
-                               valueName: "METHOD"),
-            transform: { try SpectralOptions.choice($0, option: "--spectra-correction", PValueAdjustment.allCases) })
+                               valueName: "METHOD"))
     var spectraCorrection: PValueAdjustment = .benjaminiHochberg
 
     @Flag(name: .customLong("reperfusion-bands"),

@@ -127,11 +127,11 @@ import LDFCore
 
     @Test(arguments: [
         (["--fmin", "1", "--fmax", "0.5"], "--fmin/--fmax"),
-        (["--preset", "nonsense"], "unknown preset"),
+        (["--preset", "nonsense"], "'stefanovska', 'stefanovska-1.6', 'linkoping' or 'pittsburgh'"),
         (["--bands", "a:0.01-0.05,b:0.04-0.1"], "overlap"),
         (["--f0", "0"], "--f0"),
-        (["--method", "fourier"], "wavelet, welch"),
-        (["--padding", "mirror"], "zero, symmetric, periodic, predictive"),
+        (["--method", "fourier"], "'wavelet' and 'welch'"),
+        (["--padding", "mirror"], "'zero', 'symmetric', 'periodic' or 'predictive'"),
         (["--hampel", "--hampel-window", "0"], "--hampel-window"),
         (["--preset", "linkoping", "--bands", "a:0.01-0.05"], "--preset/--bands"),
     ])

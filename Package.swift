@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LDFStudy", targets: ["LDFStudy"]),
         .library(name: "LDFStream", targets: ["LDFStream"]),
         .library(name: "LDFCoupling", targets: ["LDFCoupling"]),
+        .library(name: "LDFComplexity", targets: ["LDFComplexity"]),
         .library(name: "LDFReport", targets: ["LDFReport"]),
         .library(name: "LDFEpochs", targets: ["LDFEpochs"]),
     ],
@@ -44,6 +45,8 @@ let package = Package(
         ]),
         // Phase coupling between oscillators: MODA's dynamical Bayesian inference.
         .target(name: "LDFCoupling", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Entropy and fractal measures: auto-mutual information, sample and multiscale entropy, DFA, MFDFA.
+        .target(name: "LDFComplexity", dependencies: ["LDFCore", "LDFSpectral"]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
         // Statistics per interval (between marks, given, or every N seconds) and channel.
@@ -63,7 +66,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFReport", "LDFEpochs",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFEpochsTests", dependencies: ["LDFEpochs", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
+        .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFTestSupport"]),
         .testTarget(name: "LDFReportTests", dependencies: ["LDFReport", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),

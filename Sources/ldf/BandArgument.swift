@@ -13,7 +13,7 @@ extension BandSet {
                            fix: "e.g. \(option) \(bands.first?.name ?? "cardiac") or \(option) 0.6-2")
         }
         guard low > 0, high > low, high.isFinite else {
-            throw LDFError(option, "band '\(text)' has edges \(low)–\(high) Hz", fix: "edges must be positive with low < high")
+            throw LDFError(option, "band '\(text)' has edges \(low)–\(high) Hz", fix: "give 0 < LO < HI in Hz")
         }
         return Band(name.isEmpty ? text : name, low, high)
     }

@@ -113,8 +113,8 @@ struct ComplexityReport: Encodable {
             mutualInformationBits = s.lag?.mutualInformation?.information
             sampleEntropy = s.sampleEntropy.map { EntropyRecord($0, scale: 1, lag: s.lag?.samples ?? 1) }
             multiscale = s.multiscale.map(MultiscaleRecord.init)
-            dfa = s.dfa.map { DFARecord($0, rate: rate) }
-            mfdfa = s.mfdfa.map { MFDFARecord($0, rate: rate) }
+            dfa = s.dfa.map(DFARecord.init)
+            mfdfa = s.mfdfa.map(MFDFARecord.init)
             reason = s.reason
         }
     }
@@ -160,7 +160,7 @@ struct ComplexityReport: Encodable {
         @Nullable var alpha: Double?
         @Nullable var reason: String?
 
-        init(_ d: DFAResult, rate: Double) {
+        init(_ d: DFAResult) {
             range = d.range.name
             lowS = d.range.lowSeconds
             highS = d.range.highSeconds
@@ -184,7 +184,7 @@ struct ComplexityReport: Encodable {
         @Nullable var width: Double?
         @Nullable var reason: String?
 
-        init(_ m: MFDFAResult, rate: Double) {
+        init(_ m: MFDFAResult) {
             range = m.range.name
             lowS = m.range.lowSeconds
             highS = m.range.highSeconds

@@ -247,10 +247,11 @@ struct OcclusionMeasurement {
         set(.timeToPeak, peakTime - tR, otherwise: peakReason ?? "")
         let rfLevel = rf - offset, pfLevel = pf - offset
         if rfLevel.isFinite && rfLevel <= 0 {
-            missing([.peakRestRatio, .percentIncrease], "rest flux \(OcclusionDetector.rounded(rfLevel)) is not positive (instrument offset?)")
+            missing([.peakRestRatio, .percentIncrease, .restPercentOfPeak], "rest flux \(OcclusionDetector.rounded(rfLevel)) is not positive (instrument offset?)")
         }
         set(.peakRestRatio, pfLevel / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
         set(.percentIncrease, 100 * (pfLevel - rfLevel) / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
+        set(.restPercentOfPeak, 100 * rfLevel / pfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
         if rf.isFinite, bz.isFinite, rf - bz <= 0 {
             missing([.bzCorrectedRatio], "rest flux does not exceed the biological zero")
         }
@@ -267,9 +268,14 @@ struct OcclusionMeasurement {
         if let map = options.meanArterialPressureMmHg {
             set(.cvcRest, rfLevel / map, otherwise: subtractFailed ? offsetReason : restReason)
             set(.cvcPeak, pfLevel / map, otherwise: peakReason ?? offsetReason)
-            set(.percentCVCMax, 100 * rfLevel / pfLevel, otherwise: peakReason ?? restReason)
         } else {
-            missing([.cvcRest, .cvcPeak, .percentCVCMax], "no mean arterial pressure given (--map MMHG)")
+            missing([.cvcRest, .cvcPeak, .percentCVCMaxRest, .percentCVCMaxPeak], "no mean arterial pressure given (--map MMHG)")
+        }
+        if let cvcMax = options.maximumCVC {
+            set(.percentCVCMaxRest, 100 * (values[.cvcRest]?.value ?? .nan) / cvcMax, otherwise: values[.cvcRest]?.reason ?? "")
+            set(.percentCVCMaxPeak, 100 * (values[.cvcPeak]?.value ?? .nan) / cvcMax, otherwise: values[.cvcPeak]?.reason ?? "")
+        } else {
+            missing([.percentCVCMaxRest, .percentCVCMaxPeak], "no maximal CVC given (--cvc-max FLUX/MMHG, e.g. the CVC at 43-44 °C local heating)")
         }
 
         // Transient fit from the peak.

@@ -46,6 +46,10 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     public var subtractBiologicalZero: Bool
     /// Mean arterial pressure in mmHg for CVC = flux / MAP; nil skips CVC.
     public var meanArterialPressureMmHg: Double?
+    /// Maximal cutaneous vascular conductance in flux/mmHg (CVC units), measured separately by the
+    /// user (e.g. the plateau of local heating to 43-44 °C, docs/METHODS.md §7.3); nil skips %CVCmax.
+    /// The PORH peak is not a maximum, so the toolkit never takes one from the recording itself.
+    public var maximumCVC: Double?
     /// Hampel filter for motion spikes, applied to the flux before anything else; nil (the default)
     /// for none. Use a short window (about 2 s): the published 20 s window (docs/METHODS.md §4.2) would
     /// treat the first seconds after the occlusion's sharp edges as outliers and move them.
@@ -69,6 +73,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         minimumOcclusionSeconds = 20
         subtractBiologicalZero = false
         meanArterialPressureMmHg = nil
+        maximumCVC = nil
         artifactFilter = nil
         reperfusionBands = nil
     }
@@ -111,6 +116,9 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         try positive(minimumOcclusionSeconds, "--min-occlusion", max: 3600, example: "20")
         if let map = meanArterialPressureMmHg, !(map.isFinite && map > 0 && map < 300) {
             throw LDFError("--map", "mean arterial pressure \(map) mmHg is not plausible (0-300)", fix: "e.g. --map 93")
+        }
+        if let cvcMax = maximumCVC, !(cvcMax.isFinite && cvcMax > 0) {
+            throw LDFError("--cvc-max", "maximal CVC \(cvcMax) must be positive (flux/mmHg)", fix: "e.g. --cvc-max 3.5")
         }
         try artifactFilter?.validate()
         try OcclusionInterval.validate(occlusions, minimumSeconds: minimumOcclusionSeconds)

@@ -72,6 +72,7 @@ enum OptionRanges {
     static let peakSearch = OptionRange<Double>("--peak-search", 1, 3600, unit: "s")
     static let minOcclusion = OptionRange<Double>("--min-occlusion", 1, 3600, unit: "s")
     static let map = OptionRange<Double>("--map", 10, 300, unit: "mmHg")
+    static let cvcMax = OptionRange<Double>("--cvc-max", 0.0001, 100_000, unit: "flux/mmHg")
 
     // Coherence, surrogates, coupling.
     static let windowCycles = OptionRange<Double>("--window-cycles", 1, 1000, unit: "cycles")

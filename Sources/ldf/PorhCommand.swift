@@ -18,7 +18,7 @@ struct PorhCommand: ParsableCommand {
             level, then a sharp rise, judged against local levels; partial falls, noisy plateaus, any \
             site, several per recording, each with a confidence). Times are on the file's own axis. Each occlusion gets rest flux, biological \
             zero, peak, time to peak, ratios, T75/T50/T25, hyperaemia duration, repayment and debt \
-            areas, plateau, CVC (with --map) and the transient fit a*exp(-(t/b)^c)+d. A parameter \
+            areas, plateau, CVC (with --map), %CVCmax (with --cvc-max) and the transient fit a*exp(-(t/b)^c)+d. A parameter \
             that cannot be computed is null with the reason. --site sets documented defaults for the \
             windows and smoothing and is recorded; every option that shaped a result is in the JSON \
             `parameters`. Results go to standard output, warnings to standard error; the exit status \
@@ -66,6 +66,11 @@ struct PorhCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mean arterial pressure for CVC = flux / MAP." + OptionRanges.map.help, valueName: "MMHG"))
     var map: Double?
 
+    @Option(name: .customLong("cvc-max"),
+            help: ArgumentHelp("Maximal CVC measured separately (e.g. local heating to 43-44 °C), in flux/mmHg, for %CVCmax; needs --map."
+                               + OptionRanges.cvcMax.help, valueName: "CVC"))
+    var cvcMax: Double?
+
     @Option(name: .customLong("hampel-window"),
             help: ArgumentHelp("Remove motion spikes with a Hampel filter of this window first (about 2 s; 5 scaled MADs)." + OptionRanges.hampelWindow.help,
                                valueName: "SECONDS"))
@@ -94,6 +99,10 @@ struct PorhCommand: ParsableCommand {
         try OptionRanges.peakSearch.check(peakSearch)
         try OptionRanges.minOcclusion.check(minOcclusion)
         try OptionRanges.map.check(map)
+        try OptionRanges.cvcMax.check(cvcMax)
+        if cvcMax != nil && map == nil {
+            throw ValidationError("--cvc-max needs --map MMHG: %CVCmax compares CVC = flux / MAP with the maximal CVC")
+        }
         try OptionRanges.hampelWindow.check(hampelWindow)
         _ = try options()
     }
@@ -112,6 +121,7 @@ struct PorhCommand: ParsableCommand {
         if let minOcclusion { o.minimumOcclusionSeconds = minOcclusion }
         o.subtractBiologicalZero = subtractBiologicalZero
         o.meanArterialPressureMmHg = map
+        o.maximumCVC = cvcMax
         o.artifactFilter = hampelWindow.map { HampelOptions(windowSeconds: $0) }
         o.reperfusionBands = try reperfusionBands.map { try BandSet.preset(named: $0) }
         try o.validate()

@@ -33,6 +33,8 @@ struct PorhParametersJSON: Encodable {
     var expectedOcclusionS: Double
     var subtractBiologicalZero: Bool
     var meanArterialPressureMmhg: Double?
+    /// Maximal CVC for %CVCmax, flux/mmHg; null when not given.
+    var maximumCvc: Double?
     /// Hampel window in seconds when spikes were removed first; null for none.
     var hampelWindowS: Double?
     var hampelThresholdMads: Double?
@@ -54,6 +56,7 @@ struct PorhParametersJSON: Encodable {
         expectedOcclusionS = o.expectedOcclusionSeconds
         subtractBiologicalZero = o.subtractBiologicalZero
         meanArterialPressureMmhg = o.meanArterialPressureMmHg
+        maximumCvc = o.maximumCVC
         hampelWindowS = o.artifactFilter?.windowSeconds
         hampelThresholdMads = o.artifactFilter?.threshold
         reperfusionBands = o.reperfusionBands?.name
@@ -65,6 +68,7 @@ struct PorhParametersJSON: Encodable {
         case returnSmoothingS = "return_smoothing_s", plateauWindowS = "plateau_window_s", peakSearchS = "peak_search_s"
         case minimumOcclusionS = "minimum_occlusion_s", expectedOcclusionS = "expected_occlusion_s"
         case subtractBiologicalZero = "subtract_biological_zero", meanArterialPressureMmhg = "mean_arterial_pressure_mmhg"
+        case maximumCvc = "cvc_max"
         case hampelWindowS = "hampel_window_s", hampelThresholdMads = "hampel_threshold_mads"
         case reperfusionBands = "reperfusion_bands"
         case recoveryTimeLevels = "recovery_time_levels"

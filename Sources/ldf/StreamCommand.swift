@@ -69,6 +69,11 @@ struct StreamCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Mean arterial pressure for CVC in PORH records." + OptionRanges.map.help, valueName: "MMHG"))
     var map: Double?
 
+    @Option(name: .customLong("cvc-max"),
+            help: ArgumentHelp("Maximal CVC measured separately, in flux/mmHg, for %CVCmax in PORH records; needs --map."
+                               + OptionRanges.cvcMax.help, valueName: "CVC"))
+    var cvcMax: Double?
+
     func validate() throws {
         try OptionRanges.streamWindow.check(window)
         try OptionRanges.hop.check(hop)
@@ -76,6 +81,10 @@ struct StreamCommand: ParsableCommand {
         try OptionRanges.porhRecovery.check(porhRecovery)
         try OptionRanges.porhBuffer.check(porhBuffer)
         try OptionRanges.map.check(map)
+        try OptionRanges.cvcMax.check(cvcMax)
+        if cvcMax != nil && map == nil {
+            throw ValidationError("--cvc-max needs --map MMHG: %CVCmax compares CVC = flux / MAP with the maximal CVC")
+        }
         if let rate = input.rate, rate * window > OptionRanges.streamWindowSamples {
             throw ValidationError("--window \(OptionRange<Double>.text(window)) s at --rate \(OptionRange<Double>.text(rate)) Hz holds "
                                   + "\(OptionRange<Double>.text((rate * window).rounded())) samples, more than one window may "

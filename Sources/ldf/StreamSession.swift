@@ -81,6 +81,7 @@ struct StreamSession {
         if command.porh {
             var options = PORHOptions(site: command.site)
             options.meanArterialPressureMmHg = command.map
+            options.maximumCVC = command.cvcMax
             porh = try OnlinePORH(sampleRateHz: rate, options: options, channelName: parser.channelName,
                                   channelUnit: parser.channelUnit, bufferSeconds: command.porhBuffer,
                                   recoverySeconds: command.porhRecovery)

@@ -145,6 +145,24 @@ import LDFTestSupport
         #expect(reasons["cvc_rest"]?.contains("--map") == true)
     }
 
+    /// %CVCmax only against a maximum the user gives: with --map 90 --cvc-max 2 the rest CVC's
+    /// percentage is 100 (rest / 90) / 2; --cvc-max without --map is a usage error.
+    @Test func percentCVCMaxNeedsGivenMaximumAndPressure() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Self.writeCSV(Self.simulation().generate(seed: 41).recording, to: dir)
+        let out = try LDFCommandRunner.run(["porh", "--site", "forearm", "--format", "json", "--map", "90", "--cvc-max", "2", path])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect((out.json?["parameters"] as? [String: Any])?["cvc_max"] as? Double == 2)
+        let o = try #require(((out.json?["recordings"] as? [[String: Any]])?.first?["occlusions"] as? [[String: Any]])?.first)
+        let rest = try #require(o["rest_flux"] as? Double), peak = try #require(o["peak_flux"] as? Double)
+        #expect(abs((o["percent_cvc_max_rest"] as? Double ?? 0) - 100 * rest / 90 / 2) < 1e-6 * rest)
+        #expect(abs((o["percent_cvc_max_peak"] as? Double ?? 0) - 100 * peak / 90 / 2) < 1e-6 * peak)
+        #expect(abs((o["rest_percent_of_peak"] as? Double ?? 0) - 100 * rest / peak) < 1e-6)
+        let noMap = try LDFCommandRunner.run(["porh", "--cvc-max", "2", path])
+        #expect(noMap.status == 64 && noMap.stderr.contains("--cvc-max needs --map"), "\(noMap.stderr)")
+    }
+
     /// Real LabChart export (fingertip, upper-arm cuff): flux is near zero for only about 3 s, so
     /// automatic detection refuses it; given by hand, the partial recovery has no hyperaemic peak.
     @Test func realCuffRecordingWithoutHyperaemia() throws {

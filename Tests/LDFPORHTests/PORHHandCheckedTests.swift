@@ -58,9 +58,11 @@ func handRecording(pressure: [Double]? = nil, events: [Event] = []) -> Recording
     let fit = try #require(o.transientFit)
     #expect(abs(fit.c - 1) < 0.05 && abs(fit.b - 20) < 1.5 && abs(fit.d - 90) < 0.5)
     #expect(fit.rSquared > 0.999)
-    // CVC with MAP 90 mmHg: rest 100/90; %CVCmax = rest / peak.
+    // CVC with MAP 90 mmHg: rest 100/90; the rest as a percentage of the peak is 100 rest / peak.
     #expect(abs(try #require(o[.cvcRest].value) - 100.0 / 90) < 1e-12)
-    #expect(abs(try #require(o[.percentCVCMax].value) - 100 * 100 / peak) < 1e-9)
+    #expect(abs(try #require(o[.restPercentOfPeak].value) - 100 * 100 / peak) < 1e-9)
+    // No maximal CVC given: no %CVCmax, with the reason.
+    #expect(o[.percentCVCMaxRest].value == nil && o[.percentCVCMaxRest].reason?.contains("maximal CVC") == true)
     // Ratios.
     #expect(abs(try #require(o[.peakRestRatio].value) - peak / 100) < 1e-12)
     #expect(abs(try #require(o[.bzCorrectedRatio].value) - (peak - 10) / 90) < 1e-12)
@@ -118,4 +120,35 @@ func handRecording(pressure: [Double]? = nil, events: [Event] = []) -> Recording
     #expect(trace.rows[2000].phase == .reperfusion)       // 200 s, before the return at 240.9 s
     #expect(trace.rows[3000].phase == .recovery)          // 300 s
     #expect(trace.rows[1000].smoothedFlux == 100)
+}
+
+/// %CVCmax against a maximal CVC the user gives: with MAP 90 mmHg and CVCmax 2.5 PU/mmHg the rest CVC
+/// 100/90 is 100 (100/90)/2.5 = 44.4 % and the peak CVC 100 (peak/90)/2.5 %.
+@Test func percentCVCMaxAgainstGivenMaximum() throws {
+    var options = PORHOptions(site: .forearm)
+    options.occlusions = [OcclusionInterval(startSeconds: 120, releaseSeconds: 180)]
+    options.meanArterialPressureMmHg = 90
+    options.maximumCVC = 2.5
+    let o = try #require(try PORHAnalysis.analyze(handRecording(), options: options).occlusions.first)
+    let peak = try #require(o[.peakFlux].value)
+    let restPercent: Double = try #require(o[.percentCVCMaxRest].value)
+    let peakPercent: Double = try #require(o[.percentCVCMaxPeak].value)
+    let expectedRest: Double = 100 * (100.0 / 90) / 2.5
+    let expectedPeak: Double = 100 * (peak / 90) / 2.5
+    #expect(abs(restPercent - expectedRest) < 1e-9)
+    #expect(abs(peakPercent - expectedPeak) < 1e-9)
+    // Independent of the MAP: the rest value as a percentage of the peak.
+    #expect(abs(try #require(o[.restPercentOfPeak].value) - 100 * 100 / peak) < 1e-9)
+    options.maximumCVC = 0
+    #expect(throws: LDFError.self) { try options.validate() }
+}
+
+/// Without a MAP there is no CVC, so no %CVCmax either, but the rest-percent-of-peak remains.
+@Test func restPercentOfPeakNeedsNoPressure() throws {
+    var options = PORHOptions(site: .forearm)
+    options.occlusions = [OcclusionInterval(startSeconds: 120, releaseSeconds: 180)]
+    options.maximumCVC = 2.5
+    let o = try #require(try PORHAnalysis.analyze(handRecording(), options: options).occlusions.first)
+    #expect(o[.restPercentOfPeak].value != nil)
+    #expect(o[.percentCVCMaxRest].value == nil && o[.percentCVCMaxRest].reason?.contains("mean arterial pressure") == true)
 }

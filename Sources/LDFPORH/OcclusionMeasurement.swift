@@ -249,9 +249,10 @@ struct OcclusionMeasurement {
         if rfLevel.isFinite && rfLevel <= 0 {
             missing([.peakRestRatio, .percentIncrease, .restPercentOfPeak], "rest flux \(OcclusionDetector.rounded(rfLevel)) is not positive (instrument offset?)")
         }
-        set(.peakRestRatio, pfLevel / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
-        set(.percentIncrease, 100 * (pfLevel - rfLevel) / rfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
-        set(.restPercentOfPeak, 100 * rfLevel / pfLevel, otherwise: peakReason ?? (subtractFailed ? offsetReason : restReason))
+        let ratioReason = peakReason ?? (subtractFailed ? offsetReason : restReason)
+        set(.peakRestRatio, pfLevel / rfLevel, otherwise: ratioReason)
+        set(.percentIncrease, 100 * (pfLevel - rfLevel) / rfLevel, otherwise: ratioReason)
+        set(.restPercentOfPeak, 100 * rfLevel / pfLevel, otherwise: ratioReason)
         if rf.isFinite, bz.isFinite, rf - bz <= 0 {
             missing([.bzCorrectedRatio], "rest flux does not exceed the biological zero")
         }

@@ -74,6 +74,14 @@ enum OptionRanges {
     static let map = OptionRange<Double>("--map", 10, 300, unit: "mmHg")
     static let cvcMax = OptionRange<Double>("--cvc-max", 0.0001, 100_000, unit: "flux/mmHg")
 
+    /// `--cvc-max` in its range and only with `--map`: %CVCmax compares CVC = flux / MAP with it.
+    static func checkCVCMax(_ cvcMax: Double?, map: Double?) throws {
+        try Self.cvcMax.check(cvcMax)
+        if cvcMax != nil && map == nil {
+            throw ValidationError("--cvc-max needs --map MMHG: %CVCmax compares CVC = flux / MAP with the maximal CVC")
+        }
+    }
+
     // Coherence, surrogates, coupling.
     static let windowCycles = OptionRange<Double>("--window-cycles", 1, 1000, unit: "cycles")
     static let surrogates = OptionRange<Int>("--surrogates", 0, 10_000)

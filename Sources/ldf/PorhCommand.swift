@@ -99,10 +99,7 @@ struct PorhCommand: ParsableCommand {
         try OptionRanges.peakSearch.check(peakSearch)
         try OptionRanges.minOcclusion.check(minOcclusion)
         try OptionRanges.map.check(map)
-        try OptionRanges.cvcMax.check(cvcMax)
-        if cvcMax != nil && map == nil {
-            throw ValidationError("--cvc-max needs --map MMHG: %CVCmax compares CVC = flux / MAP with the maximal CVC")
-        }
+        try OptionRanges.checkCVCMax(cvcMax, map: map)
         try OptionRanges.hampelWindow.check(hampelWindow)
         _ = try options()
     }

@@ -81,10 +81,7 @@ struct StreamCommand: ParsableCommand {
         try OptionRanges.porhRecovery.check(porhRecovery)
         try OptionRanges.porhBuffer.check(porhBuffer)
         try OptionRanges.map.check(map)
-        try OptionRanges.cvcMax.check(cvcMax)
-        if cvcMax != nil && map == nil {
-            throw ValidationError("--cvc-max needs --map MMHG: %CVCmax compares CVC = flux / MAP with the maximal CVC")
-        }
+        try OptionRanges.checkCVCMax(cvcMax, map: map)
         if let rate = input.rate, rate * window > OptionRanges.streamWindowSamples {
             throw ValidationError("--window \(OptionRange<Double>.text(window)) s at --rate \(OptionRange<Double>.text(rate)) Hz holds "
                                   + "\(OptionRange<Double>.text((rate * window).rounded())) samples, more than one window may "

@@ -71,14 +71,14 @@ import Testing
             do { _ = try RecordingReader.read(path: path("trials.xlsx")); return nil } catch let e as LDFError { return e } catch { return nil }
         }())
         #expect(e.message.contains("2 sheets of data"))
-        #expect(e.fix?.contains("--sheet") == true)
+        #expect(e.fix?.contains("sheet") == true)
     }
 
     @Test func unknownSheetListsTheSheets() throws {
         var options = ReadOptions()
         options.sheet = .name("Trial 9")
         let e = try #require(readError(path("trials.xlsx"), options: options))
-        #expect(e.context == "--sheet")
+        #expect(e.context == "sheet")
         #expect(e.message.contains("1:Trial 1, 2:Trial 2, 3:Notes, 4:Empty"))
     }
 

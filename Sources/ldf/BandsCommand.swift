@@ -24,6 +24,7 @@ struct BandsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var spectral: SpectralOptions
+    @OptionGroup var validity: BandValidityOptions
     @OptionGroup var surrogateTest: SurrogateTestOptions
 
     @Option(help: "Output format: table, csv (one row per recording and band) or json.")
@@ -33,7 +34,7 @@ struct BandsCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let settings = try spectral.settings()
+        let settings = validity.applied(to: try spectral.settings())
         let surrogates = surrogateTest.options(defaultKind: .iaaftDistribution)
         var entries: [BandsEntry] = []
         for path in files {
@@ -56,6 +57,7 @@ struct BandsCommand: ParsableCommand {
         } else {
             try StandardOutput.write(BandsEntry.output(entries, format: format, settings: settings))
         }
+        if !settings.allowsShortBands, entries.contains(where: { !($0.analysis?.report.withheldBands.isEmpty ?? true) }) { printDiagnostic(BandValidityOptions.withheldHint) }
         if entries.contains(where: { $0.record.error != nil }) { throw ExitCode.failure }
     }
 }

@@ -1,6 +1,6 @@
 /// Every PORH parameter the toolkit reports (docs/METHODS.md §7.3), in output order. The raw value is
-/// the key in JSON and the column name in CSV.
-public enum PORHParameterKey: String, Sendable, Codable, CaseIterable {
+/// the key in JSON and the column name in CSV (the coding keys of `LDFReport.PORHParameterValues`).
+public enum PORHParameterKey: String, Sendable, Codable, CaseIterable, CodingKey {
     case restFlux = "rest_flux"
     case biologicalZero = "biological_zero"
     case occlusionMinimum = "occlusion_minimum"

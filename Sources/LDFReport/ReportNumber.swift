@@ -12,6 +12,13 @@ public enum ReportNumber {
     /// An integer cell; empty when missing.
     public static func exact(_ x: Int?) -> String { x.map(String.init) ?? "" }
 
+    /// Text reports that need more digits (times in s on long recordings, PORH parameters, `ldf
+    /// info`): six significant digits; "–" for a missing or non-finite value.
+    public static func precise(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "–" }
+        return String(format: "%.6g", x)
+    }
+
     /// Text tables: four significant digits; "–" for a missing or non-finite value.
     public static func short(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "–" }

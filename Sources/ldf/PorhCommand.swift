@@ -81,11 +81,15 @@ struct PorhCommand: ParsableCommand {
                                + "(x - fit)/d, with this band preset (e.g. stefanovska); table and JSON only.", valueName: "PRESET"))
     var reperfusionBands: String?
 
-    @Option(help: "Output format: table, csv (one row per occlusion) or json.")
+    @Option(help: "Output format: table, csv (one row per occlusion; units in flux_unit, map_mmhg and the names) or json.")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Write the annotated trace (time, flux, smoothed flux, phase) as CSV.", valueName: "PATH"))
     var trace: String?
+
+    @Option(help: ArgumentHelp("Also write the summary across each recording's occlusions (n, mean, SD, CV of every parameter) "
+                               + "as tidy CSV, one row per recording and parameter.", valueName: "PATH"))
+    var summary: String?
 
     @Argument(help: ArgumentHelp("Recording files; - reads standard input.", valueName: "FILE"))
     var files: [String]
@@ -127,8 +131,10 @@ struct PorhCommand: ParsableCommand {
 
     func run() throws {
         let options = try options()
-        var entries: [PorhRecordingJSON] = []
+        var records: [PORHRecordingRecord] = []
+        var results: [PORHRecordingResult] = []
         let traceWriter = try trace.map { try PorhTraceWriter(path: $0, inputs: files) }
+        let summaryFile = try summary.map { try OutputFile($0, role: "the summary", inputs: files) }
         for path in files {
             do {
                 let recordings = try input.readChannels(path)
@@ -139,27 +145,30 @@ struct PorhCommand: ParsableCommand {
                     for o in result.occlusions {
                         for d in o.diagnostics { printDiagnostic("\(source): occlusion \(o.index): \(d)") }
                     }
-                    entries.append(PorhRecordingJSON(source: source, result: result))
+                    records.append(PORHRecordingRecord(result))
+                    results.append(result)
                     let several = recordings.filter { $0.provenance.source == recording.provenance.source }.count > 1
                     try traceWriter?.write(try PORHTrace(recording: recording, result: result),
                                            source: several ? "\(source) [\(recording.perfusion.name)]" : source)
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
-                entries.append(PorhRecordingJSON(source: path, error: error.description))
+                records.append(PORHRecordingRecord(source: path, error: error.description))
             }
         }
         try traceWriter?.commit()
-        let results = entries.compactMap(\.result)
+        if let summaryFile {
+            try summaryFile.write(CSVTable(rows: results.flatMap(PORHSummaryRow.rows)).text)
+            try summaryFile.commit()
+        }
         switch format {
         case .json:
-            try StandardOutput.writeLine(ReportJSON.string(PorhOutputJSON(options: options, recordings: entries)))
+            try StandardOutput.writeLine(ReportJSON.string(PORHOutputRecord(options: options, recordings: records)))
         case .csv:
-            try StandardOutput.writeLine(PorhText.csvHeader)
-            for result in results { try StandardOutput.writeLines(PorhText.csvRows(result)) }
+            try StandardOutput.write(CSVTable(rows: results.flatMap(PORHOcclusionRow.rows)).text)
         case .table:
-            try StandardOutput.writeLine(results.map(PorhText.table).joined(separator: "\n\n"))
+            try StandardOutput.writeLine(results.map { PORHRecordingText.lines($0).joined(separator: "\n") }.joined(separator: "\n\n"))
         }
-        if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
+        if records.contains(where: { $0.error != nil }) { throw ExitCode.failure }
     }
 }

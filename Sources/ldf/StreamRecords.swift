@@ -127,39 +127,11 @@ struct StreamEndJSON: Encodable {
     }
 }
 
-/// A PORH record of `ldf stream --porh`: `porh_interim` (peak so far), `porh` (the same fields
-/// as an occlusion of `ldf porh --format json`) or `porh_failed` (with the reason).
-struct StreamPORHJSON: Encodable {
+/// The one-line text of a PORH update of `ldf stream --porh` (standard error for CSV output,
+/// standard output for text); the JSON Lines record is `StreamPORHLine`.
+struct StreamPORHText {
     var update: OnlinePORH.Update
     init(_ update: OnlinePORH.Update) { self.update = update }
-
-    enum Keys: String, CodingKey {
-        case type, startS = "start_s", releaseS = "release_s", timingSource = "timing_source"
-        case peakSoFar = "peak_so_far", peakTimeS = "peak_time_s", secondsSinceRelease = "seconds_since_release", reason
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        switch update {
-        case .interim(let timing, let peak, let peakTime, let since):
-            try c.encode("porh_interim", forKey: .type)
-            try c.encode(timing.startSeconds, forKey: .startS)
-            try c.encode(timing.releaseSeconds, forKey: .releaseS)
-            try c.encode(timing.source.rawValue, forKey: .timingSource)
-            try c.encode(peak, forKey: .peakSoFar)
-            try c.encode(peakTime, forKey: .peakTimeS)
-            try c.encode(since, forKey: .secondsSinceRelease)
-        case .final(let occlusion, let unit):
-            try c.encode("porh", forKey: .type)
-            try PorhOcclusionJSON(occlusion, fluxUnit: unit).encode(to: encoder)
-        case .failed(let timing, let reason):
-            try c.encode("porh_failed", forKey: .type)
-            try c.encode(timing.startSeconds, forKey: .startS)
-            try c.encode(timing.releaseSeconds, forKey: .releaseS)
-            try c.encode(timing.source.rawValue, forKey: .timingSource)
-            try c.encode(reason, forKey: .reason)
-        }
-    }
 
     /// One line for standard error when the output is CSV.
     var summary: String {

@@ -123,9 +123,10 @@ struct StreamSession {
         func report(_ updates: [OnlinePORH.Update]) throws {
             for update in updates {
                 switch command.format {
-                case .jsonl: try StandardOutput.writeLine(ReportJSON.line(StreamPORHJSON(update)))
-                case .csv: printDiagnostic("ldf stream: \(StreamPORHJSON(update).summary)")
-                case .text: try StandardOutput.writeLine(StreamPORHJSON(update).summary)
+                case .jsonl:
+                    try StandardOutput.writeLine(StreamPORHLine.json(update, channel: parser.channelNames[0], fluxUnit: parser.channelUnits[0]))
+                case .csv: printDiagnostic("ldf stream: \(StreamPORHText(update).summary)")
+                case .text: try StandardOutput.writeLine(StreamPORHText(update).summary)
                 }
             }
         }

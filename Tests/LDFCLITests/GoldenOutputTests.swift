@@ -60,6 +60,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("bands", ["bands", rest])
         + formats("spectrum", ["spectrum", short])
         + formats("porh", ["porh", porh])
+        + [GoldenCase(name: "porh-summary", arguments: ["porh", porh, "--map", "90", "--summary", "{tmp}/summary.csv"], files: ["summary.csv"])]
         + [GoldenCase(name: "stream.csv", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "csv"], stdin: artifacts),
            GoldenCase(name: "stream.jsonl", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "jsonl"], stdin: artifacts),
            GoldenCase(name: "study", arguments: ["study", "Tests/Fixtures/cli/study/manifest.csv", "--out", "{tmp}/study", "--jobs", "2"],

@@ -76,7 +76,8 @@ import LDFTestSupport
         #expect(out.status == 0, "\(out.stderr)")
         let rows = out.stdout.split(separator: "\n")
         try #require(rows.count == 3)
-        #expect(rows[0].hasPrefix("source,channel,occlusion,start_s,release_s,timing_source,confidence,rest_reference,site,rest_flux"))
+        #expect(rows[0].hasPrefix("source,channel,flux_unit,occlusion,start_s,release_s,duration_s,timing_source,confidence,rest_reference,site,"
+                                  + "map_mmhg,cvc_max,rest_flux"))
         #expect(rows[1].contains(",1,") && rows[2].contains(",2,") && rows[1].contains(",flux,"))
         let traceText = try String(contentsOfFile: trace, encoding: .utf8)
         let traceRows = traceText.split(separator: "\n")

@@ -5,8 +5,7 @@ import LDFSpectral
 /// summarises bands: `bands`, `stream`, `study run` and `info`'s resolvability listing.
 struct BandValidityOptions: ParsableArguments {
     @Option(name: .customLong("min-valid"),
-            help: ArgumentHelp("Least share of a band's coefficients inside the cone of influence for its values to be reported "
-                               + "(default \(OptionRange<Double>.text(BandValidityRule.defaultMinimumValidFraction)))."
+            help: ArgumentHelp("Least share of a band's coefficients inside the cone of influence for its values to be reported."
                                + OptionRanges.minValid.help, valueName: "FRACTION"))
     var minValid: Double = BandValidityRule.defaultMinimumValidFraction
 

@@ -31,7 +31,7 @@ struct StreamCommand: ParsableCommand {
     @OptionGroup var spectral: SpectralOptions
     @OptionGroup var validity: BandValidityOptions
 
-    @Option(help: ArgumentHelp("Window length; bands the validity rule withholds from a window this long (fewer than 5 cycles, below --min-valid) are dropped (see --short-bands)." + OptionRanges.streamWindow.help,
+    @Option(help: ArgumentHelp("Window length; bands the validity rule nulls in a window this long are dropped (see --short-bands)." + OptionRanges.streamWindow.help,
                                valueName: "SECONDS"))
     var window: Double = 600
 

@@ -169,7 +169,7 @@ struct OcclusionMeasurement {
         } else if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
             peakReason = searchEnd < tR + options.peakSearchSeconds
                 ? "no clear peak: smoothed flux is still rising when the recording ends (or the next occlusion starts) at \(at(searchEnd))"
-                : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise --peak-search)"
+                : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise \(parameter: "peakSearch"))"
         } else if peakIndex == nil {
             peakReason = "no valid flux after release"
         }
@@ -270,13 +270,13 @@ struct OcclusionMeasurement {
             set(.cvcRest, rfLevel / map, otherwise: subtractFailed ? offsetReason : restReason)
             set(.cvcPeak, pfLevel / map, otherwise: peakReason ?? offsetReason)
         } else {
-            missing([.cvcRest, .cvcPeak, .percentCVCMaxRest, .percentCVCMaxPeak], "no mean arterial pressure given (--map MMHG)")
+            missing([.cvcRest, .cvcPeak, .percentCVCMaxRest, .percentCVCMaxPeak], "no mean arterial pressure given (\(parameter: "map") MMHG)")
         }
         if let cvcMax = options.maximumCVC {
             set(.percentCVCMaxRest, 100 * (values[.cvcRest]?.value ?? .nan) / cvcMax, otherwise: values[.cvcRest]?.reason ?? "")
             set(.percentCVCMaxPeak, 100 * (values[.cvcPeak]?.value ?? .nan) / cvcMax, otherwise: values[.cvcPeak]?.reason ?? "")
         } else {
-            missing([.percentCVCMaxRest, .percentCVCMaxPeak], "no maximal CVC given (--cvc-max FLUX/MMHG, e.g. the CVC at 43-44 °C local heating)")
+            missing([.percentCVCMaxRest, .percentCVCMaxPeak], "no maximal CVC given (\(parameter: "cvcMax") FLUX/MMHG, e.g. the CVC at 43-44 °C local heating)")
         }
 
         // Transient fit from the peak.

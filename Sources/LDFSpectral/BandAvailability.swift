@@ -38,7 +38,7 @@ extension BandAnalysisSettings {
         try validate()
         guard sampleCount >= BandAnalysisInput.minimumSampleCount else {
             throw LDFError(source, "the longest stretch without gaps has \(sampleCount) samples (at least \(BandAnalysisInput.minimumSampleCount) are needed)",
-                           fix: "bridge longer gaps with a longer maxBridgeSeconds or use a longer recording")
+                           fix: "bridge longer gaps with \(parameter: "maxBridge") SECONDS or use a longer recording")
         }
         let seconds = Double(sampleCount) / sampleRateHz
         let range = try frequencyRange(sampleRateHz: sampleRateHz, source: source)

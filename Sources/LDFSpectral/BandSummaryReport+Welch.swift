@@ -13,7 +13,6 @@ extension BandSummaryReport {
         let medianDensity = Statistics.median(range.map { density[$0] })
         var summaries: [BandSummary] = []
         var cautions: [Diagnostic] = []
-        var withheld: [String] = []
         for band in bandSet.bands {
             let bins = spectrum.bins(from: max(band.lowHz, fminHz), below: min(band.highHz, fmaxHz))
             guard let peak = bins.max(by: { density[$0] < density[$1] }) else {
@@ -21,7 +20,7 @@ extension BandSummaryReport {
                 let low = max(band.lowHz, fminHz), high = min(band.highHz, fmaxHz)
                 if low < high {
                     reason = "no Welch bin falls inside \(Self.format(low))–\(Self.format(high)) Hz at a resolution of "
-                        + "\(Self.format(df)) Hz; use a longer --welch-segment (at least \(Self.format(1 / (high - low))) s)"
+                        + "\(Self.format(df)) Hz; use a longer \(parameter: "welchSegment") (at least \(Self.format(1 / (high - low))) s)"
                 }
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0,
                                              validFraction: nil, reason: reason))
@@ -30,7 +29,6 @@ extension BandSummaryReport {
             var gate = BandGate(frequencyCount: bins.count, valid: bins, validFraction: 1)
             gate.apply(rule, to: band, analysedSeconds: analysedSeconds)
             if let reason = gate.reason {
-                withheld.append(band.name)
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: bins.count,
                                              validFraction: 1, reason: reason))
                 continue
@@ -48,10 +46,9 @@ extension BandSummaryReport {
         if spectrum.segmentCount < 2 {
             diagnostics.append(.warning("welch_single_segment",
                 "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "
-                + "use a shorter --welch-segment or a longer recording"))
+                + "use a shorter \(parameter: "welchSegment") or a longer recording"))
         }
         self.init(method: .welch, bandSet: bandSet, bands: summaries, fminHz: fminHz, fmaxHz: fmaxHz,
-                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries),
-                  withheldBands: withheld)
+                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
     }
 }

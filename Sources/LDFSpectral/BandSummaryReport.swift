@@ -17,9 +17,6 @@ public struct BandSummaryReport: Sendable, Equatable {
     /// Cautions of bands computed despite the validity rule, bands partly outside the analysed
     /// range, unavailable bands.
     public var diagnostics: [Diagnostic]
-    /// Names of the null bands that fall short of the validity rule (`BandValidityRule`; also those
-    /// with no in-cone coefficient at all), in band order.
-    public var withheldBands: [String]
 
     /// Summarises a time-averaged wavelet spectrum (rules on `BandSummary`; validity: `rule`).
     /// `analysedSeconds` is the length of the signal that was transformed.
@@ -33,12 +30,10 @@ public struct BandSummaryReport: Sendable, Equatable {
         let fmin = spectrum.options.fminHz, fmax = spectrum.options.fmaxHz
         var diagnostics: [Diagnostic] = []
         var summaries: [BandSummary] = []
-        var withheld: [String] = []
         for band in bandSet.bands {
             let gate = Self.gate(band, frequenciesHz: f, validFraction: spectrum.validFraction, hasValue: hasValue,
                                  fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds, rule: rule)
             guard gate.reason == nil else {
-                if gate.shortfall != nil { withheld.append(band.name) }
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: gate.frequencyCount,
                                              validFraction: gate.validFraction, reason: gate.reason!))
                 continue
@@ -65,11 +60,11 @@ public struct BandSummaryReport: Sendable, Equatable {
         }
         diagnostics += Self.coverageDiagnostics(summaries, fmin: fmin, fmax: fmax)
         self.init(method: .wavelet, bandSet: bandSet, bands: summaries, fminHz: fmin, fmaxHz: fmax,
-                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries), withheldBands: withheld)
+                  analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
     }
 
     public init(method: SpectralMethod, bandSet: BandSet, bands: [BandSummary], fminHz: Double, fmaxHz: Double,
-                analysedSeconds: Double, diagnostics: [Diagnostic], withheldBands: [String] = []) {
+                analysedSeconds: Double, diagnostics: [Diagnostic]) {
         self.method = method
         self.bandSet = bandSet
         self.bands = bands
@@ -77,7 +72,6 @@ public struct BandSummaryReport: Sendable, Equatable {
         self.fmaxHz = fmaxHz
         self.analysedSeconds = analysedSeconds
         self.diagnostics = diagnostics
-        self.withheldBands = withheldBands
     }
 
     /// Why a band holds no analysed frequency.

@@ -8,7 +8,7 @@ import LDFCore
 /// lower edge, or when fewer than `minimumValidFraction` of its coefficients lie inside the cone of
 /// influence (`BandSummary.validFraction`). A band that falls short is unavailable (null values
 /// with the reason) unless `allowsShortBands`, when it is computed and a caution warning names the
-/// shortfall.
+/// shortfall. Messages name the two settings `minValid` and `allowShortBands` (`ParameterSpelling`).
 public struct BandValidityRule: Sendable, Equatable, Codable {
     /// Cycles of a band's lower edge the analysed stretch must hold.
     public static let minimumCycles = 5.0
@@ -28,10 +28,10 @@ public struct BandValidityRule: Sendable, Equatable, Codable {
         self.allowsShortBands = allowsShortBands
     }
 
-    /// - Throws: `LDFError` naming `minimumValidFraction` when it is not within 0...1.
+    /// - Throws: `LDFError` naming the parameter (`minValid` in messages) when it is not within 0...1.
     public func validate() throws {
         guard minimumValidFraction >= 0 && minimumValidFraction <= 1 else {
-            throw LDFError("minimumValidFraction", "\(minimumValidFraction) must be a fraction from 0 to 1",
+            throw LDFError("\(parameter: "minValid")", "\(minimumValidFraction) must be a fraction from 0 to 1",
                            fix: "e.g. \(Self.defaultMinimumValidFraction), or 0 to rely on the cycle rule alone")
         }
     }
@@ -49,18 +49,18 @@ public struct BandValidityRule: Sendable, Equatable, Codable {
         if validFraction < minimumValidFraction {
             return .warning("low_valid_fraction",
                 "fewer than \(BandSummaryReport.format(100 * minimumValidFraction))% of its coefficients lie inside the cone "
-                + "of influence (minimumValidFraction \(BandSummaryReport.format(minimumValidFraction)))")
+                + "of influence (\(parameter: "minValid") \(BandSummaryReport.format(minimumValidFraction)))")
         }
         return nil
     }
 
     /// The reason of a band withheld for `shortfall`: the shortfall and what to do about it.
     func withheldReason(_ shortfall: Diagnostic) -> String {
-        shortfall.message + "; record longer, or set allowsShortBands to compute it with a caution"
+        shortfall.message + "; record longer, or allow short bands (\(parameter: "allowShortBands")) to compute it with a caution"
     }
 
     /// The caution warning of band `name` computed despite `shortfall` (`allowsShortBands`).
     func caution(_ shortfall: Diagnostic, band name: String) -> Diagnostic {
-        .warning(shortfall.code, "band \(name): \(shortfall.message); computed because allowsShortBands is set: treat it with caution")
+        .warning(shortfall.code, "band \(name): \(shortfall.message); computed because short bands are allowed (\(parameter: "allowShortBands")): treat it with caution")
     }
 }

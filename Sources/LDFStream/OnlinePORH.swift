@@ -47,11 +47,11 @@ public struct OnlinePORH: Sendable {
         try options.validate()
         let needed = options.restWindowSeconds + options.expectedOcclusionSeconds * 2 + recoverySeconds + 60
         guard bufferSeconds >= needed else {
-            throw LDFError("--porh-buffer", "\(bufferSeconds) s cannot hold rest, occlusion and recovery (\(needed) s needed)",
-                           fix: "use --porh-buffer \(Int(needed.rounded(.up)))")
+            throw LDFError("\(parameter: "porhBuffer")", "\(bufferSeconds) s cannot hold rest, occlusion and recovery (\(needed) s needed)",
+                           fix: "use \(parameter: "porhBuffer") \(Int(needed.rounded(.up)))")
         }
         guard recoverySeconds > 0, checkSeconds > 0 else {
-            throw LDFError("--porh-recovery", "recovery and check intervals must be positive", fix: "e.g. --porh-recovery 300")
+            throw LDFError("\(parameter: "porhRecovery")", "recovery and check intervals must be positive", fix: "e.g. \(parameter: "porhRecovery") 300")
         }
         self.sampleRateHz = sampleRateHz
         self.options = options

@@ -42,24 +42,24 @@ public struct StreamWindowSettings: Sendable {
     /// for the window removed under `.drop`) and a diagnostic per dropped band.
     public func resolved(sampleRateHz: Double) throws -> (settings: StreamWindowSettings, dropped: [Diagnostic]) {
         guard windowSeconds > 0, windowSeconds.isFinite else {
-            throw LDFError("--window", "\(windowSeconds) s must be positive", fix: "e.g. --window 600")
+            throw LDFError("\(parameter: "window")", "\(windowSeconds) s must be positive", fix: "e.g. \(parameter: "window") 600")
         }
         guard hopSeconds > 0, hopSeconds.isFinite else {
-            throw LDFError("--hop", "\(hopSeconds) s must be positive", fix: "e.g. --hop 60")
+            throw LDFError("\(parameter: "hop")", "\(hopSeconds) s must be positive", fix: "e.g. \(parameter: "hop") 60")
         }
         guard hopSeconds <= windowSeconds else {
-            throw LDFError("--hop", "hop \(hopSeconds) s is longer than the window \(windowSeconds) s; samples between windows would never be analysed",
-                           fix: "use a hop no longer than the window, e.g. --hop \(windowSeconds / 10)")
+            throw LDFError("\(parameter: "hop")", "hop \(hopSeconds) s is longer than the window \(windowSeconds) s; samples between windows would never be analysed",
+                           fix: "use a hop no longer than the window, e.g. \(parameter: "hop") \(windowSeconds / 10)")
         }
         guard windowSeconds * sampleRateHz >= Double(BandAnalysisInput.minimumSampleCount) else {
-            throw LDFError("--window", "\(windowSeconds) s holds fewer than \(BandAnalysisInput.minimumSampleCount) samples at \(sampleRateHz) Hz",
+            throw LDFError("\(parameter: "window")", "\(windowSeconds) s holds fewer than \(BandAnalysisInput.minimumSampleCount) samples at \(sampleRateHz) Hz",
                            fix: "use a longer window")
         }
         try analysis.validate()
         var copy = self
         var dropped: [Diagnostic] = []
         let windowSamples = Int((windowSeconds * sampleRateHz).rounded())
-        let availability = try analysis.bandAvailability(sampleCount: windowSamples, sampleRateHz: sampleRateHz, source: "--window")
+        let availability = try analysis.bandAvailability(sampleCount: windowSamples, sampleRateHz: sampleRateHz, source: "\(parameter: "window")")
         // Bands the validity rule (or an empty cone) nulls in every full window.
         let short = availability.filter { !$0.isAvailable && $0.shortfall != nil }
         if !short.isEmpty {
@@ -67,13 +67,14 @@ public struct StreamWindowSettings: Sendable {
             let names = short.map { "\($0.band.name) (\($0.shortfall!.message))" }
             switch shortBands {
             case .stop:
-                throw LDFError("--window", "\(format(windowSeconds)) s is too short for " + names.joined(separator: ", "),
-                               fix: "use --window \(Int(needed.rounded(.up))) or longer, --short-bands drop, or --allow-short-bands")
+                throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for " + names.joined(separator: ", "),
+                               fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or longer, \(parameter: "shortBands") drop, "
+                                   + "or \(parameter: "allowShortBands")")
             case .drop:
                 let kept = availability.filter { band in !short.contains(band) }.map(\.band)
                 guard !kept.isEmpty else {
-                    throw LDFError("--window", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
-                                   fix: "use --window \(Int(needed.rounded(.up))) or --allow-short-bands")
+                    throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
+                                   fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or \(parameter: "allowShortBands")")
                 }
                 copy.analysis.bandSet = BandSet(name: analysis.bandSet.name, bands: kept)
                 for entry in short {

@@ -27,9 +27,4 @@ struct BandValidityOptions: ParsableArguments {
         settings.allowsShortBands = allowShortBands
         return settings
     }
-
-    /// The stderr hint after an output in which the rule withheld bands (the library's reasons name
-    /// its parameters; this names the options).
-    static let withheldHint = "note: bands withheld by the validity rule are null; --allow-short-bands computes them with a caution, "
-        + "--min-valid sets the least in-cone share"
 }

@@ -57,7 +57,6 @@ struct BandsCommand: ParsableCommand {
         } else {
             try StandardOutput.write(BandsEntry.output(entries, format: format, settings: settings))
         }
-        if !settings.allowsShortBands, entries.contains(where: { !($0.analysis?.report.withheldBands.isEmpty ?? true) }) { printDiagnostic(BandValidityOptions.withheldHint) }
         if entries.contains(where: { $0.record.error != nil }) { throw ExitCode.failure }
     }
 }

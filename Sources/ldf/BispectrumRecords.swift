@@ -46,12 +46,12 @@ struct BispectrumReport: Encodable {
         var spectral: SpectralParametersRecord
         var kinds: [String]?
         var biphasePairs: [[Double]]
-        var surrogates: SurrogateParametersJSON?
+        var surrogates: SurrogateParametersRecord?
         init(settings: BispectrumSettings) {
             spectral = SpectralParametersRecord(settings.spectral)
             kinds = settings.kinds?.map(\.rawValue)
             biphasePairs = settings.biphasePairs.map { [$0.f1Hz, $0.f2Hz] }
-            surrogates = settings.surrogates.map(SurrogateParametersJSON.init)
+            surrogates = settings.surrogates.map(SurrogateParametersRecord.init)
         }
         enum CodingKeys: String, CodingKey { case kinds, biphasePairs, surrogates }
         func encode(to encoder: Encoder) throws {
@@ -192,9 +192,9 @@ extension BispectrumReport {
 
     var csvRows: [String] {
         let n: (Double?) -> String = ReportNumber.exact
-        let w = parameters.spectral, test = parameters.surrogates?.options
+        let w = parameters.spectral, test = parameters.surrogates
         let tail = [w.wavelet, n(w.f0), voices.map(String.init) ?? "", n(fminHz), n(fmaxHz), w.padding, w.cone,
-                    test?.kind.rawValue ?? "", test.map { String($0.count) } ?? "", test.map { String($0.seed) } ?? "", n(test?.level),
+                    test?.type ?? "", test.map { String($0.count) } ?? "", test.map { String($0.seed) } ?? "", n(test?.significance),
                     n(analysedS), n(sampleRateHz)]
         let head = [first, second].map { $0.map { "\($0.source):\($0.channel)" } ?? "" }
         func row(_ fields: [String]) -> String { (head + fields + tail).map(CSVWriter.field).joined(separator: ",") }
@@ -218,8 +218,8 @@ extension BispectrumReport {
         let short = ReportNumber.short
         var title = "\(first.source) [\(first.channel)]" + (second.map { " vs \($0.source) [\($0.channel)]" } ?? "")
             + ": wavelet bispectrum, \(short(analysedS)) s at \(short(sampleRateHz)) Hz, \(short(fminHz))–\(short(fmaxHz)) Hz"
-        if let test = parameters.surrogates?.options {
-            title += "; \(test.count) \(test.kind.rawValue) surrogates (seed \(test.seed)), \(test.test.rawValue) test at \(short(test.level))"
+        if let test = parameters.surrogates {
+            title += "; \(test.count) \(test.type) surrogates (seed \(test.seed)), \(test.test) test at \(short(test.significance))"
         }
         var lines = [title]
         for kind in bispectra {

@@ -45,12 +45,11 @@ struct CoherenceCommand: ParsableCommand {
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
             switch format {
             case .json:
-                try StandardOutput.writeLine(ReportJSON.string(CoherenceOutputJSON(settings: settings, analysis: analysis)))
+                try StandardOutput.writeLine(ReportJSON.string(CoherenceOutputRecord(settings: settings, analysis: analysis)))
             case .csv:
-                try StandardOutput.writeLine(CoherenceText.columns.joined(separator: ","))
-                try StandardOutput.writeLines(CoherenceText.csvRows(analysis, settings: settings))
+                try StandardOutput.write(CSVTable(rows: CoherenceRow.rows(analysis, settings: settings)).text)
             case .table:
-                try StandardOutput.writeLine(CoherenceText.table(analysis))
+                try StandardOutput.writeLines(CoherenceText.lines(analysis))
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

@@ -78,7 +78,7 @@ struct BandsSurrogateOutputJSON: Encodable {
         func encode(to encoder: Encoder) throws {
             try SpectralParametersRecord(settings).encode(to: encoder)
             var c = encoder.container(keyedBy: ParameterKeys.self)
-            try c.encode(SurrogateParametersJSON(options: options), forKey: .surrogates)
+            try c.encode(SurrogateParametersRecord(options), forKey: .surrogates)
         }
     }
 }

@@ -29,7 +29,7 @@ struct CouplingReport: Encodable {
         var fourierOrder: Int
         var filter = "Butterworth band-pass, zero phase (filtfilt), second-order sections, sharpest order whose transfer function holds (MODA's loop_butter idea); phase from the Hilbert transform"
         var couplingStrength = "MODA's dirc: Euclidean norm of every inferred Fourier coefficient of the driven oscillator's equation except its natural frequency"
-        var surrogates: SurrogateParametersJSON?
+        var surrogates: SurrogateParametersRecord?
     }
 
     struct BandRecord: Encodable {
@@ -101,7 +101,7 @@ struct CouplingReport: Encodable {
         parameters = Parameters(band1: BandRecord(settings.band1), band2: BandRecord(settings.band2), windowS: a.windowSeconds,
                                 stepS: a.stepSeconds, overlap: a.stepSeconds / a.windowSeconds,
                                 propagationConstant: settings.propagationConstant, fourierOrder: settings.order,
-                                surrogates: settings.surrogates.map(SurrogateParametersJSON.init))
+                                surrogates: settings.surrogates.map(SurrogateParametersRecord.init))
         first = SignalRecord(a.first)
         second = SignalRecord(a.second)
         sampleRateHz = a.sampleRateHz
@@ -133,7 +133,7 @@ struct CouplingReport: Encodable {
         let n: (Double?) -> String = ReportNumber.exact, p = parameters
         let head = ["\(first.source):\(first.channel)", "\(second.source):\(second.channel)", p.band1.name, p.band2.name]
         let tail = [n(p.windowS), n(p.stepS), n(p.propagationConstant), String(p.fourierOrder),
-                    p.surrogates.map { String($0.options.count) } ?? "", p.surrogates.map { String($0.options.seed) } ?? ""]
+                    p.surrogates.map { String($0.count) } ?? "", p.surrogates.map { String($0.seed) } ?? ""]
         return windows.map { w in
             (head + [n(w.timeS), n(w.strength2To1), n(w.strength1To2), n(w.directionality), n(w.frequency1Hz), n(w.frequency2Hz),
                      n(w.threshold2To1), n(w.threshold1To2), w.significant2To1.map(String.init) ?? "", w.significant1To2.map(String.init) ?? ""]

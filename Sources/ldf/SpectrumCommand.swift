@@ -52,7 +52,7 @@ struct SpectrumCommand: ParsableCommand {
             throw LDFError("--scalogram", "a scalogram is written for one channel, but \(recordings.count) are analysed",
                            fix: "pick its channel with --channel NAME")
         }
-        var outputs: [SpectrumOutputJSON] = []
+        var outputs: [SpectrumRecord] = []
         for recording in recordings {
             let analysis = try BandAnalysis(recording: recording, settings: settings,
                                             scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
@@ -60,88 +60,19 @@ struct SpectrumCommand: ParsableCommand {
             if let path = scalogram, let grid = analysis.scalogram {
                 try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path, inputs: [file])
             }
-            outputs.append(SpectrumOutputJSON(settings: settings, analysis: analysis, columns: SpectrumColumns(analysis),
-                                              startTime: recording.clockStart?.text))
+            outputs.append(SpectrumRecord(settings: settings, analysis: analysis, startTime: recording.clockStart?.text))
         }
         switch format {
         case .json:
             try StandardOutput.writeLine(outputs.count == 1 ? try ReportJSON.string(outputs[0]) : try ReportJSON.string(outputs))
         case .csv:
-            try StandardOutput.writeLine((["channel"] + outputs[0].columns.names).joined(separator: ","))
-            for output in outputs {
-                let channel = CSVWriter.field(output.analysis.channel)
-                for row in output.columns.rows { try StandardOutput.writeLine(([channel] + row.map { ReportNumber.exact($0) }).joined(separator: ",")) }
-            }
+            try StandardOutput.write(CSVTable(rows: outputs.flatMap { $0.spectrum.rows(channel: $0.channel, fluxUnit: $0.unit) }).text)
         case .table:
             for output in outputs {
-                let analysis = output.analysis
-                try StandardOutput.writeLine("\(file) [\(analysis.channel)]: \(settings.method.rawValue), \(ReportNumber.short(analysis.analysedSeconds)) s analysed at "
-                      + "\(ReportNumber.short(analysis.sampleRateHz)) Hz from t = \(ReportNumber.short(analysis.fileStartSeconds)) s")
-                let rows = [output.columns.names] + output.columns.rows.map { $0.map { ReportNumber.short($0) } }
-                try StandardOutput.writeLines(TextTable.align(rows))
+                try StandardOutput.writeLine("\(file) [\(output.channel)]: \(settings.method.rawValue), \(ReportNumber.short(output.analysedS)) s analysed at "
+                      + "\(ReportNumber.short(output.sampleRateHz)) Hz from t = \(ReportNumber.short(output.startS)) s")
+                try StandardOutput.writeLines(output.spectrum.textTable(fluxUnit: output.unit))
             }
-        }
-    }
-}
-
-/// A spectrum as named columns: wavelet (frequency_hz, amplitude, power, valid_fraction) or Welch
-/// (frequency_hz, density) restricted to fmin <= f <= fmax.
-struct SpectrumColumns {
-    var names: [String]
-    var columns: [[Double]]
-
-    init(_ analysis: BandAnalysis) {
-        switch analysis.spectrum {
-        case .wavelet(let s):
-            names = ["frequency_hz", "amplitude", "power", "valid_fraction"]
-            columns = [s.frequenciesHz, s.amplitude, s.power, s.validFraction]
-        case .welch(let s):
-            let bins = s.frequenciesHz.indices.filter {
-                s.frequenciesHz[$0] >= analysis.report.fminHz && s.frequenciesHz[$0] <= analysis.report.fmaxHz
-            }
-            names = ["frequency_hz", "density"]
-            columns = [bins.map { s.frequenciesHz[$0] }, bins.map { s.density[$0] }]
-        }
-    }
-
-    var rows: [[Double]] { columns[0].indices.map { i in columns.map { $0[i] } } }
-}
-
-/// The whole output of `ldf spectrum --format json`: columns as arrays (null for NaN).
-struct SpectrumOutputJSON: Encodable {
-    var settings: BandAnalysisSettings
-    var analysis: BandAnalysis
-    var columns: SpectrumColumns
-    /// The recording's first-sample clock time as written, when the file gives it.
-    var startTime: String?
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(ToolkitStamp(), forKey: Key("toolkit"))
-        try c.encode(SpectralParametersRecord(settings), forKey: Key("parameters"))
-        try c.encode(analysis.source, forKey: Key("source"))
-        try c.encode(analysis.channel, forKey: Key("channel"))
-        try c.encode(analysis.unit, forKey: Key("unit"))
-        try c.encode(analysis.sampleRateHz, forKey: Key("sample_rate_hz"))
-        try c.encode(analysis.fileStartSeconds, forKey: Key("start_s"))
-        try c.encode(analysis.timeOriginSeconds, forKey: Key("time_origin_s"))
-        try c.encode(startTime, forKey: Key("start_time"))
-        try c.encode(analysis.analysedSeconds, forKey: Key("analysed_s"))
-        try c.encode(analysis.report.fminHz, forKey: Key("fmin_hz"))
-        try c.encode(analysis.report.fmaxHz, forKey: Key("fmax_hz"))
-        try c.encode(analysis.resolvedVoices, forKey: Key("voices"))
-        try c.encode(analysis.signalDiagnostics, forKey: Key("diagnostics"))
-        var spectrum = c.nestedContainer(keyedBy: Key.self, forKey: Key("spectrum"))
-        for (name, column) in zip(columns.names, columns.columns) {
-            try spectrum.encode(column.map { jsonNumber($0) }, forKey: Key(name))
         }
     }
 }

@@ -49,10 +49,9 @@ import LDFTestSupport
         #expect(out.status == 0)
         let lowest = try #require(out.stdout.split(separator: "\n").first { $0.contains("endothelial_no_independent") })
         #expect(lowest.contains("fewer than 5 cycles of 0.005 Hz"))
-        #expect(out.stderr.contains("--allow-short-bands computes them with a caution"))
+        #expect(lowest.contains("record longer, or allow short bands (--allow-short-bands) to compute it with a caution"))
         let allowed = try LDFCommandRunner.run(["bands", "--format", "csv", "--allow-short-bands", file])
-        #expect(allowed.stderr.contains("computed because allowsShortBands is set"))
-        #expect(!allowed.stderr.contains("note: bands withheld"))
+        #expect(allowed.stderr.contains("computed because short bands are allowed (--allow-short-bands)"))
     }
 
     @Test(arguments: [["bands"], ["info"], ["stream"], ["study", "run", "m.csv", "--out", "o"]])

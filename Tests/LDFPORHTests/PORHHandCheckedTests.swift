@@ -80,7 +80,7 @@ func handRecording(pressure: [Double]? = nil, events: [Event] = []) -> Recording
     #expect(abs(try #require(o[.debtArea].value) - 5400) < 1e-9)
     #expect(o[.peakRestRatio].value == o[.bzCorrectedRatio].value)
     #expect(o[.cvcRest].value == nil)
-    #expect(o[.cvcRest].reason?.contains("--map") == true)
+    #expect(o[.cvcRest].reason?.contains("map") == true)
 }
 
 /// Cuff pressure 0 -> 200 mmHg over 120-180 s: timed by the 50% crossings.

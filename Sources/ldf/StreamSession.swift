@@ -64,7 +64,7 @@ struct StreamSession {
                            fix: "give the rate with --rate HZ (e.g. --rate 40)")
         }
 
-        let analysis = try command.spectral.settings()
+        let analysis = command.validity.applied(to: try command.spectral.settings())
         let settings = StreamWindowSettings(windowSeconds: command.window, hopSeconds: command.hop, analysis: analysis,
                                             shortBands: command.shortBands, artifactFlagFraction: command.artifactThreshold)
         let channels = parser.channelNames.indices

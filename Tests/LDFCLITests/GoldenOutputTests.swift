@@ -51,7 +51,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 
     static let subcommands: [[String]] = [
         [], ["info"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["stream"], ["study"],
-        ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["complexity"],
+        ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["complexity"], ["ridges"],
     ]
 
     static let all: [GoldenCase] =
@@ -73,6 +73,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("bispectrum", ["bispectrum", short, "--fmin", "0.6", "--fmax", "2"])
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
+        + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }
 }
 

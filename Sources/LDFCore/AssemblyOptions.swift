@@ -38,14 +38,14 @@ public struct AssemblyOptions: Sendable {
     /// Checks option values before any file is read.
     public func validate() throws {
         if let r = rateHz, !(r > 0 && r.isFinite) {
-            throw LDFError("--rate", "sample rate \(r) Hz is not positive", fix: "give the device's rate, e.g. --rate 40")
+            throw LDFError("\(parameter: "rate")", "sample rate \(r) Hz is not positive", fix: "give the device's rate, e.g. \(parameter: "rate") 40")
         }
         if let r = rateHz, !Self.rateRangeHz.contains(r) {
-            throw LDFError("--rate", "sample rate \(r) Hz is outside the \(Self.rateRangeHz.lowerBound)–\(Int(Self.rateRangeHz.upperBound)) Hz the toolkit reads",
-                           fix: "give the device's rate, e.g. --rate 40")
+            throw LDFError("\(parameter: "rate")", "sample rate \(r) Hz is outside the \(Self.rateRangeHz.lowerBound)–\(Int(Self.rateRangeHz.upperBound)) Hz the toolkit reads",
+                           fix: "give the device's rate, e.g. \(parameter: "rate") 40")
         }
         if !(maxBridgeSeconds >= 0 && maxBridgeSeconds.isFinite) {
-            throw LDFError("--max-bridge", "\(maxBridgeSeconds) s must be zero or positive", fix: "e.g. --max-bridge 1")
+            throw LDFError("\(parameter: "maxBridge")", "\(maxBridgeSeconds) s must be zero or positive", fix: "e.g. \(parameter: "maxBridge") 1")
         }
     }
 }

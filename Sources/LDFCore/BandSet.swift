@@ -19,7 +19,7 @@ public struct BandSet: Sendable, Equatable, Codable {
     public static func preset(named name: String) throws -> BandSet {
         guard let preset = BandPreset(rawValue: name.lowercased()) else {
             let names = BandPreset.allCases.map(\.rawValue).joined(separator: ", ")
-            throw LDFError("--preset", "unknown preset '\(name)'", fix: "use one of: \(names)")
+            throw LDFError("\(parameter: "preset")", "unknown preset '\(name)'", fix: "use one of: \(names)")
         }
         return preset.bandSet
     }
@@ -33,22 +33,22 @@ public struct BandSet: Sendable, Equatable, Codable {
             let edges = parts.count == 2 ? Self.edges(parts[1]) : []
             guard parts.count == 2, !parts[0].isEmpty, edges.count == 2,
                   let lo = Double(edges[0]), let hi = Double(edges[1]) else {
-                throw LDFError("--bands", "cannot read '\(item)'", fix: "write each band as name:low-high in Hz, e.g. myogenic:0.052-0.145")
+                throw LDFError("\(parameter: "bands")", "cannot read '\(item)'", fix: "write each band as name:low-high in Hz, e.g. myogenic:0.052-0.145")
             }
             guard lo > 0, hi > lo, hi.isFinite else {
-                throw LDFError("--bands", "band '\(parts[0])' has edges \(lo)–\(hi) Hz", fix: "edges must be positive with low < high")
+                throw LDFError("\(parameter: "bands")", "band '\(parts[0])' has edges \(lo)–\(hi) Hz", fix: "edges must be positive with low < high")
             }
             guard !bands.contains(where: { $0.name == parts[0] }) else {
-                throw LDFError("--bands", "band name '\(parts[0])' is used twice", fix: "give each band its own name")
+                throw LDFError("\(parameter: "bands")", "band name '\(parts[0])' is used twice", fix: "give each band its own name")
             }
             bands.append(Band(parts[0], lo, hi))
         }
         guard !bands.isEmpty else {
-            throw LDFError("--bands", "no band given", fix: "e.g. --bands myogenic:0.052-0.145,cardiac:0.6-2")
+            throw LDFError("\(parameter: "bands")", "no band given", fix: "e.g. \(parameter: "bands") myogenic:0.052-0.145,cardiac:0.6-2")
         }
         let sorted = bands.sorted { $0.lowHz < $1.lowHz }
         for (a, b) in zip(sorted, sorted.dropFirst()) where b.lowHz < a.highHz {
-            throw LDFError("--bands", "bands '\(a.name)' (\(a.lowHz)–\(a.highHz) Hz) and '\(b.name)' (\(b.lowHz)–\(b.highHz) Hz) overlap",
+            throw LDFError("\(parameter: "bands")", "bands '\(a.name)' (\(a.lowHz)–\(a.highHz) Hz) and '\(b.name)' (\(b.lowHz)–\(b.highHz) Hz) overlap",
                            fix: "make each band start at or after the previous one's upper edge")
         }
         return BandSet(name: "custom", bands: sorted)

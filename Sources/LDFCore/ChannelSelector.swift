@@ -51,14 +51,14 @@ public enum ChannelSelector: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .index(let i):
             guard i >= 1 && i <= names.count else {
-                throw LDFError(source, "--channel \(i) is out of range: the file has \(names.count) data channel(s) (\(list))",
+                throw LDFError(source, "\(parameter: "channel") \(i) is out of range: the file has \(names.count) data channel(s) (\(list))",
                                fix: "give a number from 1 to \(names.count) or a channel name")
             }
             return i - 1
         case .name(let n):
             let wanted = n.lowercased().trimmingCharacters(in: .whitespaces)
             if let i = names.firstIndex(where: { $0.lowercased().trimmingCharacters(in: .whitespaces) == wanted }) { return i }
-            throw LDFError(source, "--channel '\(n)' matches no channel (channels: \(list))",
+            throw LDFError(source, "\(parameter: "channel") '\(n)' matches no channel (channels: \(list))",
                            fix: "use one of the listed names or numbers")
         case .list(let items):
             // A name that itself holds a comma ("Flux, probe 1") wins over the list reading.

@@ -18,7 +18,7 @@ public struct EventMap: Sendable, Equatable, CustomStringConvertible {
     /// Parses `LABEL=KIND,LABEL=KIND,...` (the last `=` of each item separates label and kind, so
     /// labels may hold `=`; kinds as `EventKind(named:)` reads them).
     /// - Parameter context: names the option or manifest cell in errors.
-    public init(parsing text: String, context: String = "--event-map") throws {
+    public init(parsing text: String, context: String = "\(parameter: "eventMap")") throws {
         let example = "e.g. 'cuff up=occlusion_start,cuff down=release'"
         var entries: [Entry] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: true) {

@@ -22,14 +22,14 @@ public struct HampelOptions: Sendable, Equatable, Codable {
     /// Checks the settings; errors name the CLI option.
     public func validate() throws {
         guard windowSeconds > 0, windowSeconds.isFinite else {
-            throw LDFError("--hampel-window", "window \(windowSeconds) s must be positive", fix: "e.g. --hampel-window 20")
+            throw LDFError("\(parameter: "hampelWindow")", "window \(windowSeconds) s must be positive", fix: "e.g. \(parameter: "hampelWindow") 20")
         }
         guard threshold >= 0, threshold.isFinite else {
-            throw LDFError("--hampel-threshold", "threshold \(threshold) scaled MADs must be zero or positive",
-                           fix: "e.g. --hampel-threshold 5")
+            throw LDFError("\(parameter: "hampelThreshold")", "threshold \(threshold) scaled MADs must be zero or positive",
+                           fix: "e.g. \(parameter: "hampelThreshold") 5")
         }
         guard widenSamples >= 0 else {
-            throw LDFError("--hampel-widen", "\(widenSamples) samples must be zero or positive", fix: "e.g. --hampel-widen 3")
+            throw LDFError("\(parameter: "hampelWiden")", "\(widenSamples) samples must be zero or positive", fix: "e.g. \(parameter: "hampelWiden") 3")
         }
     }
 

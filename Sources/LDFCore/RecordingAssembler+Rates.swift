@@ -15,7 +15,7 @@ extension RecordingAssembler {
             ?? table.columns.firstIndex { ChannelKind.guess(name: $0.name, unit: $0.unit) == .perfusion } ?? 0
         guard let gridRate = table.columns[perfusionIndex].sampleRateHz ?? table.declaredRateHz else {
             throw LDFError(table.source, "channel '\(names[perfusionIndex])' has no sample rate",
-                           fix: "give the rate with --rate HZ")
+                           fix: "give the rate with \(parameter: "rate") HZ")
         }
         if let bad = table.columns.first(where: { !(($0.sampleRateHz ?? gridRate) > 0 && ($0.sampleRateHz ?? gridRate) <= maximumRateHz) }) {
             throw LDFError(table.source, "channel '\(bad.name)' has a sample rate of \(bad.sampleRateHz ?? gridRate) Hz",

@@ -21,12 +21,12 @@ extension RecordingAssembler {
         if let declared = table.declaredRateHz, !AssemblyOptions.rateRangeHz.contains(declared) {
             throw LDFError(source, "the file declares a sample rate of \(format(declared)) Hz, outside the "
                            + "\(format(AssemblyOptions.rateRangeHz.lowerBound))–\(format(AssemblyOptions.rateRangeHz.upperBound)) Hz the toolkit reads",
-                           fix: "correct the file's interval or rate, or give the rate with --rate HZ")
+                           fix: "correct the file's interval or rate, or give the rate with \(parameter: "rate") HZ")
         }
         guard let times = table.times else {
             guard let r = options.rateHz ?? table.declaredRateHz else {
                 throw LDFError(source, "the file has no time column and no sample rate",
-                               fix: "give the rate with --rate HZ (e.g. --rate 32)")
+                               fix: "give the rate with \(parameter: "rate") HZ (e.g. \(parameter: "rate") 32)")
             }
             return TimeBase(rateHz: r, origin: 0)
         }
@@ -39,7 +39,7 @@ extension RecordingAssembler {
             rate = given
             if disagree(given, measured) {
                 provenance.diagnostics.append(.warning("rate_disagreement",
-                    "--rate \(format(given)) Hz disagrees with the time stamps (\(format(measured)) Hz measured); the samples are placed at --rate"))
+                    "\(parameter: "rate") \(format(given)) Hz disagrees with the time stamps (\(format(measured)) Hz measured); the samples are placed at \(parameter: "rate")"))
             }
         } else if let declared = table.declaredRateHz {
             if disagree(declared, measured) {
@@ -105,7 +105,7 @@ extension RecordingAssembler {
             candidates.formUnion(chosen)
             analysed = chosen[0]
             for c in chosen where columns[c].looksLikeTime {
-                notes.append("column '\(names[c])' strictly increases in even steps like a time axis; analysed as perfusion because --channel names it")
+                notes.append("column '\(names[c])' strictly increases in even steps like a time axis; analysed as perfusion because \(parameter: "channel") names it")
             }
         } else if let first = columns.indices.first(where: { candidates.contains($0) }) {
             analysed = first
@@ -115,7 +115,7 @@ extension RecordingAssembler {
         } else {
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
             throw LDFError(table.source, "every data column (\(list)) strictly increases in even steps like a time axis; none is analysed as perfusion",
-                           fix: "if one of them is the flux, name it with --channel NAME; otherwise check the header and the delimiter")
+                           fix: "if one of them is the flux, name it with \(parameter: "channel") NAME; otherwise check the header and the delimiter")
         }
         return ChannelSelection(analysed: analysed, perfusionCandidates: candidates, notes: notes)
     }

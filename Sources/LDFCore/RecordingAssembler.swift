@@ -19,7 +19,7 @@ public enum RecordingAssembler {
         let source = table.source
         guard !table.columns.isEmpty else {
             throw LDFError(source, "no numeric data column found",
-                           fix: "check the delimiter and header, or force a reader with --reader")
+                           fix: "check the delimiter and header, or force a reader with \(parameter: "reader")")
         }
         if table.columns.contains(where: { $0.sampleRateHz != nil }) { return try assembleMultiRate(table, options: options) }
         let rows = table.rowCount
@@ -74,7 +74,7 @@ public enum RecordingAssembler {
         let perfusion = channels[perfusionIndex]
         guard perfusion.values.contains(where: { $0.isFinite }) else {
             throw LDFError(source, "channel '\(perfusion.name)' has no valid samples (all missing or device sentinels)",
-                           fix: "check the probe, or pick another channel with --channel")
+                           fix: "check the probe, or pick another channel with \(parameter: "channel")")
         }
         // A column that looks like a time axis is never a perfusion channel by default.
         for i in channels.indices where i != perfusionIndex && channels[i].kind == .perfusion
@@ -88,7 +88,7 @@ public enum RecordingAssembler {
             for label in mapped.unusedLabels {
                 let seen = Array(Set(table.events.map(\.label))).sorted().prefix(8)
                 provenance.diagnostics.append(.warning("event_map_unused",
-                    "--event-map label '\(label)' matches no event of the file (its labels: \(seen.isEmpty ? "none" : seen.joined(separator: ", ")))"))
+                    "\(parameter: "eventMap") label '\(label)' matches no event of the file (its labels: \(seen.isEmpty ? "none" : seen.joined(separator: ", ")))"))
             }
         }
         return Recording(channels: channels, sampleRateHz: rate, startDate: table.startDate, events: events,

@@ -61,8 +61,8 @@ public struct BayesianPhaseInference: Sendable, Equatable {
     public func infer(_ phase1: [Double], _ phase2: [Double]) throws -> [Window] {
         precondition(phase1.count == phase2.count, "the two phases must have one value per sample")
         guard windowSamples <= phase1.count else {
-            throw LDFError("--window", "the window of \(windowSamples) samples is longer than the \(phase1.count) samples analysed",
-                           fix: "use a shorter --window or a longer recording")
+            throw LDFError("\(parameter: "window")", "the window of \(windowSamples) samples is longer than the \(phase1.count) samples analysed",
+                           fix: "use a shorter \(parameter: "window") or a longer recording")
         }
         var ph1 = phase1, ph2 = phase2
         if (ph1.max() ?? 0) < 2 * Double.pi + 0.1 {
@@ -97,6 +97,6 @@ public struct BayesianPhaseInference: Sendable, Equatable {
 
     static func singular(_ window: Int) -> LDFError {
         LDFError("coupling", "window \(window) gave a singular matrix: the phases carry no information there (constant, identical or too few samples)",
-                 fix: "check the bands and channels, or use a longer --window")
+                 fix: "check the bands and channels, or use a longer \(parameter: "window")")
     }
 }

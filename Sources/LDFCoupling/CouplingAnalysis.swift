@@ -39,25 +39,25 @@ public struct CouplingSettings: Sendable, Equatable {
     /// Checks what can be checked without a recording; errors name the CLI option.
     public func validate() throws {
         for band in [band1, band2] where !(band.lowHz > 0 && band.lowHz < band.highHz && band.highHz.isFinite) {
-            throw LDFError("--bands", "band \(band.name) \(band.lowHz)–\(band.highHz) Hz is not 0 < low < high", fix: "e.g. --bands 0.145-0.6,0.6-2")
+            throw LDFError("\(parameter: "bands")", "band \(band.name) \(band.lowHz)–\(band.highHz) Hz is not 0 < low < high", fix: "e.g. \(parameter: "bands") 0.145-0.6,0.6-2")
         }
         if let w = windowSeconds, !(w > 0 && w.isFinite) {
-            throw LDFError("--window", "\(w) s must be positive", fix: "omit it for MODA's 10 x the longest period")
+            throw LDFError("\(parameter: "window")", "\(w) s must be positive", fix: "omit it for MODA's 10 x the longest period")
         }
         if let s = stepSeconds, !(s > 0 && s.isFinite) {
-            throw LDFError("--step", "\(s) s must be positive", fix: "omit it to step by the window (no overlap)")
+            throw LDFError("\(parameter: "step")", "\(s) s must be positive", fix: "omit it to step by the window (no overlap)")
         }
         guard propagationConstant >= 0 && propagationConstant.isFinite else {
-            throw LDFError("--propagation", "\(propagationConstant) must be zero or positive", fix: "use MODA's default 0.2")
+            throw LDFError("\(parameter: "propagation")", "\(propagationConstant) must be zero or positive", fix: "use MODA's default 0.2")
         }
         guard (1...4).contains(order) else {
-            throw LDFError("--order", "Fourier order \(order) is outside 1...4", fix: "use MODA's default 2")
+            throw LDFError("\(parameter: "order")", "Fourier order \(order) is outside 1...4", fix: "use MODA's default 2")
         }
         if let surrogates {
             try surrogates.validate()
             guard surrogates.kind == .cyclePhasePermutation else {
-                throw LDFError("--surrogate-type", "coupling is tested against cycle-permuted phases (cpp, as MODA); '\(surrogates.kind.rawValue)' makes surrogate signals",
-                               fix: "omit --surrogate-type or use cpp")
+                throw LDFError("\(parameter: "surrogateType")", "coupling is tested against cycle-permuted phases (cpp, as MODA); '\(surrogates.kind.rawValue)' makes surrogate signals",
+                               fix: "omit \(parameter: "surrogateType") or use cpp")
             }
         }
         try hampel?.validate()
@@ -103,7 +103,7 @@ public struct CouplingAnalysis: Sendable {
         let rate = input.sampleRateHz
         let source = b.map { "\(a.source), \($0.source)" } ?? a.source
         for band in [settings.band1, settings.band2] where band.highHz >= rate / 2 {
-            throw LDFError("--bands", "band \(band.name) reaches \(band.highHz) Hz, at or above the Nyquist frequency \(rate / 2) Hz of \(source)",
+            throw LDFError("\(parameter: "bands")", "band \(band.name) reaches \(band.highHz) Hz, at or above the Nyquist frequency \(rate / 2) Hz of \(source)",
                            fix: "choose bands below \(rate / 2) Hz")
         }
         let window = Int((settings.resolvedWindowSeconds * rate).rounded())
@@ -112,11 +112,11 @@ public struct CouplingAnalysis: Sendable {
         guard window <= input.first.count else {
             throw LDFError(source, "the analysed stretch of \(BandSummaryReport.format(input.durationSeconds)) s is shorter than the Bayesian window of \(BandSummaryReport.format(settings.resolvedWindowSeconds)) s"
                            + (settings.windowSeconds == nil ? " (10 periods of the lowest band edge, \(BandSummaryReport.format(min(settings.band1.lowHz, settings.band2.lowHz))) Hz)" : ""),
-                           fix: "analyse a longer recording, give a shorter --window, or choose faster bands")
+                           fix: "analyse a longer recording, give a shorter \(parameter: "window"), or choose faster bands")
         }
         guard window > 4 * basis else {
-            throw LDFError("--window", "\(window) samples per window are too few to infer \(2 * basis) parameters (more than \(4 * basis) needed)",
-                           fix: "use a longer --window or a lower --order")
+            throw LDFError("\(parameter: "window")", "\(window) samples per window are too few to infer \(2 * basis) parameters (more than \(4 * basis) needed)",
+                           fix: "use a longer \(parameter: "window") or a lower \(parameter: "order")")
         }
         let filtered = try [(input.first, settings.band1), (input.second, settings.band2)].map {
             try MODABandPass($0.0, lowHz: $0.1.lowHz, highHz: $0.1.highHz, sampleRateHz: rate)

@@ -64,8 +64,8 @@ public struct EpochReport: Sendable {
             let matches = intervals.filter { $0.name == name }
             guard matches.count == 1 else {
                 let names = intervals.map(\.name).joined(separator: ", ")
-                throw LDFError("--reference \(name)", matches.isEmpty ? "no interval is named '\(name)' (intervals: \(names))"
-                               : "\(matches.count) intervals are named '\(name)'", fix: "name one interval, e.g. --reference \(intervals[0].name)")
+                throw LDFError("\(parameter: "reference") \(name)", matches.isEmpty ? "no interval is named '\(name)' (intervals: \(names))"
+                               : "\(matches.count) intervals are named '\(name)'", fix: "name one interval, e.g. \(parameter: "reference") \(intervals[0].name)")
             }
         }
         let rate = recording.sampleRateHz

@@ -18,21 +18,21 @@ public struct EpochInterval: Sendable, Codable, Equatable, CustomStringConvertib
     /// Parses "NAME:START-END" (seconds on the file's axis; a negative start as "base:-60-0").
     /// Throws for a missing name, unreadable times, or an end not after the start.
     public init(parsing text: String) throws {
-        let fix = "write NAME:START-END in seconds on the file's time axis, e.g. --interval baseline:0-300"
+        let fix = "write NAME:START-END in seconds on the file's time axis, e.g. \(parameter: "interval") baseline:0-300"
         guard let colon = text.lastIndex(of: ":") else {
-            throw LDFError("--interval \(text)", "no NAME: before the times", fix: fix)
+            throw LDFError("\(parameter: "interval") \(text)", "no NAME: before the times", fix: fix)
         }
         let name = text[..<colon].trimmingCharacters(in: .whitespaces)
         let times = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw LDFError("--interval \(text)", "the interval has no name", fix: fix) }
+        guard !name.isEmpty else { throw LDFError("\(parameter: "interval") \(text)", "the interval has no name", fix: fix) }
         guard let dash = times.dropFirst().firstIndex(of: "-"),
               let start = Double(times[..<dash]), let end = Double(times[times.index(after: dash)...]),
               start.isFinite, end.isFinite else {
-            throw LDFError("--interval \(text)", "'\(times)' is not START-END in seconds", fix: fix)
+            throw LDFError("\(parameter: "interval") \(text)", "'\(times)' is not START-END in seconds", fix: fix)
         }
         guard end > start else {
-            throw LDFError("--interval \(text)", "the end (\(end) s) is not after the start (\(start) s)",
-                           fix: "give START before END, e.g. --interval \(name):\(end)-\(start)")
+            throw LDFError("\(parameter: "interval") \(text)", "the end (\(end) s) is not after the start (\(start) s)",
+                           fix: "give START before END, e.g. \(parameter: "interval") \(name):\(end)-\(start)")
         }
         self.init(name: name, startSeconds: start, endSeconds: end)
     }
@@ -63,19 +63,19 @@ public enum EpochSource: Sendable, Equatable {
             let sorted = given.sorted { $0.startSeconds < $1.startSeconds }
             for i in sorted {
                 guard i.startSeconds >= first - 1e-9, i.endSeconds <= last + 1e-9 else {
-                    throw LDFError("--interval \(i)", "the interval is outside the recording (\(first) to \(last) s on its time axis)",
+                    throw LDFError("\(parameter: "interval") \(i)", "the interval is outside the recording (\(first) to \(last) s on its time axis)",
                                    fix: "give START and END within \(first) and \(last) s")
                 }
             }
             for (a, b) in zip(sorted, sorted.dropFirst()) where b.startSeconds < a.endSeconds {
-                throw LDFError("--interval", "intervals \(a) and \(b) overlap", fix: "give intervals that do not overlap (one may end where the next starts)")
+                throw LDFError("\(parameter: "interval")", "intervals \(a) and \(b) overlap", fix: "give intervals that do not overlap (one may end where the next starts)")
             }
             return (sorted, [])
         case .every(let seconds):
             let count = Int(((last - first) / seconds + 1e-9).rounded(.down))
             guard count >= 1 else {
-                throw LDFError(source, "the recording (\(last - first) s) is shorter than one --every window of \(seconds) s",
-                               fix: "give a shorter --every")
+                throw LDFError(source, "the recording (\(last - first) s) is shorter than one \(parameter: "every") window of \(seconds) s",
+                               fix: "give a shorter \(parameter: "every")")
             }
             let windows = (0..<count).map { k in
                 EpochInterval(name: "\(k + 1)", startSeconds: first + Double(k) * seconds, endSeconds: first + Double(k + 1) * seconds)
@@ -100,7 +100,7 @@ public enum EpochSource: Sendable, Equatable {
             }
             guard !found.isEmpty else {
                 throw LDFError(source, "the file has no events to make intervals from",
-                               fix: "give --interval NAME:START-END or --every SECONDS")
+                               fix: "give \(parameter: "interval") NAME:START-END or \(parameter: "every") SECONDS")
             }
             return (Self.numberingRepeats(found.sorted { $0.startSeconds < $1.startSeconds }), [])
         }

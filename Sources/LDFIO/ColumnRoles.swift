@@ -85,11 +85,11 @@ struct ColumnRoles {
             do {
                 c = try timeColumn.resolve(in: headers.map(\.name), source: source)
             } catch let error as LDFError {
-                throw LDFError("--time-column", error.message.replacingOccurrences(of: "--channel", with: "--time-column")
+                throw LDFError("\(parameter: "timeColumn")", error.message.replacingOccurrences(of: "\(parameter: "channel")", with: "\(parameter: "timeColumn")")
                                .replacingOccurrences(of: "data channel(s)", with: "column(s)"), fix: error.fix)
             }
             guard !isMarker[c] || kinds[c] == .clock else {
-                throw LDFError("--time-column", "column '\(headers[c].name)' holds text, not times",
+                throw LDFError("\(parameter: "timeColumn")", "column '\(headers[c].name)' holds text, not times",
                                fix: "name a column of seconds, milliseconds, clock times or Excel day numbers")
             }
             candidates = [(c, namedUnit(c))]
@@ -139,7 +139,7 @@ struct ColumnRoles {
             if let a = step(first), let b = step(other), abs(a - b) > 0.01 * max(abs(a), abs(b)) {
                 throw LDFError(source, "columns '\(headers[first.column].name)' and '\(headers[other.column].name)' both look like time but disagree "
                                + "(steps of \(format(a)) s and \(format(b)) s)",
-                               fix: "name the time column with --time-column NAME, or correct the header's unit")
+                               fix: "name the time column with \(parameter: "timeColumn") NAME, or correct the header's unit")
             }
             roles.duplicateTime[other.column] = true
             notes.append("column '\(headers[other.column].name)' repeats the time column '\(headers[first.column].name)' and was not read as data")

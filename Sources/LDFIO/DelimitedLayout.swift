@@ -97,7 +97,7 @@ struct DelimitedLayout {
                                fix: "check that the file holds the recording's samples, and its delimiter and decimal separator")
             }
             throw LDFError(source, "no numeric data rows in the first \(lines.count) lines",
-                           fix: "check the delimiter and decimal separator, or force a reader with --reader")
+                           fix: "check the delimiter and decimal separator, or force a reader with \(parameter: "reader")")
         }
         let dataLines = Array(lines[firstData...])
         var notes: [String] = []

@@ -31,7 +31,7 @@ enum DelimitedTable {
         if let line = facts.unusableRate, times == nil, declaredRate == nil, options.assembly.rateHz == nil {
             throw LDFError("\(source) line \(line.number)",
                            "the header's '\(line.key.isEmpty ? "" : line.key + ": ")\(line.value)' is not a usable sample rate, and the file has no time column",
-                           fix: "correct the header, or give the rate with --rate HZ (e.g. --rate 32)")
+                           fix: "correct the header, or give the rate with \(parameter: "rate") HZ (e.g. \(parameter: "rate") 32)")
         }
         if let line = facts.unusableRate {
             warnings.append(.warning("header_rate_unusable",

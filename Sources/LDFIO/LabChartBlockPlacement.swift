@@ -7,7 +7,7 @@ extension LabChartBlockParser {
     mutating func table() throws -> SampleTable {
         guard !times.isEmpty, let channels = channelCount else {
             throw LDFError(source, "no LabChart data rows (tab-separated time and values) found",
-                           fix: "if this is a LabChart export, export it again with its samples; otherwise read it with --reader delimited")
+                           fix: "if this is a LabChart export, export it again with its samples; otherwise read it with \(parameter: "reader") delimited")
         }
         let firstHeader = blocks[0].header
         let interval = firstHeader.intervalSeconds

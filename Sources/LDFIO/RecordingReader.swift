@@ -40,7 +40,7 @@ public enum RecordingReader {
         guard tables.count == 1 else {
             let names = tables.map(\.source).joined(separator: ", ")
             throw LDFError(path, "the workbook holds \(tables.count) sheets of data (\(names))",
-                           fix: "choose one with --sheet NAME|INDEX, or use a command that reads every sheet (ldf info, bands, porh)")
+                           fix: "choose one with \(parameter: "sheet") NAME|INDEX, or use a command that reads every sheet (ldf info, bands, porh)")
         }
         return tables[0]
     }
@@ -91,7 +91,7 @@ public enum RecordingReader {
     static func chooseReader(for bytes: [UInt8], source: String, forced: ReaderKind) throws -> any TableReader.Type {
         if forced != .auto {
             guard let reader = readers.first(where: { $0.kind == forced }) else {
-                throw LDFError("--reader", "reader '\(forced.rawValue)' is not available", fix: "use --reader auto")
+                throw LDFError("\(parameter: "reader")", "reader '\(forced.rawValue)' is not available", fix: "use \(parameter: "reader") auto")
             }
             return reader
         }
@@ -105,7 +105,7 @@ public enum RecordingReader {
         throw LDFError(source, "the file is binary\(nul) and not in a format the toolkit reads "
                        + "(EDF/BDF, WFDB, AcqKnowledge .acq, LabChart binary, MATLAB .mat, Excel .xlsx, or text)",
                        fix: "export the recording as text (CSV, tab-separated or LabChart text) or one of those formats; "
-                       + "force a reader with --reader if it is one of them")
+                       + "force a reader with \(parameter: "reader") if it is one of them")
     }
 
     /// The whole file, or all of standard input for "-", read with `read` loops straight into

@@ -54,7 +54,7 @@ extension OcclusionDetector {
         return OcclusionSearch(timings: outcome.timings, diagnostics: notes)
     }
 
-    private static let fixText = "give the occlusion with --occlusion START-END, or use a file with events or a cuff-pressure channel"
+    private static let fixText = "give the occlusion with \(parameter: "occlusion") START-END, or use a file with events or a cuff-pressure channel"
 
     /// Robust standard deviation: 1.4826 times the median absolute deviation.
     static func robustSD(_ values: [Double]) -> Double {

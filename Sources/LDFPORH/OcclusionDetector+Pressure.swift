@@ -15,20 +15,20 @@ extension OcclusionDetector {
     static func pressureTimings(in recording: Recording, minimumSeconds: Double) throws -> OcclusionSearch {
         guard let channel = recording.channel(ofKind: .pressure) else {
             throw LDFError(recording.provenance.source, "no cuff-pressure channel (a channel in mmHg or named pressure/cuff)",
-                           fix: "use --timing flux or events, or give --occlusion START-END")
+                           fix: "use \(parameter: "timing") flux or events, or give \(parameter: "occlusion") START-END")
         }
         let context = "\(recording.provenance.source) channel '\(channel.name)'"
         let rate = recording.sampleRateHz
         let p = MovingMean.centred(channel.values, halfWidth: MovingMean.halfWidth(seconds: 0.25, rateHz: rate))
         let sorted = p.filter(\.isFinite).sorted()
         guard sorted.count > 10 else {
-            throw LDFError(context, "the channel has no valid samples", fix: "use --timing flux or give --occlusion START-END")
+            throw LDFError(context, "the channel has no valid samples", fix: "use \(parameter: "timing") flux or give \(parameter: "occlusion") START-END")
         }
         let low = sorted[sorted.count * 5 / 100], high = sorted[sorted.count * 95 / 100]
         let range = high - low
         guard range > 0 else {
             throw LDFError(context, "the pressure has no plateau: it stays at \(low) \(channel.unit) throughout",
-                           fix: "check the channel, or use --timing flux or --occlusion START-END")
+                           fix: "check the channel, or use \(parameter: "timing") flux or \(parameter: "occlusion") START-END")
         }
         let on = low + pressureOnFraction * range, off = low + pressureOffFraction * range, half = low + 0.5 * range
         var runs: [Range<Int>] = []
@@ -82,7 +82,7 @@ extension OcclusionDetector {
             let shown = notes.isEmpty ? "" : " (\(notes.map(\.message).joined(separator: "; ")))"
             throw LDFError(context, "the pressure has no plateau of at least \(minimumSeconds) s: it ranges \(rounded(low))"
                            + "-\(rounded(high)) \(channel.unit), longest inflation \(rounded(longest)) s\(shown)",
-                           fix: "check the channel, or use --timing flux or --occlusion START-END")
+                           fix: "check the channel, or use \(parameter: "timing") flux or \(parameter: "occlusion") START-END")
         }
         return OcclusionSearch(timings: timings, diagnostics: notes)
     }

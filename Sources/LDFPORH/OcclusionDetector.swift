@@ -60,21 +60,21 @@ public enum OcclusionDetector {
         let timings = try intervals.sorted { $0.startSeconds < $1.startSeconds }.map { o in
             let span = "\(rounded(first)) to \(rounded(end)) s on its time axis"
             guard o.startSeconds < end else {
-                throw LDFError("--occlusion \(o)", "the start is after the recording ends (\(span))",
+                throw LDFError("\(parameter: "occlusion") \(o)", "the start is after the recording ends (\(span))",
                                fix: "give times on the file's time axis, from \(rounded(first)) to \(rounded(end)) s")
             }
             guard o.startSeconds >= first else {
-                throw LDFError("--occlusion \(o)", "the start is before the recording begins (\(span))",
+                throw LDFError("\(parameter: "occlusion") \(o)", "the start is before the recording begins (\(span))",
                                fix: "give times on the file's time axis, from \(rounded(first)) to \(rounded(end)) s")
             }
             guard o.releaseSeconds < end else {
-                throw LDFError("--occlusion \(o)",
+                throw LDFError("\(parameter: "occlusion") \(o)",
                                "the recording ends during the occlusion (it ends at \(rounded(end)) s, before the release)",
                                fix: "check the release time; a PORH analysis needs the recovery after release")
             }
             return OcclusionTiming(startSeconds: recording.offset(fromFileTime: o.startSeconds),
                                    releaseSeconds: recording.offset(fromFileTime: o.releaseSeconds), source: .user,
-                                   detail: "given with --occlusion \(o)")
+                                   detail: "given with \(parameter: "occlusion") \(o)")
         }
         return OcclusionSearch(timings: timings)
     }
@@ -137,7 +137,7 @@ public enum OcclusionDetector {
             let shown = notes.map(\.message).joined(separator: "; ")
             throw LDFError(recording.provenance.source, "no usable occlusion start/release event pair"
                            + (shown.isEmpty ? "" : " (\(shown))"),
-                           fix: "use --timing pressure or flux, or give --occlusion START-END")
+                           fix: "use \(parameter: "timing") pressure or flux, or give \(parameter: "occlusion") START-END")
         }
         return OcclusionSearch(timings: timings, diagnostics: notes)
     }

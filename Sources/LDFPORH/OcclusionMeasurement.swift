@@ -169,7 +169,7 @@ struct OcclusionMeasurement {
         } else if let p = peakIndex, p >= sample(searchEnd) - edgeSamples {
             peakReason = searchEnd < tR + options.peakSearchSeconds
                 ? "no clear peak: smoothed flux is still rising when the recording ends (or the next occlusion starts) at \(at(searchEnd))"
-                : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise --peak-search)"
+                : "no clear peak: smoothed flux is still rising \(seconds(options.peakSearchSeconds)) after release (raise \(parameter: "peakSearch"))"
         } else if peakIndex == nil {
             peakReason = "no valid flux after release"
         }
@@ -206,14 +206,12 @@ struct OcclusionMeasurement {
             notes.append(.info("recovery_end_level_rest", "T75/T50/T25 use rest flux (\(OcclusionDetector.rounded(rf))) as the end level: "
                                + plateauReason))
         }
-        if let p = peak, endLevel.isFinite {
+        if peak != nil, endLevel.isFinite {
+            let recovery = transientFit(fromSample: sample(peakTime), origin: peakTime, fixedAsymptote: endLevel)
             for (key, fraction) in recoveryKeys {
-                let level = endLevel + fraction * (pf - endLevel)
-                if let t = firstFall(of: smooth, to: level, from: p, to: sample(recoveryEnd),
-                                     refineSeconds: max(2, options.smoothingSeconds)) {
-                    set(key, t - peakTime, otherwise: "")
-                } else {
-                    missing([key], "smoothed flux did not fall to \(OcclusionDetector.rounded(level)) before \(at(recoveryEnd))")
+                switch recoveryTime(recovery, fraction: fraction, peakTime: peakTime) {
+                case .success(let t): set(key, t, otherwise: "")
+                case .failure(let reason): missing([key], reason.message)
                 }
             }
         }
@@ -270,19 +268,19 @@ struct OcclusionMeasurement {
             set(.cvcRest, rfLevel / map, otherwise: subtractFailed ? offsetReason : restReason)
             set(.cvcPeak, pfLevel / map, otherwise: peakReason ?? offsetReason)
         } else {
-            missing([.cvcRest, .cvcPeak, .percentCVCMaxRest, .percentCVCMaxPeak], "no mean arterial pressure given (--map MMHG)")
+            missing([.cvcRest, .cvcPeak, .percentCVCMaxRest, .percentCVCMaxPeak], "no mean arterial pressure given (\(parameter: "map") MMHG)")
         }
         if let cvcMax = options.maximumCVC {
             set(.percentCVCMaxRest, 100 * (values[.cvcRest]?.value ?? .nan) / cvcMax, otherwise: values[.cvcRest]?.reason ?? "")
             set(.percentCVCMaxPeak, 100 * (values[.cvcPeak]?.value ?? .nan) / cvcMax, otherwise: values[.cvcPeak]?.reason ?? "")
         } else {
-            missing([.percentCVCMaxRest, .percentCVCMaxPeak], "no maximal CVC given (--cvc-max FLUX/MMHG, e.g. the CVC at 43-44 °C local heating)")
+            missing([.percentCVCMaxRest, .percentCVCMaxPeak], "no maximal CVC given (\(parameter: "cvcMax") FLUX/MMHG, e.g. the CVC at 43-44 °C local heating)")
         }
 
         // Transient fit from the peak.
         var fit: StretchedExponentialFit?
         if let p = peak {
-            fit = transientFit(fromSample: p, peakTime: peakTime)
+            fit = transientFit(fromSample: p, origin: Double(p) / rateHz)
             if let f = fit {
                 set(.fitA, f.a, otherwise: "the transient fit did not reach finite values")
                 set(.fitB, f.b, otherwise: "the transient fit did not reach finite values")
@@ -302,14 +300,40 @@ struct OcclusionMeasurement {
         return result
     }
 
-    /// Fits the transient to flux block means (at most 4 per second) from the peak to the end of
-    /// the recovery.
-    private func transientFit(fromSample peak: Int, peakTime: Double) -> StretchedExponentialFit? {
+    /// Least R² of the recovery fit for T75/T50/T25: below it the model does not describe the recovery.
+    static let minimumRecoveryFitRSquared = 0.5
+
+    /// Why a recovery time is null.
+    struct NoRecoveryTime: Error { let message: String }
+
+    /// Time from the peak until the recovery fit (`fit`, time 0 at the peak) falls to its end level
+    /// + `fraction` of its fall, b (ln(1 / fraction))^(1/c), when the fit describes a falling
+    /// recovery (a > 0, R² at least `minimumRecoveryFitRSquared`) and that time is inside it.
+    private func recoveryTime(_ fit: StretchedExponentialFit?, fraction: Double, peakTime: Double) -> Result<Double, NoRecoveryTime> {
+        guard let fit, fit.a.isFinite, fit.b.isFinite, fit.c.isFinite else {
+            return .failure(NoRecoveryTime(message: "too few valid samples after the peak to fit the recovery"))
+        }
+        guard fit.a > 0 else { return .failure(NoRecoveryTime(message: "flux does not fall from the peak towards the end level")) }
+        guard fit.rSquared >= Self.minimumRecoveryFitRSquared else {
+            return .failure(NoRecoveryTime(message: "the transient model describes the recovery poorly (R² \(OcclusionDetector.rounded(fit.rSquared)), "
+                                           + "at least \(Self.minimumRecoveryFitRSquared) needed)"))
+        }
+        let t = fit.recoveryTime(fraction: fraction)
+        guard peakTime + t <= recoveryEnd else {
+            return .failure(NoRecoveryTime(message: "the fitted recovery reaches \(Int(100 * fraction))% of its fall only after the recovery ends at \(at(recoveryEnd))"))
+        }
+        return .success(t)
+    }
+
+    /// Fits the transient to flux block means (at most 4 per second) from sample `first` to the end
+    /// of the recovery, times in seconds from `origin`; with `fixedAsymptote` the end level is held.
+    private func transientFit(fromSample first: Int, origin: Double, fixedAsymptote: Double? = nil) -> StretchedExponentialFit? {
         let block = max(1, Int(rateHz / 4))
         let end = sample(recoveryEnd)
-        guard end > peak else { return nil }
-        let means = MovingMean.blocks(Array(flux[peak..<end]), length: block)
-        let times = means.indices.map { k in (Double(k * block) + Double(block - 1) / 2) / rateHz }
-        return StretchedExponentialFit.fit(times: times, values: means)
+        guard end > first else { return nil }
+        let means = MovingMean.blocks(Array(flux[first..<end]), length: block)
+        let shift = Double(first) / rateHz - origin
+        let times = means.indices.map { k in (Double(k * block) + Double(block - 1) / 2) / rateHz + shift }
+        return StretchedExponentialFit.fit(times: times, values: means, fixedAsymptote: fixedAsymptote)
     }
 }

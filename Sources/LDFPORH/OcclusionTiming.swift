@@ -33,8 +33,8 @@ public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConve
         guard let separator, let start = Double(body[..<separator].trimmingCharacters(in: .whitespaces)),
               let end = Double(body[body.index(after: separator)...].trimmingCharacters(in: .whitespaces)),
               start.isFinite, end.isFinite else {
-            throw LDFError("--occlusion", "'\(text)' is not START-END in seconds",
-                           fix: "write e.g. --occlusion 120-300 (start and release on the file's time axis; a negative start as --occlusion=-20-80)")
+            throw LDFError("\(parameter: "occlusion")", "'\(text)' is not START-END in seconds",
+                           fix: "write e.g. \(parameter: "occlusion") 120-300 (start and release on the file's time axis; a negative start as \(parameter: "occlusion")=-20-80)")
         }
         self.init(startSeconds: start, releaseSeconds: end)
     }
@@ -46,17 +46,17 @@ public struct OcclusionInterval: Sendable, Codable, Equatable, CustomStringConve
     public static func validate(_ intervals: [OcclusionInterval], minimumSeconds: Double) throws {
         for o in intervals {
             guard o.releaseSeconds > o.startSeconds else {
-                throw LDFError("--occlusion \(o)", "the release must come after the start", fix: "write START-END with START < END")
+                throw LDFError("\(parameter: "occlusion") \(o)", "the release must come after the start", fix: "write START-END with START < END")
             }
             guard o.durationSeconds >= minimumSeconds else {
-                throw LDFError("--occlusion \(o)",
+                throw LDFError("\(parameter: "occlusion") \(o)",
                                "the occlusion lasts \(o.durationSeconds) s, shorter than the \(minimumSeconds) s minimum",
-                               fix: "check the times; PORH needs an arterial occlusion of 1-5 min (lower --min-occlusion only on purpose)")
+                               fix: "check the times; PORH needs an arterial occlusion of 1-5 min (lower \(parameter: "minOcclusion") only on purpose)")
             }
         }
         let sorted = intervals.sorted { $0.startSeconds < $1.startSeconds }
         for (a, b) in zip(sorted, sorted.dropFirst()) where b.startSeconds < a.releaseSeconds {
-            throw LDFError("--occlusion", "occlusions \(a) and \(b) overlap",
+            throw LDFError("\(parameter: "occlusion")", "occlusions \(a) and \(b) overlap",
                            fix: "give each occlusion once, with the release before the next start")
         }
     }

@@ -107,18 +107,18 @@ public struct PORHOptions: Sendable, Codable, Equatable {
                 throw LDFError(option, "\(value) s must be positive and at most \(max) s", fix: "e.g. \(option) \(example)")
             }
         }
-        try positive(restWindowSeconds, "--rest-window", max: 600, example: "120")
-        try positive(biologicalZeroWindowSeconds, "--bz-window", max: 300, example: "30")
-        try positive(smoothingSeconds, "--smoothing", max: 10, example: "2")
-        try positive(returnSmoothingSeconds, "--return-smoothing", max: 60, example: "10")
-        try positive(plateauWindowSeconds, "--plateau-window", max: 600, example: "60")
-        try positive(peakSearchSeconds, "--peak-search", max: 600, example: "60")
-        try positive(minimumOcclusionSeconds, "--min-occlusion", max: 3600, example: "20")
+        try positive(restWindowSeconds, "\(parameter: "restWindow")", max: 600, example: "120")
+        try positive(biologicalZeroWindowSeconds, "\(parameter: "bzWindow")", max: 300, example: "30")
+        try positive(smoothingSeconds, "\(parameter: "smoothing")", max: 10, example: "2")
+        try positive(returnSmoothingSeconds, "\(parameter: "returnSmoothing")", max: 60, example: "10")
+        try positive(plateauWindowSeconds, "\(parameter: "plateauWindow")", max: 600, example: "60")
+        try positive(peakSearchSeconds, "\(parameter: "peakSearch")", max: 600, example: "60")
+        try positive(minimumOcclusionSeconds, "\(parameter: "minOcclusion")", max: 3600, example: "20")
         if let map = meanArterialPressureMmHg, !(map.isFinite && map > 0 && map < 300) {
-            throw LDFError("--map", "mean arterial pressure \(map) mmHg is not plausible (0-300)", fix: "e.g. --map 93")
+            throw LDFError("\(parameter: "map")", "mean arterial pressure \(map) mmHg is not plausible (0-300)", fix: "e.g. \(parameter: "map") 93")
         }
         if let cvcMax = maximumCVC, !(cvcMax.isFinite && cvcMax > 0) {
-            throw LDFError("--cvc-max", "maximal CVC \(cvcMax) must be positive (flux/mmHg)", fix: "e.g. --cvc-max 3.5")
+            throw LDFError("\(parameter: "cvcMax")", "maximal CVC \(cvcMax) must be positive (flux/mmHg)", fix: "e.g. \(parameter: "cvcMax") 3.5")
         }
         try artifactFilter?.validate()
         try OcclusionInterval.validate(occlusions, minimumSeconds: minimumOcclusionSeconds)

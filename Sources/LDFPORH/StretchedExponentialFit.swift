@@ -36,23 +36,29 @@ public struct StretchedExponentialFit: Sendable, Codable, Equatable {
         a * exp(-pow(max(t, 0) / b, c)) + d
     }
 
+    /// Time in seconds from the peak until the model falls to d + `fraction` a (0 < fraction < 1):
+    /// b (ln(1 / fraction))^(1/c); T50 is `recoveryTime(fraction: 0.5)`.
+    public func recoveryTime(fraction: Double) -> Double { b * pow(log(1 / fraction), 1 / c) }
+
     /// Fits the model to finite points (`times` in seconds from the peak, not negative). Starting
-    /// values: `d` from the last fifth of the data, `a` from the first value minus `d`, `b` from the
-    /// half-decay time. Returns nil with fewer than 8 finite points or no decay to fit.
-    public static func fit(times: [Double], values: [Double]) -> StretchedExponentialFit? {
+    /// values: `d` from the last fifth of the data (or `fixedAsymptote`), `a` from the first value
+    /// minus `d`, `b` from the half-decay time. With `fixedAsymptote` the end level d is held at that
+    /// value and only a, b and c are fitted (a recovery too short to show its own end level).
+    /// Returns nil with fewer than 8 finite points or no decay to fit.
+    public static func fit(times: [Double], values: [Double], fixedAsymptote: Double? = nil) -> StretchedExponentialFit? {
         precondition(times.count == values.count, "times and values must have equal lengths")
         let points = zip(times, values).filter { $0.0.isFinite && $0.1.isFinite }
         guard points.count >= 8 else { return nil }
         let t = points.map(\.0), y = points.map(\.1)
         let tail = y.suffix(max(2, y.count / 5))
-        let d0 = tail.reduce(0, +) / Double(tail.count)
+        let d0 = fixedAsymptote ?? tail.reduce(0, +) / Double(tail.count)
         let a0 = y.prefix(max(1, y.count / 50)).reduce(0, +) / Double(max(1, y.count / 50)) - d0
         guard a0 != 0, a0.isFinite else { return nil }
         let halfIndex = y.firstIndex { ($0 - d0) / a0 <= 0.5 } ?? y.count / 2
         let b0 = max(t[halfIndex] / log(2), (t[t.count - 1] - t[0]) / Double(t.count))
         var best: (p: [Double], ssr: Double)?
         for c0 in [0.7, 1.0, 1.5] {
-            let result = levenbergMarquardt(t: t, y: y, start: [a0, log(b0), log(c0), d0])
+            let result = levenbergMarquardt(t: t, y: y, start: [a0, log(b0), log(c0), d0], fitsAsymptote: fixedAsymptote == nil)
             if best == nil || result.ssr < best!.ssr { best = result }
         }
         guard let p = best?.p, let ssr = best?.ssr, ssr.isFinite else { return nil }
@@ -62,8 +68,9 @@ public struct StretchedExponentialFit: Sendable, Codable, Equatable {
                                        rSquared: sst > 0 ? 1 - ssr / sst : .nan, pointCount: y.count)
     }
 
-    /// Minimises the sum of squared residuals over p = (a, ln b, ln c, d).
-    static func levenbergMarquardt(t: [Double], y: [Double], start: [Double]) -> (p: [Double], ssr: Double) {
+    /// Minimises the sum of squared residuals over p = (a, ln b, ln c, d); d stays at its start
+    /// value unless `fitsAsymptote`.
+    static func levenbergMarquardt(t: [Double], y: [Double], start: [Double], fitsAsymptote: Bool = true) -> (p: [Double], ssr: Double) {
         let lnCRange = log(0.1)...log(10.0)
         func clamp(_ p: [Double]) -> [Double] { [p[0], p[1], min(max(p[2], lnCRange.lowerBound), lnCRange.upperBound), p[3]] }
         func ssr(_ p: [Double]) -> Double {
@@ -88,7 +95,7 @@ public struct StretchedExponentialFit: Sendable, Codable, Equatable {
                 let e = exp(-uc)
                 let r = y[i] - (a * e + p[3])
                 let logU = u > 0 ? log(u) : 0
-                let g = [e, a * e * c * uc, -a * e * c * uc * logU, 1.0]
+                let g = [e, a * e * c * uc, -a * e * c * uc * logU, fitsAsymptote ? 1.0 : 0.0]
                 for j in 0..<4 {
                     jtr[j] += g[j] * r
                     for k in 0..<4 { jtj[4 * j + k] += g[j] * g[k] }
@@ -98,6 +105,7 @@ public struct StretchedExponentialFit: Sendable, Codable, Equatable {
             while lambda < 1e12 {
                 var m = jtj
                 for j in 0..<4 { m[5 * j] += lambda * max(jtj[5 * j], 1e-12) }
+                if !fitsAsymptote { m[15] = 1 }
                 guard let step = solve4(m, jtr) else { lambda *= 10; continue }
                 let trial = clamp(zip(p, step).map { $0 + $1 })
                 let s = ssr(trial)

@@ -32,13 +32,13 @@ public struct FileArtifacts: Sendable, Codable, Equatable {
 
     public func validate() throws {
         guard jitterFraction >= 0, jitterFraction < 0.5 else {
-            throw LDFError("--jitter", "\(jitterFraction) must be in [0, 0.5) of a sampling interval", fix: "e.g. --jitter 0.1")
+            throw LDFError("\(parameter: "jitter")", "\(jitterFraction) must be in [0, 0.5) of a sampling interval", fix: "e.g. \(parameter: "jitter") 0.1")
         }
         guard droppedSamples >= 0, longGaps >= 0, sentinels >= 0, motionArtifacts >= 0 else {
-            throw LDFError("simulate", "artifact counts must be zero or positive", fix: "e.g. --dropped 5")
+            throw LDFError("simulate", "artifact counts must be zero or positive", fix: "e.g. \(parameter: "dropped") 5")
         }
         guard longGapSeconds > 0 else {
-            throw LDFError("--gap-seconds", "\(longGapSeconds) s must be positive", fix: "e.g. --gap-seconds 5")
+            throw LDFError("\(parameter: "gapSeconds")", "\(longGapSeconds) s must be positive", fix: "e.g. \(parameter: "gapSeconds") 5")
         }
     }
 }

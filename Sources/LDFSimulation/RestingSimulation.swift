@@ -43,17 +43,17 @@ public struct RestingSimulation: Sendable, Codable, Equatable {
     /// Checks the configuration; errors name the option.
     public func validate() throws {
         guard sampleRateHz > 0, sampleRateHz.isFinite else {
-            throw LDFError("--rate", "\(sampleRateHz) Hz is not a positive rate", fix: "e.g. --rate 32")
+            throw LDFError("\(parameter: "rate")", "\(sampleRateHz) Hz is not a positive rate", fix: "e.g. \(parameter: "rate") 32")
         }
         guard durationSeconds * sampleRateHz >= 2, durationSeconds.isFinite else {
-            throw LDFError("--duration", "\(durationSeconds) s gives fewer than 2 samples", fix: "e.g. --duration 1800")
+            throw LDFError("\(parameter: "duration")", "\(durationSeconds) s gives fewer than 2 samples", fix: "e.g. \(parameter: "duration") 1800")
         }
         guard pinkNoiseSD >= 0, whiteNoiseSD >= 0 else {
-            throw LDFError("--noise", "noise levels must be zero or positive", fix: "e.g. --white-noise 1")
+            throw LDFError("\(parameter: "noise")", "noise levels must be zero or positive", fix: "e.g. \(parameter: "whiteNoise") 1")
         }
         for o in oscillations where o.frequencyHz >= sampleRateHz / 2 || o.frequencyHz <= 0 {
-            throw LDFError("--rate", "the \(o.band) oscillation at \(o.frequencyHz) Hz is not below Nyquist (\(sampleRateHz / 2) Hz)",
-                           fix: "raise --rate or drop that oscillation")
+            throw LDFError("\(parameter: "rate")", "the \(o.band) oscillation at \(o.frequencyHz) Hz is not below Nyquist (\(sampleRateHz / 2) Hz)",
+                           fix: "raise \(parameter: "rate") or drop that oscillation")
         }
     }
 

@@ -66,7 +66,7 @@ public struct BandAnalysis: Sendable {
                                                       lowestHz: range.low)
             if let asked = settings.welch.segmentSeconds, asked > seconds {
                 diagnostics.append(.warning("welch_segment_capped",
-                    "--welch-segment \(BandSummaryReport.format(asked)) s is longer than the analysed \(BandSummaryReport.format(seconds)) s; one segment of the whole stretch was used"))
+                    "\(parameter: "welchSegment") \(BandSummaryReport.format(asked)) s is longer than the analysed \(BandSummaryReport.format(seconds)) s; one segment of the whole stretch was used"))
             }
             let estimator = WelchEstimator(segmentLength: length, overlapLength: settings.welch.overlapLength(segmentLength: length),
                                            sampleRateHz: input.sampleRateHz)

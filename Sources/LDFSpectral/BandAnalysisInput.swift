@@ -39,12 +39,12 @@ public struct BandAnalysisInput: Sendable {
         let all = channel.values
         guard let run = Self.longestFiniteRun(all) else {
             throw LDFError(source, "the perfusion channel '\(channel.name)' has no valid sample",
-                           fix: "check the export, or pick another channel with --channel")
+                           fix: "check the export, or pick another channel with \(parameter: "channel")")
         }
         let rate = recording.sampleRateHz
         guard run.count >= Self.minimumSampleCount else {
             throw LDFError(source, "the longest stretch without gaps has \(run.count) samples (at least \(Self.minimumSampleCount) are needed)",
-                           fix: "bridge longer gaps with --max-bridge SECONDS or export a longer recording")
+                           fix: "bridge longer gaps with \(parameter: "maxBridge") SECONDS or export a longer recording")
         }
         var diagnostics: [Diagnostic] = []
         if run.count < all.count {
@@ -53,12 +53,12 @@ public struct BandAnalysisInput: Sendable {
             diagnostics.append(.warning("gap",
                 "the recording has gaps (\(all.count - run.count) samples outside the analysed stretch); analysing the longest "
                 + "gap-free stretch \(BandSummaryReport.format(start))–\(BandSummaryReport.format(end)) s "
-                + "(\(BandSummaryReport.format(share))% of the recording); bridge gaps with --max-bridge to use more"))
+                + "(\(BandSummaryReport.format(share))% of the recording); bridge gaps with \(parameter: "maxBridge") to use more"))
         }
         var values = Array(all[run])
         guard let low = values.min(), let high = values.max(), low < high else {
             throw LDFError(source, "the perfusion channel '\(channel.name)' is constant (\(values[0]) \(channel.unit)) over the analysed stretch; there is no oscillation to analyse",
-                           fix: "check that --channel names the flux channel and that the probe was recording")
+                           fix: "check that \(parameter: "channel") names the flux channel and that the probe was recording")
         }
         var hampelResult: HampelResult?
         if let hampel {

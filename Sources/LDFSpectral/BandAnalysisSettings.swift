@@ -33,34 +33,34 @@ public struct BandAnalysisSettings: Sendable, Equatable {
     /// Checks what can be checked without a recording; errors name the CLI option.
     public func validate() throws {
         if let f = fminHz, !(f > 0 && f.isFinite) {
-            throw LDFError("--fmin", "\(f) Hz must be positive", fix: "e.g. --fmin 0.005, or omit it to start at the lowest band edge")
+            throw LDFError("\(parameter: "fmin")", "\(f) Hz must be positive", fix: "e.g. \(parameter: "fmin") 0.005, or omit it to start at the lowest band edge")
         }
         if let f = fmaxHz, !(f > 0 && f.isFinite) {
-            throw LDFError("--fmax", "\(f) Hz must be positive", fix: "e.g. --fmax 2, or omit it to end at the highest band edge")
+            throw LDFError("\(parameter: "fmax")", "\(f) Hz must be positive", fix: "e.g. \(parameter: "fmax") 2, or omit it to end at the highest band edge")
         }
         let low = fminHz ?? bandSet.lowestHz, high = fmaxHz ?? bandSet.highestHz
         guard low < high else {
-            throw LDFError("--fmin/--fmax", "fmin \(low) Hz must be below fmax \(high) Hz",
-                           fix: "swap them or widen the range, e.g. --fmin 0.005 --fmax 2")
+            throw LDFError("\(parameter: "fmin")/\(parameter: "fmax")", "fmin \(low) Hz must be below fmax \(high) Hz",
+                           fix: "swap them or widen the range, e.g. \(parameter: "fmin") 0.005 \(parameter: "fmax") 2")
         }
         guard wavelet.f0 > 0, wavelet.f0.isFinite else {
             if wavelet.transform == .wft {
-                throw LDFError("--f0", "window resolution \(wavelet.f0) s must be positive", fix: "omit --f0 for MODA's default 1 / fmin")
+                throw LDFError("\(parameter: "f0")", "window resolution \(wavelet.f0) s must be positive", fix: "omit \(parameter: "f0") for MODA's default 1 / fmin")
             }
-            throw LDFError("--f0", "wavelet resolution \(wavelet.f0) must be positive", fix: "use the default --f0 1")
+            throw LDFError("\(parameter: "f0")", "wavelet resolution \(wavelet.f0) must be positive", fix: "use the default \(parameter: "f0") 1")
         }
         if wavelet.transform == .wft {
             guard wavelet.voices == nil else {
-                throw LDFError("--voices", "voices per octave apply to the wavelet transform; the WFT uses MODA's automatic linear frequency step",
-                               fix: "omit --voices with --transform wft")
+                throw LDFError("\(parameter: "voices")", "voices per octave apply to the wavelet transform; the WFT uses MODA's automatic linear frequency step",
+                               fix: "omit \(parameter: "voices") with \(parameter: "transform") wft")
             }
             guard wavelet.coneRule == .moda else {
-                throw LDFError("--cone", "the \(wavelet.coneRule.rawValue) rule is defined for the Morlet wavelet; the WFT's cone is MODA's",
-                               fix: "omit --cone with --transform wft")
+                throw LDFError("\(parameter: "cone")", "the \(wavelet.coneRule.rawValue) rule is defined for the Morlet wavelet; the WFT's cone is MODA's",
+                               fix: "omit \(parameter: "cone") with \(parameter: "transform") wft")
             }
         }
         if let v = wavelet.voices, v < 1 {
-            throw LDFError("--voices", "\(v) voices per octave; at least 1 is needed", fix: "omit --voices for MODA's automatic choice")
+            throw LDFError("\(parameter: "voices")", "\(v) voices per octave; at least 1 is needed", fix: "omit \(parameter: "voices") for MODA's automatic choice")
         }
         try welch.validate()
         try hampel?.validate()
@@ -75,8 +75,8 @@ public struct BandAnalysisSettings: Sendable, Equatable {
         var high = fmaxHz ?? bandSet.highestHz
         if high > nyquist {
             guard fmaxHz == nil else {
-                throw LDFError("--fmax", "\(high) Hz is above the Nyquist frequency \(nyquist) Hz of \(source) (sampled at \(sampleRateHz) Hz)",
-                               fix: "use --fmax \(nyquist) or lower")
+                throw LDFError("\(parameter: "fmax")", "\(high) Hz is above the Nyquist frequency \(nyquist) Hz of \(source) (sampled at \(sampleRateHz) Hz)",
+                               fix: "use \(parameter: "fmax") \(nyquist) or lower")
             }
             high = nyquist
             notes.append(.warning("nyquist",
@@ -85,8 +85,8 @@ public struct BandAnalysisSettings: Sendable, Equatable {
         }
         let low = fminHz ?? bandSet.lowestHz
         guard low < high else {
-            throw LDFError(fminHz == nil ? source : "--fmin", "fmin \(low) Hz is not below the highest analysable frequency \(high) Hz",
-                           fix: "use a lower --fmin or a recording sampled faster")
+            throw LDFError(fminHz == nil ? source : "\(parameter: "fmin")", "fmin \(low) Hz is not below the highest analysable frequency \(high) Hz",
+                           fix: "use a lower \(parameter: "fmin") or a recording sampled faster")
         }
         return (low, high, notes)
     }

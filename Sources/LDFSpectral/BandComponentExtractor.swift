@@ -41,7 +41,7 @@ public struct BandComponentExtractor: Sendable {
         }
         if let bad = signal.firstIndex(where: { !$0.isFinite }) {
             throw LDFError("signal", "sample \(bad) is not finite; ridge extraction needs a gap-free signal",
-                           fix: "bridge short gaps (--max-bridge) or analyse the segments between gaps separately")
+                           fix: "bridge short gaps (\(parameter: "maxBridge")) or analyse the segments between gaps separately")
         }
         switch method {
         case .ridge: return try ridge(signal, sampleRateHz: sampleRateHz, band: band)

@@ -19,7 +19,7 @@ public struct BandScalogram: Sendable {
 
     init(_ input: BandAnalysisInput, transform: WaveletTransform, timeStepSeconds: Double) throws {
         guard timeStepSeconds > 0, timeStepSeconds.isFinite else {
-            throw LDFError("--scalogram-step", "\(timeStepSeconds) s must be positive", fix: "e.g. --scalogram-step 1")
+            throw LDFError("\(parameter: "scalogramStep")", "\(timeStepSeconds) s must be positive", fix: "e.g. \(parameter: "scalogramStep") 1")
         }
         scalogram = try transform.scalogram(of: input.values, timeStepSeconds: timeStepSeconds, includeEdges: true)
         startSeconds = input.timeOriginSeconds + input.startSeconds

@@ -17,7 +17,7 @@ extension BandSummaryReport {
                 let low = max(band.lowHz, fminHz), high = min(band.highHz, fmaxHz)
                 if low < high {
                     reason = "no Welch bin falls inside \(Self.format(low))–\(Self.format(high)) Hz at a resolution of "
-                        + "\(Self.format(df)) Hz; use a longer --welch-segment (at least \(Self.format(1 / (high - low))) s)"
+                        + "\(Self.format(df)) Hz; use a longer \(parameter: "welchSegment") (at least \(Self.format(1 / (high - low))) s)"
                 }
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0,
                                              validFraction: nil, reason: reason))
@@ -35,7 +35,7 @@ extension BandSummaryReport {
         if spectrum.segmentCount < 2 {
             diagnostics.append(.warning("welch_single_segment",
                 "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "
-                + "use a shorter --welch-segment or a longer recording"))
+                + "use a shorter \(parameter: "welchSegment") or a longer recording"))
         }
         self.init(method: .welch, bandSet: bandSet, bands: summaries, fminHz: fminHz, fmaxHz: fmaxHz,
                   analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))

@@ -23,19 +23,19 @@ public struct BispectrumSettings: Sendable, Equatable {
     /// Checks what can be checked without a recording; errors name the CLI option.
     public func validate() throws {
         guard spectral.method == .wavelet else {
-            throw LDFError("--method", "the bispectrum needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
-                           fix: "omit --method (wavelet is the default)")
+            throw LDFError("\(parameter: "method")", "the bispectrum needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
+                           fix: "omit \(parameter: "method") (wavelet is the default)")
         }
         guard spectral.wavelet.transform == .wavelet else {
-            throw LDFError("--transform", "the wavelet bispectrum (MODA's bispecWavNew) is defined on the wavelet transform's log-spaced grid, not the windowed Fourier transform", fix: "omit --transform (wavelet is the default)")
+            throw LDFError("\(parameter: "transform")", "the wavelet bispectrum (MODA's bispecWavNew) is defined on the wavelet transform's log-spaced grid, not the windowed Fourier transform", fix: "omit \(parameter: "transform") (wavelet is the default)")
         }
         try spectral.validate()
         if let kinds, kinds.isEmpty {
-            throw LDFError("--kinds", "no bispectrum kind given", fix: "use e.g. --kinds 111,122 or omit it for all")
+            throw LDFError("\(parameter: "kinds")", "no bispectrum kind given", fix: "use e.g. \(parameter: "kinds") 111,122 or omit it for all")
         }
         try surrogates?.validate()
         if surrogates?.kind.needsPhase == true {
-            throw LDFError("--surrogate-type", "cpp permutes the cycles of a phase; a bispectrum needs surrogates of the signals themselves",
+            throw LDFError("\(parameter: "surrogateType")", "cpp permutes the cycles of a phase; a bispectrum needs surrogates of the signals themselves",
                            fix: "use iaaft2 (the default, as MODA), iaaft1, aaft, ft or rp")
         }
     }
@@ -91,7 +91,7 @@ public struct BispectrumAnalysis: Sendable {
         let analyzer = BispectrumAnalyzer(transform: transform, includeEdges: settings.spectral.includeEdges)
         let kinds = settings.kinds ?? (values.count == 1 ? [.b111] : BispectrumKind.allCases)
         if values.count == 1, let kind = kinds.first(where: \.needsSecondSignal) {
-            throw LDFError("--kinds", "bispectrum \(kind.rawValue) needs a second signal", fix: "give two files (or --channels X,Y), or ask for 111 only")
+            throw LDFError("\(parameter: "kinds")", "bispectrum \(kind.rawValue) needs a second signal", fix: "give two files (or \(parameter: "channels") X,Y), or ask for 111 only")
         }
         let other = values.count > 1 ? values[1] : nil
         for pair in settings.biphasePairs { try analyzer.check(pair) }

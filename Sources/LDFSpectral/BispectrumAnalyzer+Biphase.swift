@@ -40,17 +40,17 @@ extension BispectrumAnalyzer {
         let named = [("f1", pair.f1Hz), ("f2", pair.f2Hz), ("f1 + f2", sum)]
         for (name, f) in named {
             guard f.isFinite, f > 0 else {
-                throw LDFError("--biphase", "\(name) = \(f) Hz must be positive", fix: "give two positive frequencies, e.g. --biphase 0.1,0.25")
+                throw LDFError("\(parameter: "biphase")", "\(name) = \(f) Hz must be positive", fix: "give two positive frequencies, e.g. \(parameter: "biphase") 0.1,0.25")
             }
             guard f <= nyquist else {
-                throw LDFError("--biphase", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) is above the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz",
+                throw LDFError("\(parameter: "biphase")", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) is above the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz",
                                fix: "choose frequencies whose sum is at most \(BandSummaryReport.format(nyquist)) Hz")
             }
         }
         let options = transform.options
         for (name, f) in named where options.preprocess && !(options.fminHz...options.fmaxHz).contains(f) {
-            throw LDFError("--biphase", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) lies outside the analysed range \(BandSummaryReport.format(options.fminHz))–\(BandSummaryReport.format(options.fmaxHz)) Hz, which the preprocessing band-pass keeps",
-                           fix: "widen --fmin/--fmax (fmax at most the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz) or choose another pair")
+            throw LDFError("\(parameter: "biphase")", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) lies outside the analysed range \(BandSummaryReport.format(options.fminHz))–\(BandSummaryReport.format(options.fmaxHz)) Hz, which the preprocessing band-pass keeps",
+                           fix: "widen \(parameter: "fmin")/\(parameter: "fmax") (fmax at most the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz) or choose another pair")
         }
     }
 

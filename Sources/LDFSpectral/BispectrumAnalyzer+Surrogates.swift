@@ -32,7 +32,7 @@ extension BispectrumAnalyzer {
                               options: SurrogateOptions) throws -> BispectrumSurrogateTest {
         try options.validate()
         guard !options.kind.needsPhase else {
-            throw LDFError("--surrogate-type", "cpp permutes the cycles of a phase; a bispectrum needs surrogates of the signals themselves",
+            throw LDFError("\(parameter: "surrogateType")", "cpp permutes the cycles of a phase; a bispectrum needs surrogates of the signals themselves",
                            fix: "use iaaft2 (the default, as MODA), iaaft1, aaft, ft or rp")
         }
         _ = try paddedSpectra(first, second, kinds: kinds)
@@ -65,7 +65,7 @@ extension BispectrumAnalyzer {
         var notes: [Diagnostic] = []
         if unconverged > 0 {
             notes.append(.warning("iaaft_not_converged",
-                "\(unconverged) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise --iaaft-iterations for a closer spectrum"))
+                "\(unconverged) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise \(parameter: "iaaftIterations") for a closer spectrum"))
         }
         return BispectrumSurrogateTest(options: options,
                                        thresholds: Dictionary(uniqueKeysWithValues: zip(kinds, merged.map(\.thresholds))),

@@ -14,7 +14,7 @@ extension CoherenceAnalyzer {
     /// - Throws: `LDFError` for a non-positive window, a wrong length or a NaN / infinite sample.
     public func timeLocalised(_ first: [Double], _ second: [Double], windowCycles: Double = 10) throws -> [TimeLocalisedCoherence] {
         guard windowCycles.isFinite && windowCycles > 0 else {
-            throw LDFError("--window-cycles", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")
+            throw LDFError("\(parameter: "windowCycles")", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")
         }
         try transform.checkSignal(first)
         try transform.checkSignal(second)

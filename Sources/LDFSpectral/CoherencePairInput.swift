@@ -78,7 +78,7 @@ public struct CoherencePairInput: Sendable {
             let what = end <= start ? "do not overlap in time" : "overlap for only \(BandSummaryReport.format(max(0, end - start))) s"
             throw LDFError("\(a.source), \(b.source)",
                            "the two signals \(what) (first: 0–\(BandSummaryReport.format(a.durationSeconds)) s, second: \(BandSummaryReport.format(offset))–\(BandSummaryReport.format(offset + b.durationSeconds)) s on the first one's clock)",
-                           fix: "give two recordings made at the same time, or two channels of one file with --channels")
+                           fix: "give two recordings made at the same time, or two channels of one file with \(parameter: "channels")")
         }
         let tolerance = 0.5 / rate
         if start > tolerance || -offset > tolerance || a.durationSeconds - end > tolerance || offset + b.durationSeconds - end > tolerance {
@@ -90,7 +90,7 @@ public struct CoherencePairInput: Sendable {
         let both = x.indices.map { x[$0].isFinite && y[$0].isFinite ? 0.0 : .nan }
         guard let run = BandAnalysisInput.longestFiniteRun(both), run.count >= Self.minimumSampleCount else {
             throw LDFError("\(a.source), \(b.source)", "the signals have no common gap-free stretch of \(Self.minimumSampleCount) samples",
-                           fix: "bridge gaps with --max-bridge SECONDS or check the channels")
+                           fix: "bridge gaps with \(parameter: "maxBridge") SECONDS or check the channels")
         }
         if run.count < count {
             notes.append(.warning("gap",

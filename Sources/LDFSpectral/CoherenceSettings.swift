@@ -23,15 +23,15 @@ public struct CoherenceSettings: Sendable, Equatable {
     /// Checks what can be checked without a recording; errors name the CLI option.
     public func validate() throws {
         guard spectral.method == .wavelet else {
-            throw LDFError("--method", "phase coherence needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
-                           fix: "omit --method (wavelet is the default)")
+            throw LDFError("\(parameter: "method")", "phase coherence needs the complex wavelet transform; '\(spectral.method.rawValue)' has no phase per time",
+                           fix: "omit \(parameter: "method") (wavelet is the default)")
         }
         guard spectral.wavelet.transform == .wavelet else {
-            throw LDFError("--transform", "MODA's wavelet phase coherence (wphcoh) uses the wavelet transform, not the windowed Fourier transform", fix: "omit --transform (wavelet is the default)")
+            throw LDFError("\(parameter: "transform")", "MODA's wavelet phase coherence (wphcoh) uses the wavelet transform, not the windowed Fourier transform", fix: "omit \(parameter: "transform") (wavelet is the default)")
         }
         try spectral.validate()
         guard windowCycles.isFinite && windowCycles > 0 else {
-            throw LDFError("--window-cycles", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")
+            throw LDFError("\(parameter: "windowCycles")", "\(windowCycles) cycles must be positive", fix: "use the default 10 cycles (MODA's)")
         }
         try surrogates?.validate()
     }

@@ -32,7 +32,7 @@ public struct CoherenceSurrogateTest: Sendable, Equatable {
         var notes: [Diagnostic] = []
         if unconvergedCount > 0 {
             notes.append(.warning("iaaft_not_converged",
-                "\(unconvergedCount) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise --iaaft-iterations for a closer spectrum"))
+                "\(unconvergedCount) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise \(parameter: "iaaftIterations") for a closer spectrum"))
         }
         diagnostics = notes
     }

@@ -42,7 +42,7 @@ public struct BandSurrogateTest: Sendable, Equatable {
     public init(recording: Recording, settings: BandAnalysisSettings, observed: BandAnalysis, options: SurrogateOptions) throws {
         try options.validate()
         guard !options.kind.needsPhase else {
-            throw LDFError("--surrogate-type", "cpp permutes the cycles of a phase; band amplitudes need surrogates of the signal itself",
+            throw LDFError("\(parameter: "surrogateType")", "cpp permutes the cycles of a phase; band amplitudes need surrogates of the signal itself",
                            fix: "use iaaft1 (the default), iaaft2, aaft, ft or rp")
         }
         let input = try BandAnalysisInput(recording: recording, hampel: settings.hampel)
@@ -83,7 +83,7 @@ public struct BandSurrogateTest: Sendable, Equatable {
         iterations = reports.compactMap(\.iterations)
         unconvergedCount = reports.filter { $0.converged == false }.count
         diagnostics = unconvergedCount == 0 ? [] : [.warning("iaaft_not_converged",
-            "\(unconvergedCount) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise --iaaft-iterations for a closer spectrum")]
+            "\(unconvergedCount) of \(iterations.count) IAAFT surrogates still changed rank order after \(options.maxIterations) iterations; raise \(parameter: "iaaftIterations") for a closer spectrum")]
     }
 }
 

@@ -38,24 +38,24 @@ public struct SurrogateOptions: Sendable, Equatable, Codable {
     /// Checks the options at the boundary; messages name the CLI option.
     public func validate() throws {
         guard level > 0 && level < 1 else {
-            throw LDFError("--significance", "level \(level) must lie strictly between 0 and 1", fix: "use e.g. --significance 0.95")
+            throw LDFError("\(parameter: "significance")", "level \(level) must lie strictly between 0 and 1", fix: "use e.g. \(parameter: "significance") 0.95")
         }
         guard count >= 1 else {
-            throw LDFError("--surrogates", "\(count) surrogates; at least 1 is needed for a test", fix: "use e.g. --surrogates 100")
+            throw LDFError("\(parameter: "surrogates")", "\(count) surrogates; at least 1 is needed for a test", fix: "use e.g. \(parameter: "surrogates") 100")
         }
         guard maxIterations >= 1 else {
-            throw LDFError("--iaaft-iterations", "\(maxIterations) iterations; at least 1 is needed", fix: "use the default 1000")
+            throw LDFError("\(parameter: "iaaftIterations")", "\(maxIterations) iterations; at least 1 is needed", fix: "use the default 1000")
         }
         switch test {
         case .rank:
             let needed = Self.minimumRankCount(level: level)
             guard count >= needed else {
-                throw LDFError("--surrogates", "\(count) surrogates are too few for a one-sided rank test at level \(level): it needs N >= \(needed) (the threshold is the K-th largest of N, K = floor((N + 1)(1 - level)) >= 1)",
-                               fix: "use --surrogates \(needed) or more (e.g. 19 at 0.95, 99 at 0.99), or --significance-test percentile")
+                throw LDFError("\(parameter: "surrogates")", "\(count) surrogates are too few for a one-sided rank test at level \(level): it needs N >= \(needed) (the threshold is the K-th largest of N, K = floor((N + 1)(1 - level)) >= 1)",
+                               fix: "use \(parameter: "surrogates") \(needed) or more (e.g. 19 at 0.95, 99 at 0.99), or \(parameter: "significanceTest") percentile")
             }
         case .percentile:
             guard count >= 2 else {
-                throw LDFError("--surrogates", "a percentile of \(count) surrogate needs at least 2", fix: "use e.g. --surrogates 100")
+                throw LDFError("\(parameter: "surrogates")", "a percentile of \(count) surrogate needs at least 2", fix: "use e.g. \(parameter: "surrogates") 100")
             }
         }
     }

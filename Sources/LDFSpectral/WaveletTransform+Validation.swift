@@ -9,7 +9,7 @@ extension WaveletTransform {
     static func validate(sampleCount: Int, sampleRateHz: Double, options: WaveletOptions) throws {
         guard sampleRateHz.isFinite && sampleRateHz > 0 else {
             throw LDFError("sample rate", "\(sampleRateHz) Hz is not a positive finite rate",
-                           fix: "give the sampling rate in Hz, e.g. --rate 40")
+                           fix: "give the sampling rate in Hz, e.g. \(parameter: "rate") 40")
         }
         guard options.fminHz.isFinite && options.fminHz > 0 else {
             throw LDFError("fmin", "\(options.fminHz) Hz must be positive and finite", fix: "use e.g. 0.005 Hz")
@@ -55,7 +55,7 @@ extension WaveletTransform {
         if let bad = signal.firstIndex(where: { !$0.isFinite }) {
             let seconds = Double(bad) / sampleRateHz
             throw LDFError("signal", "sample \(bad) (t = \(seconds) s) is \(signal[bad].isNaN ? "NaN" : "infinite"); the wavelet transform needs a gap-free signal",
-                           fix: "bridge short gaps (--max-bridge) or analyse the segments between gaps separately")
+                           fix: "bridge short gaps (\(parameter: "maxBridge")) or analyse the segments between gaps separately")
         }
     }
 }

@@ -25,11 +25,11 @@ public struct WelchOptions: Sendable, Equatable, Codable {
 
     public func validate() throws {
         if let s = segmentSeconds, !(s > 0 && s.isFinite) {
-            throw LDFError("--welch-segment", "segment \(s) s must be positive", fix: "e.g. --welch-segment 600")
+            throw LDFError("\(parameter: "welchSegment")", "segment \(s) s must be positive", fix: "e.g. \(parameter: "welchSegment") 600")
         }
         guard overlapFraction >= 0, overlapFraction < 1 else {
-            throw LDFError("--welch-overlap", "overlap \(overlapFraction) must be at least 0 and below 1",
-                           fix: "e.g. --welch-overlap 0.5")
+            throw LDFError("\(parameter: "welchOverlap")", "overlap \(overlapFraction) must be at least 0 and below 1",
+                           fix: "e.g. \(parameter: "welchOverlap") 0.5")
         }
     }
 

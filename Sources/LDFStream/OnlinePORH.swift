@@ -47,11 +47,11 @@ public struct OnlinePORH: Sendable {
         try options.validate()
         let needed = options.restWindowSeconds + options.expectedOcclusionSeconds * 2 + recoverySeconds + 60
         guard bufferSeconds >= needed else {
-            throw LDFError("--porh-buffer", "\(bufferSeconds) s cannot hold rest, occlusion and recovery (\(needed) s needed)",
-                           fix: "use --porh-buffer \(Int(needed.rounded(.up)))")
+            throw LDFError("\(parameter: "porhBuffer")", "\(bufferSeconds) s cannot hold rest, occlusion and recovery (\(needed) s needed)",
+                           fix: "use \(parameter: "porhBuffer") \(Int(needed.rounded(.up)))")
         }
         guard recoverySeconds > 0, checkSeconds > 0 else {
-            throw LDFError("--porh-recovery", "recovery and check intervals must be positive", fix: "e.g. --porh-recovery 300")
+            throw LDFError("\(parameter: "porhRecovery")", "recovery and check intervals must be positive", fix: "e.g. \(parameter: "porhRecovery") 300")
         }
         self.sampleRateHz = sampleRateHz
         self.options = options
@@ -138,12 +138,15 @@ public struct OnlinePORH: Sendable {
             reportedReleases.append(release)
             interimPeaks = interimPeaks.filter { abs($0.key - release) >= 5 }
             // Every occlusion up to this one, so a later one without a clean baseline gets the
-            // first one's rest, as in `ldf porh`.
+            // first one's rest, and the next one when it is already seen, so this recovery ends at
+            // its start, as in `ldf porh`.
             var measured = options
-            measured.occlusions = search.timings[...k].map { OcclusionInterval(startSeconds: $0.startSeconds, releaseSeconds: $0.releaseSeconds) }
+            let through = min(k + 1, search.timings.count - 1)
+            measured.occlusions = search.timings[...through].map { OcclusionInterval(startSeconds: $0.startSeconds, releaseSeconds: $0.releaseSeconds) }
             do {
                 let result = try PORHAnalysis.analyze(buffer, options: measured)
-                guard var occlusion = result.occlusions.last else { continue }
+                guard result.occlusions.indices.contains(k) else { continue }
+                var occlusion = result.occlusions[k]
                 occlusion.index = 1
                 occlusion.timing.source = local.source
                 occlusion.timing.detail = local.detail

@@ -41,17 +41,17 @@ public struct StreamWindowSettings: Sendable {
     /// for the window removed under `.drop`) and a diagnostic per dropped band.
     public func resolved(sampleRateHz: Double) throws -> (settings: StreamWindowSettings, dropped: [Diagnostic]) {
         guard windowSeconds > 0, windowSeconds.isFinite else {
-            throw LDFError("--window", "\(windowSeconds) s must be positive", fix: "e.g. --window 600")
+            throw LDFError("\(parameter: "window")", "\(windowSeconds) s must be positive", fix: "e.g. \(parameter: "window") 600")
         }
         guard hopSeconds > 0, hopSeconds.isFinite else {
-            throw LDFError("--hop", "\(hopSeconds) s must be positive", fix: "e.g. --hop 60")
+            throw LDFError("\(parameter: "hop")", "\(hopSeconds) s must be positive", fix: "e.g. \(parameter: "hop") 60")
         }
         guard hopSeconds <= windowSeconds else {
-            throw LDFError("--hop", "hop \(hopSeconds) s is longer than the window \(windowSeconds) s; samples between windows would never be analysed",
-                           fix: "use a hop no longer than the window, e.g. --hop \(windowSeconds / 10)")
+            throw LDFError("\(parameter: "hop")", "hop \(hopSeconds) s is longer than the window \(windowSeconds) s; samples between windows would never be analysed",
+                           fix: "use a hop no longer than the window, e.g. \(parameter: "hop") \(windowSeconds / 10)")
         }
         guard windowSeconds * sampleRateHz >= Double(BandAnalysisInput.minimumSampleCount) else {
-            throw LDFError("--window", "\(windowSeconds) s holds fewer than \(BandAnalysisInput.minimumSampleCount) samples at \(sampleRateHz) Hz",
+            throw LDFError("\(parameter: "window")", "\(windowSeconds) s holds fewer than \(BandAnalysisInput.minimumSampleCount) samples at \(sampleRateHz) Hz",
                            fix: "use a longer window")
         }
         try analysis.validate()
@@ -63,13 +63,13 @@ public struct StreamWindowSettings: Sendable {
             let names = short.map { "\($0.name) (\(format($0.lowHz)) Hz needs \(format($0.secondsForCycles(5))) s)" }
             switch shortBands {
             case .stop:
-                throw LDFError("--window", "\(format(windowSeconds)) s is shorter than 5 cycles of " + names.joined(separator: ", "),
-                               fix: "use --window \(Int(needed.rounded(.up))) or --short-bands drop")
+                throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is shorter than 5 cycles of " + names.joined(separator: ", "),
+                               fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or \(parameter: "shortBands") drop")
             case .drop:
                 let kept = analysis.bandSet.bands.filter { band in !short.contains(band) }
                 guard !kept.isEmpty else {
-                    throw LDFError("--window", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
-                                   fix: "use --window \(Int(needed.rounded(.up)))")
+                    throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
+                                   fix: "use \(parameter: "window") \(Int(needed.rounded(.up)))")
                 }
                 copy.analysis.bandSet = BandSet(name: analysis.bandSet.name, bands: kept)
                 for band in short {

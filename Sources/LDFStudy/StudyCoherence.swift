@@ -27,14 +27,14 @@ public struct CoherencePairing: Sendable, Codable, Equatable {
     /// Checks the pairing before any file is read; errors name the CLI option.
     public func validate(extraColumns: [String]? = nil) throws {
         guard first != second else {
-            throw LDFError("--coherence", "both signals are '\(first)'", fix: "name two different values, e.g. --coherence forearm,finger")
+            throw LDFError("\(parameter: "coherence")", "both signals are '\(first)'", fix: "name two different values, e.g. \(parameter: "coherence") forearm,finger")
         }
         guard (0...100).contains(percentile) else {
-            throw LDFError("--coherence-percentile", "\(percentile) is outside 0-100", fix: "use 95 (PyMODAlib's default)")
+            throw LDFError("\(parameter: "coherencePercentile")", "\(percentile) is outside 0-100", fix: "use 95 (PyMODAlib's default)")
         }
         let known = ["site", "channel", "id", "path"] + (extraColumns ?? [])
         if let extraColumns, !known.contains(where: { $0.lowercased() == column.lowercased() }) {
-            throw LDFError("--coherence-by", "the manifest has no column '\(column)' (extra columns: \(extraColumns.joined(separator: ", ")))",
+            throw LDFError("\(parameter: "coherenceBy")", "the manifest has no column '\(column)' (extra columns: \(extraColumns.joined(separator: ", ")))",
                            fix: "name site, channel or an extra column of the manifest")
         }
     }

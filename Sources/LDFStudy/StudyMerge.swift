@@ -9,7 +9,7 @@ public enum StudyMerge {
     /// The parameters the runs in `directories` used; they must all agree.
     public static func parameters(of directories: [URL]) throws -> StudyParameters {
         guard let first = directories.first else {
-            throw LDFError("ldf study merge", "no shard folders given", fix: "list the --out folders of the shard runs")
+            throw LDFError("ldf study merge", "no shard folders given", fix: "list the \(parameter: "out") folders of the shard runs")
         }
         let parameters = try StudyOutput.readParameters(in: first)
         for directory in directories.dropFirst() where try StudyOutput.readParameters(in: directory) != parameters {

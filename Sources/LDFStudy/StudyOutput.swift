@@ -120,7 +120,7 @@ public enum StudyOutput {
             let parent = URL(fileURLWithPath: entry.resolvedPath).deletingLastPathComponent().path
             if let identity = FileIdentity(path: parent), folders.contains(identity) {
                 throw LDFError(directory.path, "the output folder holds the recording \(entry.path) of manifest row \(entry.row), "
-                               + "which the study's tables or cache could overwrite", fix: "give --out a folder of its own, e.g. \(directory.path)/results")
+                               + "which the study's tables or cache could overwrite", fix: "give \(parameter: "out") a folder of its own, e.g. \(directory.path)/results")
             }
         }
         for name in writtenFiles {
@@ -141,7 +141,7 @@ public enum StudyOutput {
         let url = directory.appendingPathComponent("parameters.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LDFError(url.path, "no parameters.json: this folder is not the output of `ldf study`",
-                           fix: "give the --out folders of the shard runs")
+                           fix: "give the \(parameter: "out") folders of the shard runs")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -32,7 +32,7 @@ public struct StudyRunner: Sendable {
     public init(manifest: StudyManifest, parameters: StudyParameters, directory: URL, jobs: Int? = nil) throws {
         try parameters.validate()
         if let jobs, jobs < 1 {
-            throw LDFError("--jobs", "\(jobs) parallel jobs; at least 1 is needed", fix: "omit --jobs to use every core")
+            throw LDFError("\(parameter: "jobs")", "\(jobs) parallel jobs; at least 1 is needed", fix: "omit \(parameter: "jobs") to use every core")
         }
         self.manifest = manifest
         self.parameters = parameters

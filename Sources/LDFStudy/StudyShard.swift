@@ -8,8 +8,8 @@ public struct StudyShard: Sendable, Codable, Equatable, CustomStringConvertible 
 
     public init(index: Int, count: Int) throws {
         guard count >= 1, (1...count).contains(index) else {
-            throw LDFError("--shard", "\(index)/\(count) is not K/N with 1 <= K <= N",
-                           fix: "e.g. --shard 1/4 ... --shard 4/4 (Slurm: --shard $((SLURM_ARRAY_TASK_ID+1))/$SLURM_ARRAY_TASK_COUNT)")
+            throw LDFError("\(parameter: "shard")", "\(index)/\(count) is not K/N with 1 <= K <= N",
+                           fix: "e.g. \(parameter: "shard") 1/4 ... \(parameter: "shard") 4/4 (Slurm: \(parameter: "shard") $((SLURM_ARRAY_TASK_ID+1))/$SLURM_ARRAY_TASK_COUNT)")
         }
         self.index = index
         self.count = count
@@ -19,7 +19,7 @@ public struct StudyShard: Sendable, Codable, Equatable, CustomStringConvertible 
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
-            throw LDFError("--shard", "'\(text)' is not K/N", fix: "e.g. --shard 2/8 for the second of eight shares")
+            throw LDFError("\(parameter: "shard")", "'\(text)' is not K/N", fix: "e.g. \(parameter: "shard") 2/8 for the second of eight shares")
         }
         try self.init(index: k, count: n)
     }

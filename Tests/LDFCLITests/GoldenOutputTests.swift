@@ -50,8 +50,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["stream"], ["study"],
-        ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["complexity"], ["ridges"],
+        [], ["info"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
+        ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
+        ["complexity"],
     ]
 
     static let all: [GoldenCase] =

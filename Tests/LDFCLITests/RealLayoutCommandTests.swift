@@ -102,7 +102,7 @@ import LDFTestSupport
         #expect(list.allSatisfy { $0["start_time"] as? String == "2023-03-14T10:22:01.5" && $0["time_origin_s"] as? Double == 0 })
         let csv = try LDFCommandRunner.run(["spectrum", "--channel", "all", "--format", "csv", file])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "channel,frequency_hz,amplitude,power,valid_fraction")
+        #expect(rows.first == "channel,flux_unit,frequency_hz,amplitude,power,valid_fraction,density")
         #expect(Set(rows.dropFirst().map { $0.split(separator: ",")[0] }) == ["PU 1", "PU 2"])
         let scalogram = try LDFCommandRunner.run(["spectrum", "--channel", "all", "--scalogram", "/tmp/never.json", file])
         #expect(scalogram.status != 0 && scalogram.stderr.contains("--scalogram"))
@@ -130,7 +130,7 @@ import LDFTestSupport
         #expect(entries.count == 2)
         let csv = try LDFCommandRunner.run(["porh", "--channel", "all", "--format", "csv", file.path])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.count == 3 && rows[1].contains(",PU 1,1,") && rows[2].contains(",PU 2,1,"))
+        #expect(rows.count == 3 && rows[1].contains(",PU 1,PU,1,") && rows[2].contains(",PU 2,PU,1,"))
     }
 
     /// Streams: a window per channel and hop, each naming its channel; times on the input's axis.

@@ -110,11 +110,11 @@ import LDFCore
         #expect {
             try RecordingAssembler.assemble(only, options: AssemblyOptions(rateHz: 32))
         } throws: { error in
-            (error as? LDFError)?.message.contains("time axis") == true && (error as? LDFError)?.fix?.contains("--channel") == true
+            (error as? LDFError)?.message.contains("time axis") == true && (error as? LDFError)?.fix?.contains("channel") == true
         }
         let named = try RecordingAssembler.assemble(only, options: AssemblyOptions(rateHz: 32, channel: .name("File:")))
         #expect(named.perfusion.name == "File:")
-        #expect(named.provenance.notes.contains { $0.contains("--channel names it") })
+        #expect(named.provenance.notes.contains { $0.contains("channel names it") })
         let withFlux = Self.table(times: nil, columns: [axis, .init(name: "x", unit: "", values: Self.flux(50))])
         #expect(try RecordingAssembler.assemble(withFlux, options: AssemblyOptions(rateHz: 32)).perfusion.name == "x")
     }

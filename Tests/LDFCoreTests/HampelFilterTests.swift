@@ -129,7 +129,7 @@ import LDFTestSupport
             _ = try HampelFilter(options: HampelOptions(threshold: -1))
             Issue.record("a negative threshold must be rejected")
         } catch let error as LDFError {
-            #expect(error.context == "--hampel-threshold")
+            #expect(error.context == "hampelThreshold")
         } catch {
             Issue.record("unexpected error \(error)")
         }

@@ -90,11 +90,11 @@ private func table(times: [Double]?, values: [Double], extra: [Double]? = nil, n
     let single = #expect(throws: LDFError.self) { try RecordingAssembler.assemble(table(times: [0], values: [1])) }
     #expect(single?.message.contains("single sample") == true)
     let noRate = #expect(throws: LDFError.self) { try RecordingAssembler.assemble(table(times: nil, values: [1, 2])) }
-    #expect(noRate?.fix?.contains("--rate") == true)
+    #expect(noRate?.fix?.contains("rate") == true)
     let badRate = #expect(throws: LDFError.self) {
         try RecordingAssembler.assemble(table(times: nil, values: [1, 2]), options: AssemblyOptions(rateHz: 0))
     }
-    #expect(badRate?.context == "--rate")
+    #expect(badRate?.context == "rate")
     let allMasked = #expect(throws: LDFError.self) {
         try RecordingAssembler.assemble(table(times: nil, values: [.nan, -2500]), options: AssemblyOptions(rateHz: 1))
     }

@@ -46,7 +46,7 @@ struct CouplingUnitTests {
         let inference = BayesianPhaseInference(order: 2, windowSamples: 500, stepSamples: 500, sampleIntervalSeconds: 0.1,
                                                propagationConstant: 0.2)
         #expect { try inference.infer([Double](repeating: 0, count: 100), [Double](repeating: 0, count: 100)) } throws: {
-            ($0 as? LDFError)?.context == "--window"
+            ($0 as? LDFError)?.context == "window"
         }
         #expect { try inference.infer([Double](repeating: 1, count: 600), [Double](repeating: 2, count: 600)) } throws: {
             ($0 as? LDFError)?.message.contains("singular") == true
@@ -57,10 +57,10 @@ struct CouplingUnitTests {
     func settings() {
         let bands = (Band("a", 0.1, 0.3), Band("b", 0.6, 2))
         let cases: [(CouplingSettings, String)] = [
-            (CouplingSettings(band1: bands.0, band2: bands.1, surrogates: SurrogateOptions(kind: .iaaftSpectrum, count: 19)), "--surrogate-type"),
-            (CouplingSettings(band1: bands.0, band2: bands.1, order: 0), "--order"),
-            (CouplingSettings(band1: bands.0, band2: bands.1, windowSeconds: -1), "--window"),
-            (CouplingSettings(band1: Band("x", 0.5, 0.2), band2: bands.1), "--bands"),
+            (CouplingSettings(band1: bands.0, band2: bands.1, surrogates: SurrogateOptions(kind: .iaaftSpectrum, count: 19)), "surrogateType"),
+            (CouplingSettings(band1: bands.0, band2: bands.1, order: 0), "order"),
+            (CouplingSettings(band1: bands.0, band2: bands.1, windowSeconds: -1), "window"),
+            (CouplingSettings(band1: Band("x", 0.5, 0.2), band2: bands.1), "bands"),
         ]
         for (settings, option) in cases {
             #expect { try settings.validate() } throws: { ($0 as? LDFError)?.context == option }

@@ -94,8 +94,8 @@ import Darwin
     func nonPositiveRate(rate: Double) throws {
         let options = ReadOptions(assembly: AssemblyOptions(rateHz: rate))
         let e = try #require(error(reading: Fixture.io("no_time.csv"), options: options))
-        #expect(e.context == "--rate")
-        #expect(e.fix?.contains("--rate") == true)
+        #expect(e.context == "rate")
+        #expect(e.fix?.contains("rate") == true)
     }
 
     @Test func missingFile() throws {
@@ -150,7 +150,7 @@ import Darwin
         let e = try #require(error(reading: Fixture.io("plain.csv"), options: ReadOptions(reader: .labchart)))
         #expect(e.context.hasSuffix("plain.csv"))
         #expect(e.message.contains("no LabChart data rows"))
-        #expect(e.fix?.contains("--reader delimited") == true)
+        #expect(e.fix?.contains("reader delimited") == true)
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
             try RecordingReader.read(path: Fixture.io("no_time.csv"))
         } throws: { error in
             guard let error = error as? LDFError else { return false }
-            return error.context.hasSuffix("no_time.csv") && error.fix?.contains("--rate") == true
+            return error.context.hasSuffix("no_time.csv") && error.fix?.contains("rate") == true
         }
     }
 

@@ -62,14 +62,14 @@ import Testing
     @Test func noRateOrTime() throws {
         let e = try #require(readError(path("bad-no-rate.mat")))
         #expect(e.message.contains("no time vector and no sample rate") && e.message.contains("signal [100]"))
-        #expect(e.fix?.contains("--mat-rate") == true)
+        #expect(e.fix?.contains("matRate") == true)
     }
 
     @Test func unknownVariableNamesTheOption() throws {
         var options = ReadOptions()
         options.mat.signal = "nothing"
         let e = try #require(readError(path("flux.mat"), options: options))
-        #expect(e.context == "--mat-signal")
+        #expect(e.context == "matSignal")
         #expect(e.message.contains("'nothing'") && e.message.contains("flux [2400]"))
     }
 

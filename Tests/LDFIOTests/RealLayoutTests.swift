@@ -113,7 +113,7 @@ import Testing
             try Self.read("two_times.csv")
         } throws: { error in
             guard let e = error as? LDFError else { return false }
-            return e.message.contains("'time_s'") && e.message.contains("'time_ms'") && e.fix?.contains("--time-column") == true
+            return e.message.contains("'time_s'") && e.message.contains("'time_ms'") && e.fix?.contains("timeColumn") == true
         }
         let chosen = try Self.read("two_times.csv", ReadOptions(timeColumn: .name("time_s")))
         #expect(chosen.sampleRateHz == 10)
@@ -133,7 +133,7 @@ import Testing
             try Self.read("rate_zero.txt")
         } throws: { error in
             guard let e = error as? LDFError else { return false }
-            return e.context.hasSuffix("rate_zero.txt line 1") && e.message.contains("0 Hz") && e.fix?.contains("--rate") == true
+            return e.context.hasSuffix("rate_zero.txt line 1") && e.message.contains("0 Hz") && e.fix?.contains("rate") == true
         }
         let given = try Self.read("rate_zero.txt", ReadOptions(assembly: AssemblyOptions(rateHz: 10)))
         #expect(given.provenance.diagnostics.contains { $0.code == "header_rate_unusable" })

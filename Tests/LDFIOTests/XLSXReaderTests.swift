@@ -71,14 +71,14 @@ import Testing
             do { _ = try RecordingReader.read(path: path("trials.xlsx")); return nil } catch let e as LDFError { return e } catch { return nil }
         }())
         #expect(e.message.contains("2 sheets of data"))
-        #expect(e.fix?.contains("--sheet") == true)
+        #expect(e.fix?.contains("sheet") == true)
     }
 
     @Test func unknownSheetListsTheSheets() throws {
         var options = ReadOptions()
         options.sheet = .name("Trial 9")
         let e = try #require(readError(path("trials.xlsx"), options: options))
-        #expect(e.context == "--sheet")
+        #expect(e.context == "sheet")
         #expect(e.message.contains("1:Trial 1, 2:Trial 2, 3:Notes, 4:Empty"))
     }
 
@@ -109,5 +109,42 @@ import Testing
         var flipped = bytes
         for i in stride(from: 200, to: flipped.count / 2, by: 97) { flipped[i] ^= 0x5A }
         _ = try? XLSXReader.parseTables(ReaderInput(bytes: flipped, source: "flipped.xlsx", path: nil), options: ReadOptions())
+    }
+
+    /// Offsets a damaged directory can hold that once crashed ZIPFoundation's in-memory reader
+    /// (Fuzz/corpus/xlsx): each is now a one-line error naming the file.
+    @Test func directoryOffsetsPastTheEndAreRefused() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path("trials.xlsx"))))
+        let end = try #require((0...(bytes.count - 22)).last { bytes[$0..<$0 + 4].elementsEqual([0x50, 0x4B, 5, 6]) })
+        let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16
+        func damaged(_ offset: Int, _ value: [UInt8]) -> [UInt8] {
+            var copy = bytes
+            copy.replaceSubrange(offset..<offset + value.count, with: value)
+            return copy
+        }
+        let cases: [(String, [UInt8], String)] = [
+            ("directory offset", damaged(end + 16, [0xFF, 0xFF, 0xFF, 0x7F]), "central directory"),
+            ("local header offset", damaged(directory + 42, [0xF0, 0xFF, 0xFF, 0x00]), "local header"),
+            ("compressed size", damaged(directory + 20, [0xFF, 0xFF, 0xFF, 0x0F]), "run past the end"),
+            ("ZIP64 locator", damaged(end - 20, [0x50, 0x4B, 6, 7]), "ZIP64"),
+        ]
+        for (what, input, message) in cases {
+            let error = #expect(throws: LDFError.self, "\(what)") {
+                try XLSXReader.parseTables(ReaderInput(bytes: input, source: "damaged.xlsx", path: nil), options: ReadOptions())
+            }
+            #expect(error?.context == "damaged.xlsx", "\(what)")
+            #expect(error?.message.contains(message) == true, "\(what): \(error?.message ?? "")")
+        }
+    }
+
+    /// A sheet whose element name holds invalid UTF-8 (found by the fuzzer; Foundation's parser
+    /// traps on it) is refused with the part named.
+    @Test func invalidUTF8PartIsRefused() throws {
+        let file = RepositoryPaths.root.appendingPathComponent("Fuzz/corpus/xlsx/crash-invalid-utf8-element-name")
+        let bytes = [UInt8](try Data(contentsOf: file))
+        let error = #expect(throws: LDFError.self) {
+            try XLSXReader.parseTables(ReaderInput(bytes: bytes, source: "utf8.xlsx", path: nil), options: ReadOptions())
+        }
+        #expect(error?.message == "the workbook part 'xl/worksheets/sheet1.xml' is not valid UTF-8 text")
     }
 }

@@ -62,13 +62,13 @@ func recording(_ flux: [Double], rate: Double = 10, pressure: [Double]? = nil) -
     #expect(during.message.contains("ends during the occlusion"))
     let backwards = try analyse([OcclusionInterval(startSeconds: 300, releaseSeconds: 200)])
     #expect(backwards.message.contains("after the start"))
-    #expect(backwards.context.contains("--occlusion"))
+    #expect(backwards.context.contains("occlusion"))
 }
 
 @Test func occlusionTextIsParsed() throws {
     #expect(try OcclusionInterval(parsing: "120-300.5") == OcclusionInterval(startSeconds: 120, releaseSeconds: 300.5))
     let error = try requireError { _ = try OcclusionInterval(parsing: "120:300") }
-    #expect(error.context == "--occlusion")
+    #expect(error.context == "occlusion")
 }
 
 /// A ramp has no plateau: forced pressure timing fails; auto falls back to the flux with a warning.
@@ -146,8 +146,8 @@ func recording(_ flux: [Double], rate: Double = 10, pressure: [Double]? = nil) -
 @Test func invalidOptionsNameTheirOption() throws {
     var options = PORHOptions()
     options.smoothingSeconds = 0
-    #expect((try requireError { try options.validate() }).context == "--smoothing")
+    #expect((try requireError { try options.validate() }).context == "smoothing")
     options = PORHOptions()
     options.meanArterialPressureMmHg = -5
-    #expect((try requireError { try options.validate() }).context == "--map")
+    #expect((try requireError { try options.validate() }).context == "map")
 }

@@ -57,3 +57,25 @@ func fitMatchesScipyCurveFit(_ c: ScipyFitCase) throws {
     #expect(relativeDifference(fit.d, c.scipy.d) < 1e-4, "d \(fit.d) vs \(c.scipy.d)")
     #expect(abs(fit.rSquared - c.scipy.r2) < 1e-8)
 }
+
+/// With the end level held, only a, b and c are fitted: held at the truth they come back exactly;
+/// held elsewhere, d stays where it was put.
+@Test func fitWithHeldAsymptote() throws {
+    let t = (0..<120).map { Double($0) * 0.5 }
+    let y = t.map { 60 * exp(-pow($0 / 15, 1.2)) + 20 }
+    let held = try #require(StretchedExponentialFit.fit(times: t, values: y, fixedAsymptote: 20))
+    #expect(relativeDifference(held.a, 60) < 1e-6 && relativeDifference(held.b, 15) < 1e-6 && relativeDifference(held.c, 1.2) < 1e-6)
+    #expect(held.d == 20)
+    let off = try #require(StretchedExponentialFit.fit(times: t, values: y, fixedAsymptote: 25))
+    #expect(off.d == 25)
+    #expect(off.rSquared < held.rSquared)
+}
+
+/// Recovery time b (ln(1/X))^(1/c): a plain exponential of b = 20 s halves (towards d) in 20 ln 2 s.
+@Test func recoveryTimeIsHandChecked() {
+    let fit = StretchedExponentialFit(a: 10, b: 20, c: 1, d: 5, rSquared: 1, pointCount: 0)
+    #expect(abs(fit.recoveryTime(fraction: 0.5) - 20 * log(2.0)) < 1e-12)
+    #expect(abs(fit.value(at: fit.recoveryTime(fraction: 0.25)) - (5 + 0.25 * 10)) < 1e-12)
+    let stretched = StretchedExponentialFit(a: 10, b: 20, c: 2, d: 0, rSquared: 1, pointCount: 0)
+    #expect(abs(stretched.recoveryTime(fraction: 0.5) - 20 * log(2.0).squareRoot()) < 1e-12)
+}

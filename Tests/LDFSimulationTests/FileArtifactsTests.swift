@@ -52,6 +52,6 @@ private func roundTrip(_ table: SampleTable) throws -> Recording {
 
 @Test func artifactValidationNamesTheOption() {
     let error = #expect(throws: LDFError.self) { try FileArtifacts(jitterFraction: 0.7).validate() }
-    #expect(error?.context == "--jitter")
+    #expect(error?.context == "jitter")
     #expect(throws: LDFError.self) { try FileArtifacts(longGapSeconds: 0).validate() }
 }

@@ -55,12 +55,12 @@ import LDFTestSupport
             do { try settings.validate(); return nil } catch { return (error as? LDFError)?.context }
         }
         let bands = BandPreset.stefanovska.bandSet
-        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: 1, fmaxHz: 0.5)) == "--fmin/--fmax")
-        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: 3)) == "--fmin/--fmax")
-        #expect(context(BandAnalysisSettings(bandSet: bands, wavelet: WaveletOptions(f0: 0, fminHz: 0.005, fmaxHz: 2))) == "--f0")
-        #expect(context(BandAnalysisSettings(bandSet: bands, wavelet: WaveletOptions(voices: 0, fminHz: 0.005, fmaxHz: 2))) == "--voices")
-        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: -1)) == "--fmin")
-        #expect(context(BandAnalysisSettings(bandSet: bands, hampel: HampelOptions(windowSeconds: -2))) == "--hampel-window")
+        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: 1, fmaxHz: 0.5)) == "fmin/fmax")
+        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: 3)) == "fmin/fmax")
+        #expect(context(BandAnalysisSettings(bandSet: bands, wavelet: WaveletOptions(f0: 0, fminHz: 0.005, fmaxHz: 2))) == "f0")
+        #expect(context(BandAnalysisSettings(bandSet: bands, wavelet: WaveletOptions(voices: 0, fminHz: 0.005, fmaxHz: 2))) == "voices")
+        #expect(context(BandAnalysisSettings(bandSet: bands, fminHz: -1)) == "fmin")
+        #expect(context(BandAnalysisSettings(bandSet: bands, hampel: HampelOptions(windowSeconds: -2))) == "hampelWindow")
         #expect(context(BandAnalysisSettings(bandSet: bands)) == nil)
     }
 
@@ -71,7 +71,7 @@ import LDFTestSupport
         let bands = try BandSet.parse(custom: "myogenic:0.052-0.145,high:1.2-1.8")
         let given = BandAnalysisSettings(bandSet: bands, method: .welch, fmaxHz: 1.5)
         #expect { try BandAnalysis(recording: Self.recording(x, rate: 2), settings: given) }
-            throws: { ($0 as? LDFError)?.context == "--fmax" }
+            throws: { ($0 as? LDFError)?.context == "fmax" }
         let analysis = try BandAnalysis(recording: Self.recording(x, rate: 2),
                                         settings: BandAnalysisSettings(bandSet: bands, method: .welch))
         #expect(analysis.report.fmaxHz == 1)

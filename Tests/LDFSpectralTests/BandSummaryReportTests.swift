@@ -100,7 +100,7 @@ import LDFTestSupport
         #expect(myogenic.pixelAmplitude == nil && myogenic.pixelPower == nil)
         let lowest = try #require(byName["endothelial_no_independent"])
         #expect(lowest.power == nil)
-        #expect(lowest.reason?.contains("--welch-segment") == true)
+        #expect(lowest.reason?.contains("welchSegment") == true)
         #expect(report.diagnostics.contains { $0.code == "too_few_cycles" })
     }
 

@@ -124,7 +124,7 @@ struct BispectrumAnalyzerTests {
                 _ = try analyzer.biphase(x, nil, kinds: [.b111], pair: FrequencyPair(f1Hz: f1, f2Hz: f2))
                 Issue.record("accepted \(f1), \(f2)")
             } catch let error as LDFError {
-                #expect(error.context == "--biphase")
+                #expect(error.context == "biphase")
                 #expect(error.description.contains(words), "\(error)")
             }
         }

@@ -24,13 +24,13 @@ struct SurrogateSignificanceTests {
         #expect(options.threshold([.nan, .nan]).isNaN)
     }
 
-    @Test("too few surrogates for the rank test is an error naming --surrogates and the minimum")
+    @Test("too few surrogates for the rank test is an error naming surrogates and the minimum")
     func tooFewForRank() {
         #expect(throws: LDFError.self) { try SurrogateOptions(count: 18, level: 0.95, test: .rank).validate() }
         do {
             try SurrogateOptions(count: 18, level: 0.95).validate()
         } catch let error as LDFError {
-            #expect(error.context == "--surrogates")
+            #expect(error.context == "surrogates")
             #expect(error.message.contains("N >= 19"))
         } catch {
             Issue.record("unexpected error \(error)")

@@ -82,8 +82,8 @@ private func settings(window: Double, hop: Double, policy: ShortBandPolicy = .dr
     #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 0, hop: 1)) }
     #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 100, hop: 200)) }
     let stop = #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 600, hop: 60, policy: .stop)) }
-    #expect(stop?.context == "--window")
-    #expect(stop?.fix?.contains("--window 1000") == true)
+    #expect(stop?.context == "window")
+    #expect(stop?.fix?.contains("window 1000") == true)
     let none = #expect(throws: LDFError.self) { try BandStream(sampleRateHz: 10, settings: settings(window: 5, hop: 1)) }
     #expect(none?.message.contains("every band") == true)
 }

@@ -79,7 +79,7 @@ private func run(_ recording: Recording, _ online: inout OnlinePORH, events: [Ev
 
 @Test func bufferTooShortForTheProtocolIsRefused() {
     let error = #expect(throws: LDFError.self) { try OnlinePORH(sampleRateHz: 10, options: PORHOptions(site: .forearm), bufferSeconds: 200) }
-    #expect(error?.context == "--porh-buffer")
+    #expect(error?.context == "porhBuffer")
 }
 
 /// Four loadings with short recoveries at 2 Hz: found online by the same level-change detector,

@@ -34,7 +34,7 @@ public enum CFWBReader: TableReader {
 
     static func decode(_ file: BinaryBytes) throws -> SampleTable {
         guard recognises(file.bytes[...]) else {
-            throw LDFError(file.source, "the file does not start with 'CFWB', so it is not a LabChart binary export", fix: "use --reader auto")
+            throw LDFError(file.source, "the file does not start with 'CFWB', so it is not a LabChart binary export", fix: "use \(parameter: "reader") auto")
         }
         try file.require(0, fileHeaderBytes, "CFWB file header")
         let interval = try file.float64(8, "sampling interval (secsPerTick)")

@@ -51,7 +51,7 @@ public enum MATReader: TableReader {
         if let name = choice.signal {
             signals = series.filter { $0.name == name || $0.name.hasPrefix(name + "(:,") }
             guard !signals.isEmpty else {
-                throw LDFError("--mat-signal", "no numeric variable '\(name)' in \(source) (variables: \(list(series)))",
+                throw LDFError("\(parameter: "matSignal")", "no numeric variable '\(name)' in \(source) (variables: \(list(series)))",
                                fix: "name one of the listed variables")
             }
         } else {
@@ -63,20 +63,20 @@ public enum MATReader: TableReader {
         }
         guard !signals.isEmpty else {
             throw LDFError(source, "the MAT-file holds no numeric vector besides the time '\(time?.name ?? "")'",
-                           fix: "save the signal beside its time, or name it with --mat-signal")
+                           fix: "save the signal beside its time, or name it with \(parameter: "matSignal")")
         }
         let length = signals[0].values.count
         if let mismatch = signals.first(where: { $0.values.count != length }) {
-            throw LDFError("--mat-signal", "'\(signals[0].name)' has \(length) values but '\(mismatch.name)' has \(mismatch.values.count)",
+            throw LDFError("\(parameter: "matSignal")", "'\(signals[0].name)' has \(length) values but '\(mismatch.name)' has \(mismatch.values.count)",
                            fix: "name variables of one length")
         }
         if let time, time.values.count != length {
             throw LDFError(source, "the time '\(time.name)' has \(time.values.count) values but the signal '\(signals[0].name)' has \(length)",
-                           fix: "name the matching time with --mat-time, or give the rate with --mat-rate")
+                           fix: "name the matching time with \(parameter: "matTime"), or give the rate with \(parameter: "matRate")")
         }
         guard time != nil || rate != nil else {
             throw LDFError(source, "the MAT-file has no time vector and no sample rate the reader can recognise (variables: \(list(series)))",
-                           fix: "name them with --mat-time NAME or --mat-rate NAME|HZ (or give --rate HZ)")
+                           fix: "name them with \(parameter: "matTime") NAME or \(parameter: "matRate") NAME|HZ (or give \(parameter: "rate") HZ)")
         }
         notes.insert("MATLAB: signal " + signals.map { "'\($0.name)'" }.joined(separator: ", ") + " (\(length) samples)"
                      + (time.map { ", time '\($0.name)' (s)" } ?? "")
@@ -104,7 +104,7 @@ public enum MATReader: TableReader {
     static func pickTime(_ series: [Series], choice: MATVariableChoice, source: String) throws -> Series? {
         if let name = choice.time {
             guard let time = series.first(where: { $0.name == name }) else {
-                throw LDFError("--mat-time", "no numeric variable '\(name)' in \(source) (variables: \(list(series)))",
+                throw LDFError("\(parameter: "matTime")", "no numeric variable '\(name)' in \(source) (variables: \(list(series)))",
                                fix: "name one of the listed variables")
             }
             return time
@@ -118,11 +118,11 @@ public enum MATReader: TableReader {
     static func pickRate(_ variables: [MATFile.Variable], choice: MATVariableChoice, source: String) throws -> (label: String, hz: Double)? {
         if let text = choice.rate {
             if let hz = Double(text) {
-                guard hz > 0 && hz.isFinite else { throw LDFError("--mat-rate", "\(text) Hz is not a positive rate", fix: "e.g. --mat-rate 40") }
+                guard hz > 0 && hz.isFinite else { throw LDFError("\(parameter: "matRate")", "\(text) Hz is not a positive rate", fix: "e.g. \(parameter: "matRate") 40") }
                 return ("given", hz)
             }
             guard let v = variables.first(where: { $0.name == text }), v.count == 1, v.values[0] > 0, v.values[0].isFinite else {
-                throw LDFError("--mat-rate", "'\(text)' is not a positive scalar variable in \(source)", fix: "name the variable holding the rate in Hz, or give a number")
+                throw LDFError("\(parameter: "matRate")", "'\(text)' is not a positive scalar variable in \(source)", fix: "name the variable holding the rate in Hz, or give a number")
             }
             return ("'\(text)'", v.values[0])
         }

@@ -29,6 +29,7 @@ struct XLSXPackage {
     init(_ bytes: [UInt8], source: String) throws {
         self.bytes = bytes
         self.source = source
+        try ZIPDirectoryCheck.validate(bytes, source: source)
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {

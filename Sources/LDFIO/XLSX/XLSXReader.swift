@@ -24,7 +24,7 @@ public enum XLSXReader: TableReader {
     public static func parse(_ bytes: [UInt8], source: String, options: ReadOptions) throws -> SampleTable {
         let tables = try parseTables(ReaderInput(bytes: bytes, source: source, path: nil), options: options)
         guard tables.count == 1 else {
-            throw LDFError(source, "the workbook holds \(tables.count) sheets of data", fix: "choose one with --sheet NAME|INDEX")
+            throw LDFError(source, "the workbook holds \(tables.count) sheets of data", fix: "choose one with \(parameter: "sheet") NAME|INDEX")
         }
         return tables[0]
     }
@@ -45,7 +45,7 @@ public enum XLSXReader: TableReader {
             let (text, cells) = try XLSXSheet.csv(try package.part(sheet.part), package: package, part: sheet.part)
             guard cells > 0 else {
                 if options.sheet != nil || chosen.count == 1 {
-                    throw LDFError(name, "the sheet is empty", fix: "choose a sheet with data with --sheet")
+                    throw LDFError(name, "the sheet is empty", fix: "choose a sheet with data with \(parameter: "sheet")")
                 }
                 skipped.append("'\(sheet.name)' (empty)")
                 continue
@@ -79,14 +79,14 @@ public enum XLSXReader: TableReader {
             return sheets
         case .index(let i):
             guard i >= 1 && i <= sheets.count else {
-                throw LDFError("--sheet", "sheet \(i) is out of range: \(source) has \(sheets.count) sheet(s) (\(list))",
+                throw LDFError("\(parameter: "sheet")", "sheet \(i) is out of range: \(source) has \(sheets.count) sheet(s) (\(list))",
                                fix: "give a number from 1 to \(sheets.count) or a sheet name")
             }
             return [sheets[i - 1]]
         case .name(let name):
             let wanted = name.lowercased().trimmingCharacters(in: .whitespaces)
             guard let sheet = sheets.first(where: { $0.name.lowercased().trimmingCharacters(in: .whitespaces) == wanted }) else {
-                throw LDFError("--sheet", "'\(name)' matches no sheet of \(source) (sheets: \(list))", fix: "use one of the listed names or numbers")
+                throw LDFError("\(parameter: "sheet")", "'\(name)' matches no sheet of \(source) (sheets: \(list))", fix: "use one of the listed names or numbers")
             }
             return [sheet]
         }

@@ -47,7 +47,15 @@ enum XMLElements {
         return kinds
     }
 
+    /// Parses one part. A part without a UTF-16 byte-order mark must be valid UTF-8 (ECMA-376
+    /// parts are UTF-8 or UTF-16): Foundation's parser on Linux traps on an element name holding
+    /// invalid UTF-8 instead of failing, so such a part is refused before it is parsed.
     static func run(_ data: [UInt8], delegate: XMLParserDelegate, part: String, source: String) throws {
+        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        guard utf16 || String(validating: data, as: UTF8.self) != nil else {
+            throw LDFError(source, "the workbook part '\(part)' is not valid UTF-8 text",
+                           fix: "the file is damaged: save it again from Excel")
+        }
         let parser = XMLParser(data: Data(data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

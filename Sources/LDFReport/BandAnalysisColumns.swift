@@ -23,6 +23,10 @@ public struct BandAnalysisColumns: Codable, Sendable, Equatable {
     @Nullable public var hampelThresholdMads: Double? = nil
     /// Percent of samples the Hampel filter replaced.
     @Nullable public var hampelReplacedPercent: Double? = nil
+    /// The band validity rule (`BandValidityRule`): least in-cone share, and whether bands that
+    /// fall short were computed anyway.
+    public var minValidFraction = BandValidityRule.defaultMinimumValidFraction
+    public var allowShortBands = false
     /// Length of the analysed (longest gap-free) stretch, seconds.
     public var analysedS: Double
     public var sampleRateHz: Double
@@ -45,6 +49,8 @@ public struct BandAnalysisColumns: Codable, Sendable, Equatable {
         hampelWindowS = settings.hampel?.windowSeconds
         hampelThresholdMads = settings.hampel?.threshold
         hampelReplacedPercent = analysis.hampel?.replacedPercent
+        minValidFraction = settings.minimumValidFraction
+        allowShortBands = settings.allowsShortBands
         analysedS = analysis.analysedSeconds
         sampleRateHz = analysis.sampleRateHz
     }

@@ -37,6 +37,10 @@ public struct SpectralParametersRecord: Codable, Sendable, Equatable {
     public var includeEdges: Bool
     @Nullable public var hampel: HampelRecord? = nil
     public var welch: WelchRecord
+    /// The band validity rule (`BandValidityRule`): least in-cone share, and whether bands that
+    /// fall short were computed anyway.
+    public var minValidFraction: Double
+    public var allowShortBands: Bool
 
     public init(_ settings: BandAnalysisSettings) {
         preset = settings.bandSet.name
@@ -53,6 +57,8 @@ public struct SpectralParametersRecord: Codable, Sendable, Equatable {
         includeEdges = settings.includeEdges
         hampel = settings.hampel.map { HampelRecord(windowS: $0.windowSeconds, thresholdMads: $0.threshold, widenSamples: $0.widenSamples) }
         welch = WelchRecord(segmentS: settings.welch.segmentSeconds, overlap: settings.welch.overlapFraction)
+        minValidFraction = settings.minimumValidFraction
+        allowShortBands = settings.allowsShortBands
     }
 }
 

@@ -59,7 +59,8 @@ public struct BandAnalysis: Sendable {
             }
             diagnostics += spectrum.diagnostics
             analysed = .wavelet(spectrum)
-            report = BandSummaryReport(spectrum: spectrum, bandSet: settings.bandSet, analysedSeconds: seconds)
+            report = BandSummaryReport(spectrum: spectrum, bandSet: settings.bandSet, analysedSeconds: seconds,
+                                       rule: settings.validityRule)
         case .welch:
             precondition(scalogramStepSeconds == nil, "a scalogram needs the wavelet method")
             let length = settings.welch.segmentLength(sampleRateHz: input.sampleRateHz, sampleCount: input.values.count,
@@ -73,7 +74,7 @@ public struct BandAnalysis: Sendable {
             let spectrum = estimator.estimate(input.values)
             analysed = .welch(spectrum)
             report = BandSummaryReport(welch: spectrum, bandSet: settings.bandSet, fminHz: range.low, fmaxHz: range.high,
-                                       analysedSeconds: seconds)
+                                       analysedSeconds: seconds, rule: settings.validityRule)
         }
         report.explainBandsAboveNyquist(input.sampleRateHz / 2, sampleRateHz: input.sampleRateHz)
         self.source = source
@@ -108,9 +109,13 @@ extension BandSummaryReport {
     /// Replaces the reason of bands at or above the Nyquist frequency with that fact.
     mutating func explainBandsAboveNyquist(_ nyquist: Double, sampleRateHz: Double) {
         for i in bands.indices where bands[i].band.lowHz >= nyquist && !bands[i].isAvailable {
-            bands[i].reason = "the band lies above the Nyquist frequency \(Self.format(nyquist)) Hz of a "
-                + "\(Self.format(sampleRateHz)) Hz recording"
+            bands[i].reason = Self.aboveNyquistReason(nyquist, sampleRateHz: sampleRateHz)
         }
         diagnostics = diagnostics.filter { $0.code != "band_unavailable" } + Self.unavailableDiagnostics(bands)
+    }
+
+    /// The reason of a band at or above the Nyquist frequency.
+    static func aboveNyquistReason(_ nyquist: Double, sampleRateHz: Double) -> String {
+        "the band lies above the Nyquist frequency \(format(nyquist)) Hz of a \(format(sampleRateHz)) Hz recording"
     }
 }

@@ -16,10 +16,16 @@ public struct BandAnalysisSettings: Sendable, Equatable {
     public var welch: WelchOptions
     /// Hampel filter applied before the analysis; nil for none (the default).
     public var hampel: HampelOptions?
+    /// Least share (0...1) of a band's coefficients inside the cone of influence for its values to
+    /// be reported (`BandValidityRule`; default 0.2).
+    public var minimumValidFraction: Double
+    /// Compute bands that fall short of the validity rule anyway, with a caution (default false).
+    public var allowsShortBands: Bool
 
     public init(bandSet: BandSet, method: SpectralMethod = .wavelet, wavelet: WaveletOptions? = nil,
                 fminHz: Double? = nil, fmaxHz: Double? = nil, includeEdges: Bool = false,
-                welch: WelchOptions = WelchOptions(), hampel: HampelOptions? = nil) {
+                welch: WelchOptions = WelchOptions(), hampel: HampelOptions? = nil,
+                minimumValidFraction: Double = BandValidityRule.defaultMinimumValidFraction, allowsShortBands: Bool = false) {
         self.bandSet = bandSet
         self.method = method
         self.wavelet = wavelet ?? WaveletOptions(fminHz: bandSet.lowestHz, fmaxHz: bandSet.highestHz)
@@ -28,6 +34,13 @@ public struct BandAnalysisSettings: Sendable, Equatable {
         self.includeEdges = includeEdges
         self.welch = welch
         self.hampel = hampel
+        self.minimumValidFraction = minimumValidFraction
+        self.allowsShortBands = allowsShortBands
+    }
+
+    /// The validity rule every band summary of this analysis applies.
+    public var validityRule: BandValidityRule {
+        BandValidityRule(minimumValidFraction: minimumValidFraction, allowsShortBands: allowsShortBands)
     }
 
     /// Checks what can be checked without a recording; errors name the CLI option.
@@ -64,6 +77,7 @@ public struct BandAnalysisSettings: Sendable, Equatable {
         }
         try welch.validate()
         try hampel?.validate()
+        try validityRule.validate()
     }
 
     /// The analysed range for a recording sampled at `sampleRateHz`, with a diagnostic when the

@@ -2,14 +2,17 @@ import LDFCore
 
 extension BandSummaryReport {
     /// Summarises a Welch spectrum over the analysed range `fminHz ..< fmaxHz` (rules on
-    /// `BandSummary`: band power is the rectangle-rule integral of the density over the band's bins).
-    public init(welch spectrum: WelchSpectrum, bandSet: BandSet, fminHz: Double, fmaxHz: Double, analysedSeconds: Double) {
+    /// `BandSummary`: band power is the rectangle-rule integral of the density over the band's bins;
+    /// validity: `rule`, whose valid fraction is 1 here, so only its cycle rule can bind).
+    public init(welch spectrum: WelchSpectrum, bandSet: BandSet, fminHz: Double, fmaxHz: Double, analysedSeconds: Double,
+                rule: BandValidityRule = BandValidityRule()) {
         let df = spectrum.resolutionHz
         let density = spectrum.density, f = spectrum.frequenciesHz
         let range = spectrum.bins(from: fminHz, below: fmaxHz)
         let totalPower = range.reduce(0) { $0 + density[$1] } * df
         let medianDensity = Statistics.median(range.map { density[$0] })
         var summaries: [BandSummary] = []
+        var cautions: [Diagnostic] = []
         for band in bandSet.bands {
             let bins = spectrum.bins(from: max(band.lowHz, fminHz), below: min(band.highHz, fmaxHz))
             guard let peak = bins.max(by: { density[$0] < density[$1] }) else {
@@ -23,6 +26,14 @@ extension BandSummaryReport {
                                              validFraction: nil, reason: reason))
                 continue
             }
+            var gate = BandGate(frequencyCount: bins.count, valid: bins, validFraction: 1)
+            gate.apply(rule, to: band, analysedSeconds: analysedSeconds)
+            if let reason = gate.reason {
+                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: bins.count,
+                                             validFraction: 1, reason: reason))
+                continue
+            }
+            if let caution = gate.caution { cautions.append(caution) }
             let power = bins.reduce(0) { $0 + density[$1] } * df
             summaries.append(BandSummary(
                 band: band, presetName: bandSet.name, amplitude: power.squareRoot(), power: power,
@@ -31,7 +42,7 @@ extension BandSummaryReport {
                 validFraction: 1, peakHz: f[peak], peakAmplitude: (density[peak] * df).squareRoot(),
                 frequencyCount: bins.count))
         }
-        var diagnostics = Self.coverageDiagnostics(summaries, fmin: fminHz, fmax: fmaxHz, analysedSeconds: analysedSeconds)
+        var diagnostics = cautions + Self.coverageDiagnostics(summaries, fmin: fminHz, fmax: fmaxHz)
         if spectrum.segmentCount < 2 {
             diagnostics.append(.warning("welch_single_segment",
                 "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "

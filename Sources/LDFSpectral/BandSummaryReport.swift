@@ -14,17 +14,16 @@ public struct BandSummaryReport: Sendable, Equatable {
     public var fmaxHz: Double
     /// Length of the analysed signal in seconds.
     public var analysedSeconds: Double
-    /// Too few cycles, bands partly outside the analysed range, unavailable bands.
+    /// Cautions of bands computed despite the validity rule, bands partly outside the analysed
+    /// range, unavailable bands.
     public var diagnostics: [Diagnostic]
 
-    /// Cycles of a band's lower edge the recording must hold before its value is trusted.
-    public static let minimumCycles = 5.0
-
-    /// Summarises a time-averaged wavelet spectrum (rules on `BandSummary`). `analysedSeconds`
-    /// is the length of the signal that was transformed.
-    public init(spectrum: TimeAveragedSpectrum, bandSet: BandSet, analysedSeconds: Double) {
+    /// Summarises a time-averaged wavelet spectrum (rules on `BandSummary`; validity: `rule`).
+    /// `analysedSeconds` is the length of the signal that was transformed.
+    public init(spectrum: TimeAveragedSpectrum, bandSet: BandSet, analysedSeconds: Double, rule: BandValidityRule = BandValidityRule()) {
         let f = spectrum.frequenciesHz
-        let usable = f.indices.filter { spectrum.amplitude[$0].isFinite && spectrum.power[$0].isFinite }
+        let hasValue = { (k: Int) in spectrum.amplitude[k].isFinite && spectrum.power[k].isFinite }
+        let usable = f.indices.filter(hasValue)
         let meanAmplitude = Statistics.mean(usable.map { spectrum.amplitude[$0] })
         let meanPower = Statistics.mean(usable.map { spectrum.power[$0] })
         let medianPower = Statistics.median(usable.map { spectrum.power[$0] })
@@ -32,21 +31,15 @@ public struct BandSummaryReport: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var summaries: [BandSummary] = []
         for band in bandSet.bands {
-            let inBand = f.indices.filter { band.contains(f[$0]) }
-            let valid = inBand.filter { spectrum.amplitude[$0].isFinite && spectrum.power[$0].isFinite }
-            let validFraction = inBand.isEmpty ? nil : Statistics.mean(inBand.map { spectrum.validFraction[$0] })
-            if inBand.isEmpty {
-                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0, validFraction: nil,
-                                             reason: Self.noFrequencyReason(band, fmin: fmin, fmax: fmax, what: "wavelet frequency")))
+            let gate = Self.gate(band, frequenciesHz: f, validFraction: spectrum.validFraction, hasValue: hasValue,
+                                 fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds, rule: rule)
+            guard gate.reason == nil else {
+                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: gate.frequencyCount,
+                                             validFraction: gate.validFraction, reason: gate.reason!))
                 continue
             }
-            if valid.isEmpty {
-                let reason = "no coefficient inside the cone of influence: \(Self.format(analysedSeconds)) s is too short for "
-                    + "\(Self.format(band.lowHz)) Hz (\(Self.minimumCycles.formatted) cycles need \(Self.format(band.secondsForCycles(Self.minimumCycles))) s)"
-                summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: inBand.count,
-                                             validFraction: validFraction, reason: reason))
-                continue
-            }
+            if let caution = gate.caution { diagnostics.append(caution) }
+            let valid = gate.valid
             let amplitude = Statistics.mean(valid.map { spectrum.amplitude[$0] })
             let power = Statistics.mean(valid.map { spectrum.power[$0] })
             let peak = valid.max { spectrum.amplitude[$0] < spectrum.amplitude[$1] }!
@@ -54,8 +47,8 @@ public struct BandSummaryReport: Sendable, Equatable {
                 band: band, presetName: bandSet.name, amplitude: amplitude, power: power,
                 relativeAmplitude: ratio(amplitude, meanAmplitude), relativePower: ratio(power, meanPower),
                 relativePowerMedian: ratio(Statistics.median(valid.map { spectrum.power[$0] }), medianPower),
-                validFraction: validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
-                frequencyCount: inBand.count)
+                validFraction: gate.validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
+                frequencyCount: gate.frequencyCount)
             // Pixel averages: each frequency weighted by its number of averaged coefficients.
             let weights = valid.map { spectrum.edgesIncluded ? 1 : spectrum.validFraction[$0] }
             let totalWeight = weights.reduce(0, +)
@@ -65,7 +58,7 @@ public struct BandSummaryReport: Sendable, Equatable {
             }
             summaries.append(summary)
         }
-        diagnostics += Self.coverageDiagnostics(summaries, fmin: fmin, fmax: fmax, analysedSeconds: analysedSeconds)
+        diagnostics += Self.coverageDiagnostics(summaries, fmin: fmin, fmax: fmax)
         self.init(method: .wavelet, bandSet: bandSet, bands: summaries, fminHz: fmin, fmaxHz: fmax,
                   analysedSeconds: analysedSeconds, diagnostics: diagnostics + Self.unavailableDiagnostics(summaries))
     }
@@ -89,22 +82,13 @@ public struct BandSummaryReport: Sendable, Equatable {
         return "no \(what) falls inside \(format(band.lowHz))–\(format(band.highHz)) Hz; the grid is too coarse for this band"
     }
 
-    /// Computed bands only partly inside fmin–fmax, and computed bands whose lower edge has too few
-    /// cycles (an unavailable band's reason already says what is wrong with it).
-    static func coverageDiagnostics(_ summaries: [BandSummary], fmin: Double, fmax: Double, analysedSeconds: Double) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let computed = BandSet(name: "computed", bands: summaries.filter(\.isAvailable).map(\.band))
-        for band in computed.bands where band.lowHz < fmin || band.highHz > fmax {
-            diagnostics.append(.warning("band_partly_analysed",
+    /// Computed bands only partly inside fmin–fmax (shortfalls of the validity rule are the gate's).
+    static func coverageDiagnostics(_ summaries: [BandSummary], fmin: Double, fmax: Double) -> [Diagnostic] {
+        summaries.filter(\.isAvailable).map(\.band).filter { $0.lowHz < fmin || $0.highHz > fmax }.map { band in
+            .warning("band_partly_analysed",
                 "band \(band.name) (\(format(band.lowHz))–\(format(band.highHz)) Hz) is only partly inside the analysed range "
-                + "\(format(fmin))–\(format(fmax)) Hz; its values cover the overlap only"))
+                + "\(format(fmin))–\(format(fmax)) Hz; its values cover the overlap only")
         }
-        for band in computed.bandsTooShort(forDuration: analysedSeconds, cycles: minimumCycles) {
-            diagnostics.append(.warning("too_few_cycles",
-                "\(format(analysedSeconds)) s holds fewer than \(minimumCycles.formatted) cycles of \(format(band.lowHz)) Hz "
-                + "(needs \(format(band.secondsForCycles(minimumCycles))) s); treat band \(band.name) with caution or record longer"))
-        }
-        return diagnostics
     }
 
     static func unavailableDiagnostics(_ summaries: [BandSummary]) -> [Diagnostic] {
@@ -121,9 +105,4 @@ public struct BandSummaryReport: Sendable, Equatable {
         }
         return s
     }
-}
-
-extension Double {
-    /// Whole numbers without a decimal point (messages only).
-    fileprivate var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }

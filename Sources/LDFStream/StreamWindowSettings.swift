@@ -1,7 +1,8 @@
 import LDFCore
 import LDFSpectral
 
-/// What to do with a band whose lower edge does not fit 5 cycles into the window.
+/// What to do with a band the validity rule withholds from every window (`BandValidityRule`:
+/// fewer than 5 cycles of its lower edge, or too few coefficients inside the cone of influence).
 public enum ShortBandPolicy: String, Sendable, Codable, CaseIterable {
     /// Leave the band out of every record and say so once (the default).
     case drop
@@ -57,24 +58,28 @@ public struct StreamWindowSettings: Sendable {
         try analysis.validate()
         var copy = self
         var dropped: [Diagnostic] = []
-        let short = analysis.bandSet.bandsTooShort(forDuration: windowSeconds)
+        let windowSamples = Int((windowSeconds * sampleRateHz).rounded())
+        let availability = try analysis.bandAvailability(sampleCount: windowSamples, sampleRateHz: sampleRateHz, source: "\(parameter: "window")")
+        // Bands the validity rule (or an empty cone) nulls in every full window.
+        let short = availability.filter { !$0.isAvailable && $0.shortfall != nil }
         if !short.isEmpty {
-            let needed = short.map { $0.secondsForCycles(5) }.max()!
-            let names = short.map { "\($0.name) (\(format($0.lowHz)) Hz needs \(format($0.secondsForCycles(5))) s)" }
+            let needed = short.map { $0.band.secondsForCycles(BandValidityRule.minimumCycles) }.max()!
+            let names = short.map { "\($0.band.name) (\($0.shortfall!.message))" }
             switch shortBands {
             case .stop:
-                throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is shorter than 5 cycles of " + names.joined(separator: ", "),
-                               fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or \(parameter: "shortBands") drop")
+                throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for " + names.joined(separator: ", "),
+                               fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or longer, \(parameter: "shortBands") drop, "
+                                   + "or \(parameter: "allowShortBands")")
             case .drop:
-                let kept = analysis.bandSet.bands.filter { band in !short.contains(band) }
+                let kept = availability.filter { band in !short.contains(band) }.map(\.band)
                 guard !kept.isEmpty else {
                     throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
-                                   fix: "use \(parameter: "window") \(Int(needed.rounded(.up)))")
+                                   fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or \(parameter: "allowShortBands")")
                 }
                 copy.analysis.bandSet = BandSet(name: analysis.bandSet.name, bands: kept)
-                for band in short {
+                for entry in short {
                     dropped.append(.warning("band_dropped",
-                        "\(band.name) dropped: 5 cycles of \(format(band.lowHz)) Hz need \(format(band.secondsForCycles(5))) s, the window is \(format(windowSeconds)) s"))
+                        "\(entry.band.name) dropped: in a \(format(windowSeconds)) s window \(entry.shortfall!.message)"))
                 }
             }
         }

@@ -17,6 +17,10 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var includeEdges: Bool
     public var welch: WelchOptions
     public var hampel: HampelOptions?
+    /// The band validity rule (`BandValidityRule`): bands that fall short are null in `bands.csv`
+    /// and left out of the summaries and comparisons, unless `allowsShortBands`.
+    public var minimumValidFraction: Double
+    public var allowsShortBands: Bool
     /// How files are read (per-row `channel` and `rate_hz` come from the manifest).
     public var reader: ReaderKind
     /// Longest run of missing samples bridged by interpolation, seconds (default 1).
@@ -46,6 +50,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         includeEdges = settings.includeEdges
         welch = settings.welch
         hampel = settings.hampel
+        minimumValidFraction = settings.minimumValidFraction
+        allowsShortBands = settings.allowsShortBands
         self.reader = reader
         self.maxBridgeSeconds = maxBridgeSeconds
         self.porhTiming = porhTiming
@@ -57,7 +63,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     /// The band-analysis settings these parameters hold.
     public var bandSettings: BandAnalysisSettings {
         BandAnalysisSettings(bandSet: bandSet, method: method, wavelet: wavelet, fminHz: fminHz, fmaxHz: fmaxHz,
-                             includeEdges: includeEdges, welch: welch, hampel: hampel)
+                             includeEdges: includeEdges, welch: welch, hampel: hampel,
+                             minimumValidFraction: minimumValidFraction, allowsShortBands: allowsShortBands)
     }
 
     /// Read options for one manifest row.
@@ -95,6 +102,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         try c.encode(includeEdges, forKey: .includeEdges)
         try c.encode(welch, forKey: .welch)
         try c.encode(hampel, forKey: .hampel)
+        try c.encode(minimumValidFraction, forKey: .minimumValidFraction)
+        try c.encode(allowsShortBands, forKey: .allowsShortBands)
         try c.encode(reader, forKey: .reader)
         try c.encode(maxBridgeSeconds, forKey: .maxBridgeSeconds)
         try c.encode(porhTiming, forKey: .porhTiming)

@@ -92,26 +92,40 @@ extension StudyResults {
     }
 
     /// `summary.csv`: n, mean, SD, median, quartiles and IQR of every variable per protocol ×
-    /// group × site × condition (quartiles: `GroupStatistics`).
+    /// group × site × condition (quartiles: `GroupStatistics`), and for band variables the
+    /// recordings left out because the band is null (`n_excluded`) with their reasons.
     public var summaryTable: CSVTable {
         var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "channel", "protocol", "group", "site", "condition",
-                                       "n", "mean", "sd", "median", "q1", "q3", "iqr"])
+                                       "n", "mean", "sd", "median", "q1", "q3", "iqr", "n_excluded", "excluded_reason"])
         struct Key: Hashable { var variable: StudyVariable; var kind: String; var group: String; var site: String; var condition: String }
-        var values: [Key: [Double]] = [:]
-        for o in observations {
-            let e = manifest.entries[o.position]
-            values[Key(variable: o.variable, kind: e.protocolKind.rawValue, group: e.group, site: e.site, condition: e.condition),
-                   default: []].append(o.value)
+        func key(_ variable: StudyVariable, _ position: Int) -> Key {
+            let e = manifest.entries[position]
+            return Key(variable: variable, kind: e.protocolKind.rawValue, group: e.group, site: e.site, condition: e.condition)
         }
-        let keys = values.keys.sorted {
+        var values: [Key: [Double]] = [:]
+        for o in observations { values[key(o.variable, o.position), default: []].append(o.value) }
+        var excluded: [Key: [String]] = [:]
+        let bandOrder = Dictionary(parameters.bandSet.bands.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for x in bandExclusions {
+            for measure in BandMeasure.allCases {
+                let variable = StudyVariable(analysis: x.analysis, measure: measure.rawValue, band: x.band, occlusion: x.occlusion,
+                                             order: bandOrder[x.band] ?? 0, channel: x.channel)
+                excluded[key(variable, x.position), default: []].append(x.reason)
+            }
+        }
+        let keys = Set(values.keys).union(excluded.keys).sorted {
             ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)
         }
         for key in keys {
-            let s = GroupStatistics(values[key]!)
+            let s = GroupStatistics(values[key] ?? [])
+            let reasons = excluded[key] ?? []
+            var distinct: [String] = []
+            for r in reasons where !distinct.contains(r) { distinct.append(r) }
             table.append([key.variable.analysis.rawValue, key.variable.measure, key.variable.band, CSVTable.cell(key.variable.occlusion),
                           key.variable.channel, key.kind, key.group, key.site, key.condition, String(s.count), CSVTable.cell(s.mean),
                           CSVTable.cell(s.standardDeviation), CSVTable.cell(s.median), CSVTable.cell(s.firstQuartile),
-                          CSVTable.cell(s.thirdQuartile), CSVTable.cell(s.interquartileRange)])
+                          CSVTable.cell(s.thirdQuartile), CSVTable.cell(s.interquartileRange), String(reasons.count),
+                          distinct.joined(separator: " | ")])
         }
         return table
     }

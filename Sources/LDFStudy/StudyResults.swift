@@ -55,6 +55,8 @@ public struct StudyResults: Sendable {
     public private(set) var issues: [StudyIssue]
     /// Every finite value: the entry's position, the variable and the value.
     public private(set) var observations: [Observation]
+    /// Every null band, left out of `observations` (`summary.csv` counts them as `n_excluded`).
+    public private(set) var bandExclusions: [BandExclusion]
     /// Group coherence of the paired signals, when the parameters ask for it.
     public private(set) var coherence: StudyCoherence?
 
@@ -130,7 +132,8 @@ public struct StudyResults: Sendable {
                 }
             }
         }
-        self.issues += sampleRateWarnings() + emptyGroupWarnings()
+        bandExclusions = Self.bandExclusions(outcomes)
+        self.issues += sampleRateWarnings() + emptyGroupWarnings() + exclusionWarnings()
         if let pairing = parameters.coherence {
             let coherence = StudyCoherence(manifest: manifest, parameters: parameters, pairing: pairing)
             self.coherence = coherence

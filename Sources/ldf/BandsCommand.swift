@@ -24,6 +24,7 @@ struct BandsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var spectral: SpectralOptions
+    @OptionGroup var validity: BandValidityOptions
     @OptionGroup var surrogateTest: SurrogateTestOptions
 
     @Option(help: "Output format: table, csv (one row per recording and band) or json.")
@@ -33,7 +34,7 @@ struct BandsCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let settings = try spectral.settings()
+        let settings = validity.applied(to: try spectral.settings())
         let surrogates = surrogateTest.options(defaultKind: .iaaftDistribution)
         var entries: [BandsEntry] = []
         for path in files {

@@ -3,6 +3,7 @@ import Foundation
 import LDFCore
 import LDFReport
 import LDFIO
+import LDFSpectral
 
 /// `ldf info FILE...`: what a recording holds and what was done to read it.
 struct InfoCommand: ParsableCommand {
@@ -11,11 +12,14 @@ struct InfoCommand: ParsableCommand {
         abstract: "Describe recordings: duration, rates, channels, events, gaps and resolvable bands.",
         discussion: """
             With several files, text output describes each in turn and --format json prints an array \
-            with one object per file. A band counts as resolvable when the recording holds at least \
-            5 cycles of its lower edge.
+            with one object per file. A band counts as resolvable when ldf bands (default settings, \
+            the same --min-valid and --allow-short-bands) reports its values: its longest gap-free \
+            stretch holds at least 5 cycles of the lower edge and at least --min-valid of the band's \
+            coefficients lie inside the cone of influence.
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var validity: BandValidityOptions
 
     @Option(help: "Output format: text or json.")
     var format: InfoFormat = .text
@@ -26,7 +30,7 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         var reports: [RecordingInfo] = []
         for path in files {
-            for recording in try input.readAll(path) { reports.append(RecordingInfo(recording)) }
+            for recording in try input.readAll(path) { reports.append(RecordingInfo(recording, rule: validity.rule)) }
         }
         switch format {
         case .json:

@@ -61,6 +61,8 @@ enum OptionRanges {
     static let hampelWindow = OptionRange<Double>("--hampel-window", 0.01, 3600, unit: "s")
     static let hampelThreshold = OptionRange<Double>("--hampel-threshold", 0.5, 100, unit: "scaled MADs")
     static let hampelWiden = OptionRange<Int>("--hampel-widen", 0, 1000, unit: "samples")
+    /// The band validity rule's least in-cone share (`BandValidityRule.minimumValidFraction`).
+    static let minValid = OptionRange<Double>("--min-valid", 0, 1)
     static let scalogramStep = OptionRange<Double>("--scalogram-step", 0.001, 86_400, unit: "s")
 
     // PORH.

@@ -1,6 +1,7 @@
 import Foundation
 import LDFCore
 import LDFReport
+import LDFSpectral
 
 /// The `ldf info` report for one recording (JSON keys in snake case).
 struct RecordingInfo: Codable {
@@ -52,16 +53,59 @@ struct RecordingInfo: Codable {
         enum CodingKeys: String, CodingKey { case startS = "start_s", endS = "end_s", durationS = "duration_s" }
     }
 
+    /// A band as `ldf bands` would treat it with the default analysis settings and the given
+    /// validity rule (`BandAnalysisSettings.bandAvailability`).
     struct BandInfo: Codable {
         var name: String
         var lowHz: Double
         var highHz: Double
         /// Recording length needed for 5 cycles of the lower edge, seconds.
         var secondsNeeded: Double
+        /// Cycles of the lower edge in the analysed (longest gap-free) stretch.
+        var cycles: Double?
+        /// Share of the band's coefficients inside the cone of influence.
+        var validFraction: Double?
+        /// Whether `ldf bands` reports the band's values.
         var resolvable: Bool
+        /// Why its values would be null.
+        var reason: String?
+        /// Under --allow-short-bands: the shortfall it is computed despite.
+        var caution: String?
         enum CodingKeys: String, CodingKey {
-            case name, resolvable
-            case lowHz = "low_hz", highHz = "high_hz", secondsNeeded = "seconds_needed"
+            case name, resolvable, cycles, reason, caution
+            case lowHz = "low_hz", highHz = "high_hz", secondsNeeded = "seconds_needed", validFraction = "valid_fraction"
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(lowHz, forKey: .lowHz)
+            try c.encode(highHz, forKey: .highHz)
+            try c.encode(secondsNeeded, forKey: .secondsNeeded)
+            try c.encode(cycles, forKey: .cycles)
+            try c.encode(validFraction, forKey: .validFraction)
+            try c.encode(resolvable, forKey: .resolvable)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(caution, forKey: .caution)
+        }
+
+        /// Every band of `preset` for `recording` under `rule`; when the recording cannot be
+        /// analysed at all, every band unresolvable with that reason.
+        static func list(_ preset: BandPreset, recording: Recording, rule: BandValidityRule) -> [BandInfo] {
+            let settings = BandAnalysisSettings(bandSet: preset.bandSet, minimumValidFraction: rule.minimumValidFraction,
+                                                allowsShortBands: rule.allowsShortBands)
+            let needed = { (band: Band) in band.secondsForCycles(BandValidityRule.minimumCycles) }
+            do {
+                return try settings.bandAvailability(recording: recording).map {
+                    BandInfo(name: $0.band.name, lowHz: $0.band.lowHz, highHz: $0.band.highHz, secondsNeeded: needed($0.band),
+                             cycles: $0.cycles, validFraction: $0.validFraction, resolvable: $0.isAvailable, reason: $0.reason,
+                             caution: $0.isAvailable ? $0.shortfall?.message : nil)
+                }
+            } catch {
+                let reason = (error as? LDFError)?.message ?? "\(error)"
+                return preset.bands.map {
+                    BandInfo(name: $0.name, lowHz: $0.lowHz, highHz: $0.highHz, secondsNeeded: needed($0), resolvable: false, reason: reason)
+                }
+            }
         }
     }
 
@@ -101,7 +145,8 @@ struct RecordingInfo: Codable {
         case interpolatedSamples = "interpolated_samples"
     }
 
-    init(_ recording: Recording) {
+    /// The report of `recording`; its band listing applies the validity `rule`.
+    init(_ recording: Recording, rule: BandValidityRule = BandValidityRule()) {
         let p = recording.provenance
         source = p.source
         reader = p.reader
@@ -137,12 +182,7 @@ struct RecordingInfo: Codable {
         gaps = p.gaps.map { GapInfo(startS: recording.fileTime($0.startSeconds), endS: recording.fileTime($0.endSeconds), durationS: $0.durationSeconds) }
         notes = p.notes
         var bands: [String: [BandInfo]] = [:]
-        for preset in BandPreset.allCases {
-            bands[preset.rawValue] = preset.bands.map {
-                BandInfo(name: $0.name, lowHz: $0.lowHz, highHz: $0.highHz, secondsNeeded: $0.secondsForCycles(5),
-                         resolvable: $0.secondsForCycles(5) <= recording.durationSeconds && $0.highHz <= recording.sampleRateHz / 2)
-            }
-        }
+        for preset in BandPreset.allCases { bands[preset.rawValue] = BandInfo.list(preset, recording: recording, rule: rule) }
         self.bands = bands
     }
 
@@ -183,9 +223,9 @@ struct RecordingInfo: Codable {
         for g in gaps.prefix(10) { lines.append("    \(fmt(g.startS))–\(fmt(g.endS)) s") }
         for note in notes { lines.append("  note         \(note)") }
         for d in diagnostics { lines.append("  warning      \(d.message)") }
-        lines.append("  bands resolvable (≥ 5 cycles of the lower edge):")
+        lines.append("  bands resolvable (as ldf bands: ≥ 5 cycles of the lower edge and the --min-valid share in the cone; ✗ null, ! short but computed):")
         for preset in BandPreset.allCases {
-            let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? "" : " ✗")" }.joined(separator: ", ")
+            let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? ($0.caution == nil ? "" : " !") : " ✗")" }.joined(separator: ", ")
             lines.append("    \(preset.rawValue): \(list)")
         }
         return lines.joined(separator: "\n")

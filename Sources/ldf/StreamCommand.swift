@@ -29,15 +29,16 @@ struct StreamCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var spectral: SpectralOptions
+    @OptionGroup var validity: BandValidityOptions
 
-    @Option(help: ArgumentHelp("Window length; bands needing more than the window for 5 cycles are dropped (see --short-bands)." + OptionRanges.streamWindow.help,
+    @Option(help: ArgumentHelp("Window length; bands the validity rule nulls in a window this long are dropped (see --short-bands)." + OptionRanges.streamWindow.help,
                                valueName: "SECONDS"))
     var window: Double = 600
 
     @Option(help: ArgumentHelp("Time between records." + OptionRanges.hop.help, valueName: "SECONDS"))
     var hop: Double = 60
 
-    @Option(name: .customLong("short-bands"), help: "Bands too short for the window: drop them (with a message) or stop.")
+    @Option(name: .customLong("short-bands"), help: "Bands too short for the window (unless --allow-short-bands): drop them (with a message) or stop.")
     var shortBands: ShortBandPolicy = .drop
 
     @Option(name: .customLong("artifact-threshold"),

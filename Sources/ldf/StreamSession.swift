@@ -64,7 +64,7 @@ struct StreamSession {
                            fix: "give the rate with --rate HZ (e.g. --rate 40)")
         }
 
-        let analysis = try command.spectral.settings()
+        let analysis = command.validity.applied(to: try command.spectral.settings())
         let settings = StreamWindowSettings(windowSeconds: command.window, hopSeconds: command.hop, analysis: analysis,
                                             shortBands: command.shortBands, artifactFlagFraction: command.artifactThreshold)
         let channels = parser.channelNames.indices
@@ -84,7 +84,7 @@ struct StreamSession {
             options.maximumCVC = command.cvcMax
             porh = try OnlinePORH(sampleRateHz: rate, options: options, channelName: parser.channelName,
                                   channelUnit: parser.channelUnit, bufferSeconds: command.porhBuffer,
-                                  recoverySeconds: command.porhRecovery)
+                                  recoverySeconds: command.porhRecovery, timeOriginSeconds: origin)
         }
 
         let header = StreamHeaderJSON(settings: bandStreams[0].settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,

@@ -64,6 +64,7 @@ struct StudyRunCommand: ParsableCommand {
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var spectral: SpectralOptions
+    @OptionGroup var validity: BandValidityOptions
 
     func validate() throws {
         try OptionRanges.jobs.check(jobs)
@@ -71,7 +72,7 @@ struct StudyRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parameters = try study.parameters(settings: spectral.settings())
+        let parameters = try study.parameters(settings: validity.applied(to: spectral.settings()))
         let shard = try self.shard.map { try StudyShard(parsing: $0) }
         let manifest = try StudyManifest(path: self.manifest)
         try parameters.coherence?.validate(extraColumns: manifest.extraColumns)

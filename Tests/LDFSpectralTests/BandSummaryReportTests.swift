@@ -17,7 +17,7 @@ import LDFTestSupport
 
     @Test func presetBandsByHand() throws {
         let report = BandSummaryReport(spectrum: Self.spectrum, bandSet: try BandSet.preset(named: "stefanovska"),
-                                       analysedSeconds: 600)
+                                       analysedSeconds: 600, rule: BandValidityRule(allowsShortBands: true))
         #expect(report.method == .wavelet)
         #expect(report.bands.map(\.band.name) == ["endothelial_no_independent", "endothelial", "neurogenic",
                                                   "myogenic", "respiratory", "cardiac"])
@@ -49,10 +49,27 @@ import LDFTestSupport
         // median of the band's powers (1, 9) is 5; the overall median is 9.
         #expect(isClose(try #require(cardiac.relativePowerMedian), 5.0 / 9.0, relative: 1e-14))
 
-        // 600 s holds fewer than 5 cycles of 0.005 Hz (1000 s) but enough of 0.0095 Hz (526 s).
+        // 600 s holds fewer than 5 cycles of 0.005 Hz (1000 s) but enough of 0.0095 Hz (526 s):
+        // computed under allowsShortBands, with a caution.
         let short = report.diagnostics.filter { $0.code == "too_few_cycles" }
         #expect(short.count == 1)
         #expect(short.first?.message.contains("0.005 Hz") == true)
+        #expect(short.first?.message.contains("caution") == true)
+    }
+
+    /// The default rule withholds the band with fewer than 5 cycles: null values, the reason, and
+    /// its valid fraction kept; the other bands are unchanged.
+    @Test func defaultRuleWithholdsTheShortBand() throws {
+        let bands = try BandSet.preset(named: "stefanovska")
+        let withheld = BandSummaryReport(spectrum: Self.spectrum, bandSet: bands, analysedSeconds: 600)
+        let allowed = BandSummaryReport(spectrum: Self.spectrum, bandSet: bands, analysedSeconds: 600,
+                                        rule: BandValidityRule(allowsShortBands: true))
+        let nitric = withheld.bands[0]
+        #expect(!nitric.isAvailable && nitric.amplitude == nil && nitric.power == nil && nitric.peakHz == nil)
+        #expect(nitric.reason?.contains("fewer than 5 cycles of 0.005 Hz (5 cycles need 1000 s)") == true)
+        #expect(nitric.validFraction == 0.25 && nitric.frequencyCount == 2)
+        #expect(!withheld.diagnostics.contains { $0.code == "too_few_cycles" })
+        #expect(Array(withheld.bands.dropFirst()) == Array(allowed.bands.dropFirst()))
     }
 
     /// Bands that cannot be computed carry nil values and a reason, never a number.
@@ -101,7 +118,9 @@ import LDFTestSupport
         let lowest = try #require(byName["endothelial_no_independent"])
         #expect(lowest.power == nil)
         #expect(lowest.reason?.contains("welchSegment") == true)
-        #expect(report.diagnostics.contains { $0.code == "too_few_cycles" })
+        // 400 s holds fewer than 5 cycles of 0.0095 Hz (526 s): withheld by the validity rule.
+        let endothelial = try #require(byName["endothelial"])
+        #expect(endothelial.power == nil && endothelial.reason?.contains("fewer than 5 cycles") == true)
     }
 
     /// Independent reference: PyMODAlib's time-averaged spectrum of the 30 min, 32 Hz agreement

@@ -104,3 +104,27 @@ private func settings(window: Double, hop: Double, policy: ShortBandPolicy = .dr
     #expect(results.contains { $0.quality.artifact(threshold: 0.01) })
     #expect(results.contains { !$0.quality.artifact(threshold: 0.01) })
 }
+
+/// The stream applies the band validity rule of `ldf bands` to its window: a narrow band holding
+/// 6 cycles of 0.1 Hz in a 60 s window has only about 18 % of its coefficients in the cone
+/// (1 - 5.15 / (f * 60) averaged over 0.1-0.11 Hz), below the default 0.2: dropped with that reason;
+/// kept with a lower minimum or under allowsShortBands.
+@Test func windowDropsBandsBelowTheMinimumValidFraction() throws {
+    func stream(minimumValidFraction: Double = 0.2, allowsShortBands: Bool = false) throws -> BandStream {
+        let analysis = BandAnalysisSettings(bandSet: try BandSet.parse(custom: "narrow:0.1-0.11,wide:0.2-0.6"),
+                                            minimumValidFraction: minimumValidFraction, allowsShortBands: allowsShortBands)
+        return try BandStream(sampleRateHz: 10, settings: StreamWindowSettings(windowSeconds: 60, hopSeconds: 60, analysis: analysis))
+    }
+    let strict = try stream()
+    #expect(strict.settings.analysis.bandSet.bands.map(\.name) == ["wide"])
+    #expect(strict.droppedBands.map(\.code) == ["band_dropped"])
+    #expect(strict.droppedBands.first?.message.contains("fewer than 20% of its coefficients lie inside the cone") == true)
+    #expect(try stream(minimumValidFraction: 0.1).settings.analysis.bandSet.bands.count == 2)
+    var allowed = try stream(allowsShortBands: true)
+    #expect(allowed.settings.analysis.bandSet.bands.count == 2)
+    let values = try RestingSimulation(sampleRateHz: 10, durationSeconds: 60).generate(seed: 5).perfusion.values
+    let result = try #require(allowed.append(values, flags: Array(repeating: [], count: values.count)).first)
+    let narrow = try #require(result.analysis?.report.bands.first)
+    #expect(narrow.isAvailable && narrow.validFraction! < 0.2)
+    #expect(result.analysis?.report.diagnostics.contains { $0.code == "low_valid_fraction" } == true)
+}

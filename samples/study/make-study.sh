@@ -3,7 +3,8 @@
 # every run and machine with the same toolkit version), and its manifest.csv.
 #
 # Design: 2 groups (control, patient) x 5 subjects x 2 sites (finger-pad, forearm).
-#   rest: 10 min at 10 Hz (small files; the cardiac band still lies below Nyquist), condition "baseline" at both sites, plus condition "warm" (local
+#   rest: 20 min at 10 Hz (long enough for every band of the default preset: 5 cycles of 0.005 Hz
+#         take 1000 s; small files, and the cardiac band still lies below Nyquist), condition "baseline" at both sites, plus condition "warm" (local
 #         heating: higher flux and myogenic activity) at the forearm, for a paired comparison;
 #         patients have weaker endothelial and neurogenic oscillations.
 #   porh: one occlusion at each site, 10 Hz, occlusion markers in the file; patients have a
@@ -36,7 +37,7 @@ for group in control patient; do
             seed=$((seed + 1))
             baseline=$([[ $site == finger-pad ]] && echo 250 || echo 60)
             file="rest/${subject}-${site}-baseline.csv"
-            $ldf simulate rest --rate 10 --duration 600 --seed $seed --baseline $baseline --amplitudes "$amplitudes" \
+            $ldf simulate rest --rate 10 --duration 1200 --seed $seed --baseline $baseline --amplitudes "$amplitudes" \
                 -o "$file"
             manifest+=$'\n'"$subject,$group,$site,baseline,rest,$file,$age"
             seed=$((seed + 1))
@@ -47,7 +48,7 @@ for group in control patient; do
         done
         seed=$((seed + 1))
         file="rest/${subject}-forearm-warm.csv"
-        $ldf simulate rest --rate 10 --duration 600 --seed $seed --baseline 110 --amplitudes "$amplitudes,myogenic:9" \
+        $ldf simulate rest --rate 10 --duration 1200 --seed $seed --baseline 110 --amplitudes "$amplitudes,myogenic:9" \
             -o "$file"
         manifest+=$'\n'"$subject,$group,forearm,warm,rest,$file,$age"
     done

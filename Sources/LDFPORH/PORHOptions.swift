@@ -54,6 +54,8 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     /// for none. Use a short window (about 2 s): the published 20 s window (docs/METHODS.md §4.2) would
     /// treat the first seconds after the occlusion's sharp edges as outliers and move them.
     public var artifactFilter: HampelOptions?
+    /// The Hampel window suited to PORH, in seconds (see `artifactFilter`).
+    public static let artifactWindowSeconds = 2.0
     /// Bands for the flowmotion of the reperfusion segment after removing the transient
     /// (`ReperfusionFlowmotion`); nil (the default) skips that wavelet analysis.
     public var reperfusionBands: BandSet?

@@ -9,8 +9,8 @@ import LDFPORH
 /// (events first, then a cuff-pressure channel when present, then the flux). After a release it
 /// reports an interim update whenever the peak so far rises; once `recoverySeconds` have passed since the release
 /// (or the next occlusion starts, or the input ends) it measures the occlusion with
-/// `PORHAnalysis` on the buffered stretch and reports the final result, with times on the stream's
-/// time base. Each occlusion is reported as final exactly once.
+/// `PORHAnalysis` on the buffered stretch and reports the final result. Times reported are on the
+/// input's own time axis (`timeOriginSeconds`), as in `ldf porh`. Each occlusion is reported as final exactly once.
 ///
 /// Methods: docs/METHODS.md §13.
 public struct OnlinePORH: Sendable {
@@ -19,12 +19,17 @@ public struct OnlinePORH: Sendable {
     public let bufferSeconds: Double
     public let recoverySeconds: Double
     public let checkSeconds: Double
+    /// Time of the stream's first sample on the input's own axis (its first time stamp; 0 without
+    /// stamps). Every time reported is on that axis, as in `ldf porh`; samples and events count
+    /// from the first sample.
+    public let timeOriginSeconds: Double
 
     /// What a check found.
     public enum Update: Sendable {
-        /// An occlusion released but still recovering: peak so far (smoothed flux) and its time.
+        /// An occlusion released but still recovering: peak so far (smoothed flux) and its time
+        /// (times on the input's own axis).
         case interim(timing: OcclusionTiming, peakSoFar: Double, peakTimeSeconds: Double, secondsSinceRelease: Double)
-        /// The settled measurement, times on the stream's time base.
+        /// The settled measurement, times on the input's own axis.
         case final(PORHOcclusionResult, fluxUnit: String)
         /// An occlusion was seen but could not be measured.
         case failed(timing: OcclusionTiming, reason: String)
@@ -43,7 +48,8 @@ public struct OnlinePORH: Sendable {
     private let channelUnit: String
 
     public init(sampleRateHz: Double, options: PORHOptions, channelName: String = "flux", channelUnit: String = "PU",
-                bufferSeconds: Double = 1800, recoverySeconds: Double = 300, checkSeconds: Double = 15) throws {
+                bufferSeconds: Double = 1800, recoverySeconds: Double = 300, checkSeconds: Double = 15,
+                timeOriginSeconds: Double = 0) throws {
         try options.validate()
         let needed = options.restWindowSeconds + options.expectedOcclusionSeconds * 2 + recoverySeconds + 60
         guard bufferSeconds >= needed else {
@@ -58,11 +64,12 @@ public struct OnlinePORH: Sendable {
         self.bufferSeconds = bufferSeconds
         self.recoverySeconds = recoverySeconds
         self.checkSeconds = checkSeconds
+        self.timeOriginSeconds = timeOriginSeconds
         self.channelName = channelName
         self.channelUnit = channelUnit
     }
 
-    /// Adds an event marker at `timeSeconds` on the stream's time base; `kind` overrides the
+    /// Adds an event marker at `timeSeconds` from the stream's first sample; `kind` overrides the
     /// vocabulary's reading of `label` (`--event-map`).
     public mutating func addEvent(timeSeconds: Double, label: String, kind: EventKind? = nil) {
         events.append(Event(timeSeconds: timeSeconds, label: label, kind: kind))
@@ -120,8 +127,8 @@ public struct OnlinePORH: Sendable {
             let nextStart = k + 1 < search.timings.count ? search.timings[k + 1].startSeconds + offset : nil
             let settled = endOfInput || nextStart != nil || now - release >= recoverySeconds
             var timing = local
-            timing.startSeconds += offset
-            timing.releaseSeconds += offset
+            timing.startSeconds += offset + timeOriginSeconds
+            timing.releaseSeconds += offset + timeOriginSeconds
             if !settled {
                 let from = Int((local.releaseSeconds * sampleRateHz).rounded())
                 let smooth = MovingMean.centred(Array(buffer.perfusion.values[from...]),
@@ -130,7 +137,7 @@ public struct OnlinePORH: Sendable {
                 if let (i, peak) = smooth.enumerated().filter({ $0.element.isFinite }).max(by: { $0.element < $1.element }),
                    peak > interimPeaks[key, default: -.infinity] {
                     interimPeaks[key] = peak
-                    updates.append(.interim(timing: timing, peakSoFar: peak, peakTimeSeconds: release + Double(i) / sampleRateHz,
+                    updates.append(.interim(timing: timing, peakSoFar: peak, peakTimeSeconds: release + Double(i) / sampleRateHz + timeOriginSeconds,
                                             secondsSinceRelease: now - release))
                 }
                 continue
@@ -151,7 +158,7 @@ public struct OnlinePORH: Sendable {
                 occlusion.timing.source = local.source
                 occlusion.timing.detail = local.detail
                 occlusion.timing.confidence = local.confidence
-                updates.append(.final(occlusion.shifted(by: offset), fluxUnit: result.fluxUnit))
+                updates.append(.final(occlusion.shifted(by: offset + timeOriginSeconds), fluxUnit: result.fluxUnit))
             } catch let error as LDFError {
                 updates.append(.failed(timing: timing, reason: error.message))
             } catch {

@@ -30,8 +30,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
     public var spectraAdjustment: PValueAdjustment
     /// PORH recordings: also the band summaries of the reperfusion segment after the transient
-    /// is removed (`ReperfusionFlowmotion`, with `bandSet`); default false.
-    public var reperfusionBands: Bool
+    /// is removed (`ReperfusionFlowmotion`) in these bands; nil (the default) for none.
+    public var reperfusionBands: BandSet?
     /// Group coherence of paired signals (`--coherence A,B`); nil for none. Not part of the
     /// recordings' cache keys: it is computed across recordings after they are analysed.
     public var coherence: CoherencePairing?
@@ -41,7 +41,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
 
     public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
                 porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
-                reperfusionBands: Bool = false, coherence: CoherencePairing? = nil) {
+                reperfusionBands: BandSet? = nil, coherence: CoherencePairing? = nil) {
         bandSet = settings.bandSet
         method = settings.method
         wavelet = settings.wavelet
@@ -80,7 +80,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         options.timing = porhTiming
         options.occlusions = entry.occlusions
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
-        options.reperfusionBands = reperfusionBands ? bandSet : nil
+        options.reperfusionBands = reperfusionBands
         return options
     }
 

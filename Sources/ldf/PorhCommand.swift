@@ -71,15 +71,12 @@ struct PorhCommand: ParsableCommand {
                                + OptionRanges.cvcMax.help, valueName: "CVC"))
     var cvcMax: Double?
 
-    @Option(name: .customLong("hampel-window"),
-            help: ArgumentHelp("Remove motion spikes with a Hampel filter of this window first (about 2 s; 5 scaled MADs)." + OptionRanges.hampelWindow.help,
-                               valueName: "SECONDS"))
-    var hampelWindow: Double?
+    @OptionGroup var hampel: HampelOptionGroup
 
     @Option(name: .customLong("reperfusion-bands"),
             help: ArgumentHelp("Also give the flowmotion bands of the reperfusion segment after removing the transient, "
-                               + "(x - fit)/d, with this band preset (e.g. stefanovska); table and JSON only.", valueName: "PRESET"))
-    var reperfusionBands: String?
+                               + "(x - fit)/d, with this band preset; table and JSON only.", valueName: "preset"))
+    var reperfusionBands: BandPreset?
 
     @Option(help: "Output format: table, csv (one row per occlusion; units in flux_unit, map_mmhg and the names) or json.")
     var format: OutputFormat = .table
@@ -104,7 +101,6 @@ struct PorhCommand: ParsableCommand {
         try OptionRanges.minOcclusion.check(minOcclusion)
         try OptionRanges.map.check(map)
         try OptionRanges.checkCVCMax(cvcMax, map: map)
-        try OptionRanges.hampelWindow.check(hampelWindow)
         _ = try options()
     }
 
@@ -123,8 +119,8 @@ struct PorhCommand: ParsableCommand {
         o.subtractBiologicalZero = subtractBiologicalZero
         o.meanArterialPressureMmHg = map
         o.maximumCVC = cvcMax
-        o.artifactFilter = hampelWindow.map { HampelOptions(windowSeconds: $0) }
-        o.reperfusionBands = try reperfusionBands.map { try BandSet.preset(named: $0) }
+        o.artifactFilter = hampel.filter(defaultWindowSeconds: PORHOptions.artifactWindowSeconds)
+        o.reperfusionBands = reperfusionBands?.bandSet
         try o.validate()
         return o
     }

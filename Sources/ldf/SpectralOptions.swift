@@ -55,18 +55,7 @@ struct SpectralOptions: ParsableArguments {
     @Option(name: .customLong("welch-overlap"), help: ArgumentHelp("Welch segment overlap as a fraction." + OptionRanges.welchOverlap.help, valueName: "FRACTION"))
     var welchOverlap: Double = 0.5
 
-    @Flag(help: "Remove artifacts with a Hampel filter before the analysis.")
-    var hampel = false
-
-    @Option(name: .customLong("hampel-window"), help: ArgumentHelp("Hampel moving-median window." + OptionRanges.hampelWindow.help, valueName: "SECONDS"))
-    var hampelWindow: Double = 20
-
-    @Option(name: .customLong("hampel-threshold"), help: ArgumentHelp("Hampel threshold in scaled MADs (1.4826 MAD)." + OptionRanges.hampelThreshold.help, valueName: "N"))
-    var hampelThreshold: Double = 5
-
-    @Option(name: .customLong("hampel-widen"),
-            help: ArgumentHelp("Samples replaced on each side of a Hampel outlier." + OptionRanges.hampelWiden.help, valueName: "SAMPLES"))
-    var hampelWiden: Int = 3
+    @OptionGroup var hampel: HampelOptionGroup
 
     /// Option errors exit with the usage status (64) and the option's own message.
     func validate() throws {
@@ -76,9 +65,6 @@ struct SpectralOptions: ParsableArguments {
         try OptionRanges.fmax.check(fmax)
         try OptionRanges.welchSegment.check(welchSegment)
         try OptionRanges.welchOverlap.check(welchOverlap)
-        try OptionRanges.hampelWindow.check(hampelWindow)
-        try OptionRanges.hampelThreshold.check(hampelThreshold)
-        try OptionRanges.hampelWiden.check(hampelWiden)
         do {
             try settings().validate()
         } catch let error as LDFError {
@@ -107,6 +93,6 @@ struct SpectralOptions: ParsableArguments {
         return BandAnalysisSettings(
             bandSet: set, method: method, wavelet: options, fminHz: fmin, fmaxHz: fmax, includeEdges: includeEdges,
             welch: WelchOptions(segmentSeconds: welchSegment, overlapFraction: welchOverlap),
-            hampel: hampel ? HampelOptions(windowSeconds: hampelWindow, threshold: hampelThreshold, widenSamples: hampelWiden) : nil)
+            hampel: hampel.filter(defaultWindowSeconds: HampelOptions().windowSeconds))
     }
 }

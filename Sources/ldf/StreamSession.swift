@@ -84,7 +84,7 @@ struct StreamSession {
             options.maximumCVC = command.cvcMax
             porh = try OnlinePORH(sampleRateHz: rate, options: options, channelName: parser.channelName,
                                   channelUnit: parser.channelUnit, bufferSeconds: command.porhBuffer,
-                                  recoverySeconds: command.porhRecovery)
+                                  recoverySeconds: command.porhRecovery, timeOriginSeconds: origin)
         }
 
         let header = StreamHeaderJSON(settings: bandStreams[0].settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,

@@ -159,18 +159,19 @@ struct StudyOptions: ParsableArguments {
             help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation." + OptionRanges.maxBridge.help, valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
-    @Option(name: .customLong("porh-timing"),
-            help: ArgumentHelp("PORH occlusion timing when the manifest gives none: auto, events, pressure or flux.", valueName: "SOURCE"))
-    var porhTiming: TimingPreference = .auto
+    @Option(help: ArgumentHelp("Occlusion timing of PORH rows whose manifest row gives no occlusion times: auto (events, then "
+                               + "pressure, then flux), events, pressure or flux."))
+    var timing: TimingPreference = .auto
 
     @Option(name: .customLong("spectra-correction"),
             help: ArgumentHelp("Correction across frequencies in spectra_comparisons.csv: bh (Benjamini-Hochberg), holm or none.",
                                valueName: "METHOD"))
     var spectraCorrection: PValueAdjustment = .benjaminiHochberg
 
-    @Flag(name: .customLong("reperfusion-bands"),
-          help: "PORH recordings: also the bands of the reperfusion segment with the transient removed (reperfusion_bands.csv, compared like PORH parameters).")
-    var reperfusionBands = false
+    @Option(name: .customLong("reperfusion-bands"),
+            help: ArgumentHelp("PORH recordings: also the flowmotion bands of the reperfusion segment after removing the transient, "
+                               + "with this band preset (reperfusion_bands.csv, compared like PORH parameters).", valueName: "preset"))
+    var reperfusionBands: BandPreset?
 
     @Option(help: ArgumentHelp("Group coherence of each subject's two signals: the rows whose --coherence-by column reads A and B (same subject, group, condition); inter-subject surrogates; coherence.csv, group_coherence.csv, coherence_comparisons.csv.",
                                valueName: "A,B"))
@@ -199,8 +200,8 @@ struct StudyOptions: ParsableArguments {
 
     func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
         let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
-                                         porhTiming: porhTiming, spectraAdjustment: spectraCorrection,
-                                         reperfusionBands: reperfusionBands, coherence: try asUsageError { try pairing() })
+                                         porhTiming: timing, spectraAdjustment: spectraCorrection,
+                                         reperfusionBands: reperfusionBands?.bandSet, coherence: try asUsageError { try pairing() })
         try asUsageError { try parameters.validate() }
         return parameters
     }

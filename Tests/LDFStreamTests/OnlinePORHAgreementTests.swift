@@ -30,22 +30,18 @@ struct AgreementCase: CustomTestStringConvertible, Sendable {
         return AgreementCase(label: "partial fall forearm 10 Hz", simulation: sim, seed: 4, site: .forearm)
     }()
 
-    /// Four finger loadings at 2 Hz with short recoveries (the stream counts from its first sample).
-    static let loading: AgreementCase = {
-        var sim = PORHSimulation.fingerLoading(seed: 5)
-        sim.timeOriginSeconds = 0
-        return AgreementCase(label: "loading 2 Hz", simulation: sim, seed: 5, site: .fingerPad)
-    }()
+    /// Four finger loadings at 2 Hz with short recoveries, the time axis 0 at the first loading.
+    static let loading = AgreementCase(label: "loading 2 Hz", simulation: .fingerLoading(seed: 5), seed: 5, site: .fingerPad)
 }
 
 /// `ldf stream --porh` (OnlinePORH, fed 1 s chunks) finds the same occlusions as `ldf porh`
-/// (PORHAnalysis on the whole recording) and measures every parameter the same, when its recovery
-/// buffer holds the whole recovery (docs/METHODS.md §13).
+/// (PORHAnalysis on the whole recording), on the same time axis, and measures every parameter the
+/// same, when its recovery buffer holds the whole recovery (docs/METHODS.md §13).
 @Test(arguments: [AgreementCase.clean, .partialFall, .loading])
 func streamEqualsOffline(_ c: AgreementCase) throws {
     let recording = c.simulation.generate(seed: c.seed).recording
     let options = PORHOptions(site: c.site)
-    var online = try OnlinePORH(sampleRateHz: recording.sampleRateHz, options: options)
+    var online = try OnlinePORH(sampleRateHz: recording.sampleRateHz, options: options, timeOriginSeconds: recording.timeOriginSeconds)
     let values = recording.perfusion.values
     let chunk = Int(recording.sampleRateHz)
     var updates: [OnlinePORH.Update] = []

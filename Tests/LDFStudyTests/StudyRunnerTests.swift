@@ -169,7 +169,7 @@ import LDFTestSupport
         let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: plain)
         #expect(results.porhTable.rows.count == 1 && results.reperfusionBandsTable.rows.isEmpty)
 
-        parameters.reperfusionBands = true
+        parameters.reperfusionBands = parameters.bandSet
         let withBands = try StudyRunner(manifest: manifest, parameters: parameters, directory: dir.appendingPathComponent("b")).run()
         let bands = try #require(withBands[0]?.occlusions.first?.reperfusionBands)
         #expect(bands.map(\.band) == ["myogenic", "respiratory"])

@@ -58,7 +58,7 @@ let package = Package(
         ]),
         // Row models of every output (one Codable type per record kind), the CSV writer, the number
         // formatter and the JSON writer: one layout per record in text, CSV and JSON.
-        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs"]),
+        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
         .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).

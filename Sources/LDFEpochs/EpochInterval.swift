@@ -38,6 +38,16 @@ public struct EpochInterval: Sendable, Codable, Equatable, CustomStringConvertib
     }
 
     public var description: String { "\(name):\(startSeconds)-\(endSeconds) s" }
+
+    /// Checks user intervals on their own (no recording needed): none may overlap another (one
+    /// may end where the next starts). Returns them in time order.
+    public static func validated(_ intervals: [EpochInterval]) throws -> [EpochInterval] {
+        let sorted = intervals.sorted { $0.startSeconds < $1.startSeconds }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b.startSeconds < a.endSeconds {
+            throw LDFError("\(parameter: "interval")", "intervals \(a) and \(b) overlap", fix: "give intervals that do not overlap (one may end where the next starts)")
+        }
+        return sorted
+    }
 }
 
 /// Where the intervals of an epoch analysis come from.
@@ -60,15 +70,12 @@ public enum EpochSource: Sendable, Equatable {
         let source = recording.provenance.source
         switch self {
         case .intervals(let given):
-            let sorted = given.sorted { $0.startSeconds < $1.startSeconds }
+            let sorted = try EpochInterval.validated(given)
             for i in sorted {
                 guard i.startSeconds >= first - 1e-9, i.endSeconds <= last + 1e-9 else {
                     throw LDFError("\(parameter: "interval") \(i)", "the interval is outside the recording (\(first) to \(last) s on its time axis)",
                                    fix: "give START and END within \(first) and \(last) s")
                 }
-            }
-            for (a, b) in zip(sorted, sorted.dropFirst()) where b.startSeconds < a.endSeconds {
-                throw LDFError("\(parameter: "interval")", "intervals \(a) and \(b) overlap", fix: "give intervals that do not overlap (one may end where the next starts)")
             }
             return (sorted, [])
         case .every(let seconds):

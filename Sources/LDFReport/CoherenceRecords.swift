@@ -79,6 +79,14 @@ public struct SurrogateIterationsRecord: Codable, Sendable, Equatable {
     public var meanIterations: Double
     public var maxIterations: Int
     public var unconverged: Int
+
+    /// The iterations of each IAAFT surrogate; nil when none was made by IAAFT.
+    public init?(iterations: [Int], unconverged: Int) {
+        guard let max = iterations.max() else { return nil }
+        meanIterations = Double(iterations.reduce(0, +)) / Double(iterations.count)
+        maxIterations = max
+        self.unconverged = unconverged
+    }
 }
 
 /// One side of a pair: its recording and channel.
@@ -123,10 +131,7 @@ public struct CoherencePairRecord: Codable, Sendable, Equatable, ReportUnits {
         bands = a.bands.bands.map(CoherenceBandRecord.init)
         frequencies = a.spectrum.frequenciesHz.indices.map { CoherenceFrequencyRecord(a, index: $0) }
         timeLocalised = a.timeLocalised?.map(TimeLocalisedCoherenceRecord.init)
-        if let test = a.surrogateTest, !test.iterations.isEmpty {
-            iaaft = SurrogateIterationsRecord(meanIterations: Double(test.iterations.reduce(0, +)) / Double(test.iterations.count),
-                                              maxIterations: test.iterations.max() ?? 0, unconverged: test.unconvergedCount)
-        }
+        iaaft = a.surrogateTest.flatMap { SurrogateIterationsRecord(iterations: $0.iterations, unconverged: $0.unconvergedCount) }
         units = Self.units(fluxUnit: "")
     }
 

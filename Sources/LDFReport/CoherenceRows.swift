@@ -3,38 +3,19 @@ import LDFSpectral
 /// The settings repeated on every row of `ldf coherence --format csv`, so each row stands alone.
 public struct CoherenceSettingsColumns: Codable, Sendable, Equatable {
     public var preset: String
-    public var wavelet: String
-    public var f0: Double
-    @Nullable public var voices: Int? = nil
-    public var fminHz: Double
-    public var fmaxHz: Double
-    public var padding: String
-    public var cone: String
+    public var wavelet: WaveletSettingsColumns
     public var windowCycles: Double
-    @Nullable public var surrogateType: String? = nil
-    @Nullable public var surrogates: Int? = nil
-    @Nullable public var seed: UInt64? = nil
-    @Nullable public var significance: Double? = nil
+    public var surrogates: SurrogateColumns
     @Nullable public var significanceTest: String? = nil
     public var analysedS: Double
     public var sampleRateHz: Double
 
     public init(_ analysis: CoherenceAnalysis, settings: CoherenceSettings) {
-        let w = analysis.spectrum.options, test = settings.surrogates
         preset = analysis.bands.bandSet.name
-        wavelet = w.wavelet.rawValue
-        f0 = w.f0
-        voices = w.voices
-        fminHz = w.fminHz
-        fmaxHz = w.fmaxHz
-        padding = w.padding.rawValue
-        cone = w.coneRule.rawValue
+        wavelet = WaveletSettingsColumns(analysis.spectrum.options)
         windowCycles = settings.windowCycles
-        surrogateType = test?.kind.rawValue
-        surrogates = test?.count
-        seed = test?.seed
-        significance = test?.level
-        significanceTest = test?.test.rawValue
+        surrogates = SurrogateColumns(settings.surrogates)
+        significanceTest = settings.surrogates?.test.rawValue
         analysedS = analysis.analysedSeconds
         sampleRateHz = analysis.sampleRateHz
     }

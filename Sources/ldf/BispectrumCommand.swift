@@ -70,13 +70,12 @@ struct BispectrumCommand: ParsableCommand {
                 analysis = try BispectrumAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            let report = BispectrumReport(settings: settings, analysis: analysis)
+            let report = BispectrumOutputRecord(settings: settings, analysis: analysis)
             switch format {
             case .json: try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv:
-                try StandardOutput.writeLine(BispectrumReport.csvColumns.joined(separator: ","))
-                try StandardOutput.writeLines(report.csvRows)
-            case .table: try StandardOutput.writeLine(report.table)
+                try StandardOutput.write(CSVTable(rows: report.rows).text)
+            case .table: try StandardOutput.writeLines(report.textLines)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

@@ -133,25 +133,25 @@ struct ComplexityCommand: ParsableCommand {
 
     func run() throws {
         let settings = try settings()
-        var entries: [ComplexityReport.RecordingRecord] = []
+        var entries: [ComplexityOutputRecord.RecordingRecord] = []
         for path in files {
             do {
                 for recording in try input.readChannels(path) {
                     let source = recording.provenance.source == path ? path : recording.provenance.source
                     let analysis = try ComplexityAnalysis(recording: recording, settings: settings)
                     for d in analysis.diagnostics { printDiagnostic("\(source): \(d)") }
-                    entries.append(ComplexityReport.RecordingRecord(source: source, analysis: analysis))
+                    entries.append(ComplexityOutputRecord.RecordingRecord(source: source, analysis: analysis))
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")
-                entries.append(ComplexityReport.RecordingRecord(source: path, error: error.description))
+                entries.append(ComplexityOutputRecord.RecordingRecord(source: path, error: error.description))
             }
         }
-        let report = ComplexityReport(settings: settings, lagText: lag, recordings: entries)
+        let report = ComplexityOutputRecord(settings: settings, lagText: lag, recordings: entries)
         switch format {
         case .json: try StandardOutput.writeLine(try ReportJSON.string(report))
-        case .csv: try StandardOutput.writeLine(([ComplexityReport.csvColumns.joined(separator: ",")] + report.csvRows).joined(separator: "\n"))
-        case .table: try StandardOutput.writeLine(report.table)
+        case .csv: try StandardOutput.write(CSVTable(rows: report.rows).text)
+        case .table: try StandardOutput.writeLine(report.textBlocks.joined(separator: "\n\n"))
         }
         if entries.contains(where: { $0.error != nil }) { throw ExitCode.failure }
     }

@@ -88,13 +88,12 @@ struct CouplingCommand: ParsableCommand {
                 analysis = try CouplingAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            let report = CouplingReport(settings: settings, analysis: analysis)
+            let report = CouplingOutputRecord(settings: settings, analysis: analysis)
             switch format {
             case .json: try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv:
-                try StandardOutput.writeLine(CouplingReport.csvColumns.joined(separator: ","))
-                try StandardOutput.writeLines(report.csvRows)
-            case .table: try StandardOutput.writeLine(report.table)
+                try StandardOutput.write(CSVTable(rows: report.rows).text)
+            case .table: try StandardOutput.writeLines(report.textLines)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

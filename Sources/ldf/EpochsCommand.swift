@@ -59,7 +59,7 @@ struct EpochsCommand: ParsableCommand {
             return .every(every)
         }
         if intervalTexts.isEmpty { return .events }
-        return .intervals(try intervalTexts.map(EpochInterval.init(parsing:)))
+        return .intervals(try EpochInterval.validated(intervalTexts.map(EpochInterval.init(parsing:))))
     }
 
     func run() throws {

@@ -99,18 +99,17 @@ struct RidgesCommand: ParsableCommand {
         do {
             let analysis = try BandComponentAnalysis(recording: try input.read(file), bands: try parsedBands(), extractor: extractor())
             for d in analysis.diagnostics { printDiagnostic("\(file): \(d)") }
-            let report = RidgesReport(analysis: analysis, extractor: extractor(), includeSeries: !summary)
+            let report = RidgesOutputRecord(analysis: analysis, extractor: extractor(), includeSeries: !summary)
             switch format {
             case .json:
                 try StandardOutput.writeLine(ReportJSON.string(report))
             case .csv where summary:
-                try StandardOutput.writeLine(RidgesReport.summaryColumns.joined(separator: ","))
-                for row in report.summaryRows { try StandardOutput.writeLine(row) }
+                try StandardOutput.write(CSVTable(rows: report.summaryRows).text)
             case .csv:
-                try StandardOutput.writeLine(RidgesReport.seriesColumns.joined(separator: ","))
-                try report.writeSeriesRows(analysis) { try StandardOutput.writeLine($0) }
+                try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: RidgesSeriesRow.self)))
+                try RidgesSeriesRow.forEach(analysis) { try StandardOutput.writeLine(CSVWriter.record(ReportColumns.cells(of: $0).map(\.text))) }
             case .table:
-                try StandardOutput.writeLine(report.table)
+                try StandardOutput.writeLines(report.textLines)
             }
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")

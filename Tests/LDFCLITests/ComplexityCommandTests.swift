@@ -55,7 +55,7 @@ import Testing
         let out = try LDFCommandRunner.run(["complexity", file, "--format", "csv", "--lag", "3"] + Self.quick)
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "source,channel,unit,segment,segment_start_s,segment_end_s,signal,band_low_hz,band_high_hz,filter_order,measure,scale,range,range_low_s,range_high_s,q,value,value_unit,reason,samples,sample_rate_hz,dimension,tolerance_sd,tolerance,lag_samples,lag_s,lag_method")
+        #expect(lines.first == "source,channel,flux_unit,segment,segment_start_s,segment_end_s,signal,band_low_hz,band_high_hz,filter_order,measure,scale,range,range_low_s,range_high_s,q,value,value_unit,reason,samples,sample_rate_hz,dimension,tolerance_sd,tolerance,lag_samples,lag_s,lag_method")
         let columns = lines[0].split(separator: ",").count
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.allSatisfy { $0.count >= columns })

@@ -75,8 +75,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
-        + [GoldenCase(name: "ridges.txt", arguments: ["ridges", short, "--band", "cardiac,respiratory"])]
-        + formats("ridges-summary", ["ridges", short, "--band", "cardiac,respiratory", "--summary"], ["csv", "json"])
+        + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }
 }
 

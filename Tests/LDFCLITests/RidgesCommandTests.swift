@@ -37,7 +37,7 @@ import Testing
         let out = try LDFCommandRunner.run(["ridges", Self.signal, "--channel", "signal", "--band", "0.7-1.4,0.15-0.4", "--format", "csv"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n")
-        #expect(lines.first == "source,channel,unit,band,time_s,frequency_hz,amplitude,phase_rad,component")
+        #expect(lines.first == "source,channel,flux_unit,band,time_s,frequency_hz,amplitude,phase_rad,component")
         #expect(lines.count == 1 + 2 * 4000)
         let summary = try LDFCommandRunner.run(["ridges", Self.signal, "--channel", "signal", "--band", "0.15-0.4", "--method", "butterworth",
                                                 "--format", "csv", "--summary"])

@@ -60,7 +60,22 @@ struct ColumnHeader: Equatable {
                 return
             }
         }
-        self.init(name: text, unit: "")
+        self.init(name: text, unit: ColumnHeader.suffixUnit(of: text) ?? "")
+    }
+
+    /// Units a snake-case name may end in (`flux_pu`, `skin_temp_c`, `cuff_mmhg`), keyed by the
+    /// lower-cased last word. Time suffixes (`time_ms`) are read by `role`, not here.
+    static let suffixUnits: [String: String] = [
+        "pu": "PU", "bpu": "BPU", "au": "AU", "c": "°C", "degc": "°C", "celsius": "°C", "mmhg": "mmHg", "kpa": "kPa",
+        "pct": "%", "percent": "%", "mv": "mV", "v": "V",
+    ]
+
+    /// The unit a snake-case name's last word states, if any (the name keeps the suffix, so
+    /// `--channel flux_pu` still finds it). A lone word is a name, not a unit.
+    static func suffixUnit(of name: String) -> String? {
+        let words = name.split(separator: "_")
+        guard words.count >= 2, let last = words.last else { return nil }
+        return suffixUnits[last.lowercased()]
     }
 
     init(name: String, unit: String) {

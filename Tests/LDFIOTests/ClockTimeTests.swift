@@ -43,6 +43,12 @@ import Testing
         #expect(ColumnHeader(cell: "Flux [PU]") == ColumnHeader(name: "Flux", unit: "PU"))
         #expect(ColumnHeader(cell: " Flux (PU) ") == ColumnHeader(name: "Flux", unit: "PU"))
         #expect(ColumnHeader(cell: "Flux/PU") == ColumnHeader(name: "Flux", unit: "PU"))
+        // Snake-case unit suffixes give the unit and keep the name whole.
+        #expect(ColumnHeader(cell: "skin_temp_c") == ColumnHeader(name: "skin_temp_c", unit: "°C"))
+        #expect(ColumnHeader(cell: "flux_pu") == ColumnHeader(name: "flux_pu", unit: "PU"))
+        #expect(ColumnHeader(cell: "cuff_mmHg") == ColumnHeader(name: "cuff_mmHg", unit: "mmHg"))
+        #expect(ColumnHeader(cell: "time_s") == ColumnHeader(name: "time_s", unit: ""))
+        #expect(ColumnHeader(cell: "c") == ColumnHeader(name: "c", unit: ""))
         #expect(ColumnHeader(cell: "Date/Time") == ColumnHeader(name: "Date/Time", unit: ""))
         #expect(ColumnHeader(cell: "Temp (°C)").unit == "°C")
         #expect(ColumnHeader(cell: "Time [ms]").role == .time(.milliseconds))

@@ -162,6 +162,10 @@ import LDFTestSupport
         #expect(abs((o["rest_percent_of_peak"] as? Double ?? 0) - 100 * rest / peak) < 1e-6)
         let noMap = try LDFCommandRunner.run(["porh", "--cvc-max", "2", path])
         #expect(noMap.status == 64 && noMap.stderr.contains("--cvc-max needs --map"), "\(noMap.stderr)")
+        // The same rule in the stream, before any input is read.
+        let stream = try LDFCommandRunner.run(["stream", "--porh", "--cvc-max", "2"], stdin: Data())
+        #expect(stream.status == 64 && stream.stderr.contains("--cvc-max needs --map"), "\(stream.stderr)")
+        #expect(stream.stdout.isEmpty)
     }
 
     /// Real LabChart export (fingertip, upper-arm cuff): flux is near zero for only about 3 s, so

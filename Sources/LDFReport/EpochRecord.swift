@@ -52,12 +52,15 @@ public struct EpochsRecordingRecord: Codable, Sendable, Equatable {
     @Nullable public var error: String? = nil
     @Nullable public var timeOriginS: Double? = nil
     public var rows: [EpochRecord]
+    /// Per channel, the unit of every numeric field of its rows (`EpochRecord.units`).
+    public var units: [String: [String: String]]
     public var diagnostics: [String]
 
     public init(report: EpochReport) {
         source = report.source
         timeOriginS = report.timeOriginSeconds
         rows = report.rows.map(EpochRecord.init)
+        units = Dictionary(rows.map { ($0.channel, EpochRecord.units(fluxUnit: $0.unit)) }) { first, _ in first }
         diagnostics = report.diagnostics.map(\.description)
     }
 
@@ -65,6 +68,18 @@ public struct EpochsRecordingRecord: Codable, Sendable, Equatable {
         self.source = source
         self.error = error
         rows = []
+        units = [:]
         diagnostics = []
+    }
+}
+
+extension EpochRecord: ReportUnits {
+    /// Times in s, statistics and changes in the channel's unit, CVC per mmHg, shares 0-1.
+    public static func units(fluxUnit: String) -> [String: String] {
+        let unit = ReportUnit.flux(fluxUnit)
+        var units = ["start_s": "s", "end_s": "s", "duration_s": "s", "samples": "samples", "valid_share": ReportUnit.dimensionless,
+                     "cvc": "\(unit)/mmHg", "percent_change": "%"]
+        for field in ["mean", "median", "sd", "min", "max", "change"] { units[field] = unit }
+        return units
     }
 }

@@ -15,9 +15,14 @@ public struct BandSummaryRow: Codable, Sendable, Equatable {
     public var highHz: Double
     @Nullable public var amplitude: Double? = nil
     @Nullable public var power: Double? = nil
-    @Nullable public var relativeAmplitude: Double? = nil
-    @Nullable public var relativePower: Double? = nil
-    @Nullable public var relativePowerMedian: Double? = nil
+    /// Wavelet ratios to the whole range's mean (null for Welch).
+    @Nullable public var amplitudeRatioToMean: Double? = nil
+    @Nullable public var powerRatioToMean: Double? = nil
+    /// Both methods: ratio of medians.
+    @Nullable public var powerRatioToMedian: Double? = nil
+    /// Welch shares of the whole range's total (null for wavelet).
+    @Nullable public var powerShare: Double? = nil
+    @Nullable public var rmsRatioToTotal: Double? = nil
     @Nullable public var validFraction: Double? = nil
     @Nullable public var peakHz: Double? = nil
     @Nullable public var peakAmplitude: Double? = nil
@@ -35,9 +40,11 @@ public struct BandSummaryRow: Codable, Sendable, Equatable {
         highHz = s.band.highHz
         amplitude = s.amplitude
         power = s.power
-        relativeAmplitude = s.relativeAmplitude
-        relativePower = s.relativePower
-        relativePowerMedian = s.relativePowerMedian
+        amplitudeRatioToMean = s.amplitudeRatioToMean
+        powerRatioToMean = s.powerRatioToMean
+        powerRatioToMedian = s.powerRatioToMedian
+        powerShare = s.powerShare
+        rmsRatioToTotal = s.rmsRatioToTotal
         validFraction = s.validFraction
         peakHz = s.peakHz
         peakAmplitude = s.peakAmplitude
@@ -65,24 +72,29 @@ public struct BandSummaryRow: Codable, Sendable, Equatable {
             "low_hz": "Hz", "high_hz": "Hz", "peak_hz": "Hz",
             "amplitude": flux, "peak_amplitude": flux, "pixel_amplitude": flux,
             "power": "\(flux)^2", "pixel_power": "\(flux)^2",
-            "relative_amplitude": "1", "relative_power": "1", "relative_power_median": "1", "valid_fraction": "1",
+            "amplitude_ratio_to_mean": "1", "power_ratio_to_mean": "1", "power_ratio_to_median": "1", "power_share": "1",
+            "rms_ratio_to_total": "1", "valid_fraction": "1",
         ]
     }
 
     /// Whether the band's values were computed.
     public var isAvailable: Bool { reason == nil }
 
-    /// The aligned text table of a recording's bands (units in the header); unavailable bands show
-    /// "–" and their reason on a line below the table.
-    public static func textTable(_ rows: [BandSummaryRow]) -> [String] {
+    /// The aligned text table of a recording's bands (units in the header) with `method`'s relative
+    /// values (wavelet: amp/mean, power/mean; Welch: rms/total, power share; both: power/median);
+    /// unavailable bands show "–" and their reason on a line below the table.
+    public static func textTable(_ rows: [BandSummaryRow], method: SpectralMethod) -> [String] {
         let flux = rows.first.map { $0.fluxUnit.isEmpty ? "" : " " + $0.fluxUnit } ?? ""
         let squared = flux.isEmpty ? "" : flux + "^2"
-        var table = TextTable(header: ["band", "range Hz", "amplitude" + flux, "power" + squared, "rel amp", "rel power",
-                                       "rel median", "valid", "peak Hz"])
+        let wavelet = method == .wavelet
+        var table = TextTable(header: ["band", "range Hz", "amplitude" + flux, "power" + squared,
+                                       wavelet ? "amp/mean" : "rms/total", wavelet ? "power/mean" : "power share",
+                                       "power/median", "valid", "peak Hz"])
         for r in rows {
             table.append([r.band, "\(ReportNumber.short(r.lowHz))–\(ReportNumber.short(r.highHz))", ReportNumber.short(r.amplitude),
-                          ReportNumber.short(r.power), ReportNumber.short(r.relativeAmplitude), ReportNumber.short(r.relativePower),
-                          ReportNumber.short(r.relativePowerMedian), ReportNumber.short(r.validFraction), ReportNumber.short(r.peakHz)])
+                          ReportNumber.short(r.power), ReportNumber.short(wavelet ? r.amplitudeRatioToMean : r.rmsRatioToTotal),
+                          ReportNumber.short(wavelet ? r.powerRatioToMean : r.powerShare),
+                          ReportNumber.short(r.powerRatioToMedian), ReportNumber.short(r.validFraction), ReportNumber.short(r.peakHz)])
         }
         return table.lines + rows.compactMap { r in r.reason.map { "  \(r.band): \($0)" } }
     }

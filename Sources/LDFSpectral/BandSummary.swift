@@ -11,17 +11,24 @@ public enum SpectralMethod: String, Sendable, Codable, CaseIterable {
 /// The summary of one frequency band (docs/METHODS.md §5). Values that cannot be computed are nil,
 /// with `reason` saying why; nothing is ever made up.
 ///
+/// The two methods' relative values are different quantities and carry different names
+/// (docs/METHODS.md §5.3): the wavelet's are ratios to the whole range's mean (`...RatioToMean`;
+/// over a preset they sum to about 7), Welch's are shares of the whole range's total
+/// (`powerShare`; they sum to 1). The other method's fields are nil.
+///
 /// Wavelet method (`TimeAveragedSpectrum`): `amplitude` and `power` are the means over the band's
 /// grid frequencies of the time-averaged |W| and |W|^2 (frequencies with no valid coefficient are
-/// skipped); the relative values divide by the same mean over every analysed frequency (fmin to
-/// fmax); `relativePowerMedian` divides the median of the band's per-frequency power by the median
-/// over every analysed frequency; the peak is the grid frequency with the largest amplitude;
-/// `validFraction` is the share of the band's coefficients inside the cone of influence.
+/// skipped); `amplitudeRatioToMean` and `powerRatioToMean` divide them by the same mean over every
+/// analysed frequency (fmin to fmax); `powerRatioToMedian` divides the median of the band's
+/// per-frequency power by the median over every analysed frequency; the peak is the grid frequency
+/// with the largest amplitude; `validFraction` is the share of the band's coefficients inside the
+/// cone of influence.
 ///
 /// Welch method (`WelchSpectrum`): `power` is the integral of the density over the band (sum of
 /// density * df over bins with low <= f < high), unit^2; `amplitude` is its square root, the band's
-/// RMS amplitude; relative values divide by the power (or RMS) over fmin to fmax;
-/// `relativePowerMedian` uses the medians of the density; the peak is the bin with the largest
+/// RMS amplitude; `powerShare` divides the power by the total power over fmin to fmax and
+/// `rmsRatioToTotal` the RMS by the total RMS (the square root of the share);
+/// `powerRatioToMedian` uses the medians of the density; the peak is the bin with the largest
 /// density and `peakAmplitude` is that bin's RMS amplitude sqrt(density * df); `validFraction` is 1
 /// (Welch has no cone of influence; the analysed stretch is gap-free).
 public struct BandSummary: Sendable, Equatable {
@@ -32,9 +39,16 @@ public struct BandSummary: Sendable, Equatable {
     public var amplitude: Double?
     /// Unit squared (wavelet: mean |W|^2; Welch: integrated density).
     public var power: Double?
-    public var relativeAmplitude: Double?
-    public var relativePower: Double?
-    public var relativePowerMedian: Double?
+    /// Wavelet: band amplitude / mean amplitude over fmin–fmax (nil for Welch).
+    public var amplitudeRatioToMean: Double?
+    /// Wavelet: band power / mean power over fmin–fmax (nil for Welch).
+    public var powerRatioToMean: Double?
+    /// Both methods: median power (density) in the band / median over fmin–fmax.
+    public var powerRatioToMedian: Double?
+    /// Welch: band power / total power over fmin–fmax, a share summing to 1 (nil for wavelet).
+    public var powerShare: Double?
+    /// Welch: band RMS / total RMS over fmin–fmax, the square root of `powerShare` (nil for wavelet).
+    public var rmsRatioToTotal: Double?
     /// 0...1; nil when the band holds no analysed frequency.
     public var validFraction: Double?
     /// Frequency in Hz of the band's largest amplitude (wavelet) or density (Welch).
@@ -59,16 +73,18 @@ public struct BandSummary: Sendable, Equatable {
         self.reason = reason
     }
 
-    public init(band: Band, presetName: String, amplitude: Double, power: Double, relativeAmplitude: Double?,
-                relativePower: Double?, relativePowerMedian: Double?, validFraction: Double, peakHz: Double,
-                peakAmplitude: Double, frequencyCount: Int) {
+    public init(band: Band, presetName: String, amplitude: Double, power: Double, amplitudeRatioToMean: Double? = nil,
+                powerRatioToMean: Double? = nil, powerRatioToMedian: Double?, powerShare: Double? = nil, rmsRatioToTotal: Double? = nil,
+                validFraction: Double, peakHz: Double, peakAmplitude: Double, frequencyCount: Int) {
         self.band = band
         self.presetName = presetName
         self.amplitude = amplitude
         self.power = power
-        self.relativeAmplitude = relativeAmplitude
-        self.relativePower = relativePower
-        self.relativePowerMedian = relativePowerMedian
+        self.amplitudeRatioToMean = amplitudeRatioToMean
+        self.powerRatioToMean = powerRatioToMean
+        self.powerRatioToMedian = powerRatioToMedian
+        self.powerShare = powerShare
+        self.rmsRatioToTotal = rmsRatioToTotal
         self.validFraction = validFraction
         self.peakHz = peakHz
         self.peakAmplitude = peakAmplitude

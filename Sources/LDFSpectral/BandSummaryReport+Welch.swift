@@ -37,8 +37,8 @@ extension BandSummaryReport {
             let power = bins.reduce(0) { $0 + density[$1] } * df
             summaries.append(BandSummary(
                 band: band, presetName: bandSet.name, amplitude: power.squareRoot(), power: power,
-                relativeAmplitude: ratio(power.squareRoot(), totalPower.squareRoot()), relativePower: ratio(power, totalPower),
-                relativePowerMedian: ratio(Statistics.median(bins.map { density[$0] }), medianDensity),
+                powerRatioToMedian: ratio(Statistics.median(bins.map { density[$0] }), medianDensity),
+                powerShare: ratio(power, totalPower), rmsRatioToTotal: ratio(power.squareRoot(), totalPower.squareRoot()),
                 validFraction: 1, peakHz: f[peak], peakAmplitude: (density[peak] * df).squareRoot(),
                 frequencyCount: bins.count))
         }

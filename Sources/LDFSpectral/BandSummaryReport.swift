@@ -45,8 +45,8 @@ public struct BandSummaryReport: Sendable, Equatable {
             let peak = valid.max { spectrum.amplitude[$0] < spectrum.amplitude[$1] }!
             var summary = BandSummary(
                 band: band, presetName: bandSet.name, amplitude: amplitude, power: power,
-                relativeAmplitude: ratio(amplitude, meanAmplitude), relativePower: ratio(power, meanPower),
-                relativePowerMedian: ratio(Statistics.median(valid.map { spectrum.power[$0] }), medianPower),
+                amplitudeRatioToMean: ratio(amplitude, meanAmplitude), powerRatioToMean: ratio(power, meanPower),
+                powerRatioToMedian: ratio(Statistics.median(valid.map { spectrum.power[$0] }), medianPower),
                 validFraction: gate.validFraction ?? 0, peakHz: f[peak], peakAmplitude: spectrum.amplitude[peak],
                 frequencyCount: gate.frequencyCount)
             // Pixel averages: each frequency weighted by its number of averaged coefficients.

@@ -68,19 +68,32 @@ extension BandSummaryRow {
         switch measure {
         case .amplitude: amplitude
         case .power: power
-        case .relativeAmplitude: relativeAmplitude
-        case .relativePower: relativePower
-        case .relativePowerMedian: relativePowerMedian
+        case .amplitudeRatioToMean: amplitudeRatioToMean
+        case .powerRatioToMean: powerRatioToMean
+        case .powerRatioToMedian: powerRatioToMedian
+        case .powerShare: powerShare
+        case .rmsRatioToTotal: rmsRatioToTotal
         }
     }
 }
 
-/// The band values a study summarises and compares (columns of `bands.csv`).
+/// The band values a study summarises and compares (columns of `bands.csv`; docs/METHODS.md §5.3:
+/// the wavelet ratios to the mean and the Welch shares are different quantities).
 public enum BandMeasure: String, Sendable, Codable, CaseIterable {
     case amplitude, power
-    case relativeAmplitude = "relative_amplitude"
-    case relativePower = "relative_power"
-    case relativePowerMedian = "relative_power_median"
+    case amplitudeRatioToMean = "amplitude_ratio_to_mean"
+    case powerRatioToMean = "power_ratio_to_mean"
+    case powerRatioToMedian = "power_ratio_to_median"
+    case powerShare = "power_share"
+    case rmsRatioToTotal = "rms_ratio_to_total"
+
+    /// The measures `method` gives a value.
+    public static func measures(of method: SpectralMethod) -> [BandMeasure] {
+        switch method {
+        case .wavelet: [.amplitude, .power, .amplitudeRatioToMean, .powerRatioToMean, .powerRatioToMedian]
+        case .welch: [.amplitude, .power, .powerRatioToMedian, .powerShare, .rmsRatioToTotal]
+        }
+    }
 }
 
 /// A time-averaged spectrum as columns. Wavelet: mean |W| (`amplitude`, signal unit) and mean

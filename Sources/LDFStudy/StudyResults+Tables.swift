@@ -107,7 +107,7 @@ extension StudyResults {
         var excluded: [Key: [String]] = [:]
         let bandOrder = Dictionary(parameters.bandSet.bands.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for x in bandExclusions {
-            for measure in BandMeasure.allCases {
+            for measure in BandMeasure.measures(of: x.analysis == .bands ? parameters.method : .wavelet) {
                 let variable = StudyVariable(analysis: x.analysis, measure: measure.rawValue, band: x.band, occlusion: x.occlusion,
                                              order: bandOrder[x.band] ?? 0, channel: x.channel)
                 excluded[key(variable, x.position), default: []].append(x.reason)

@@ -13,7 +13,8 @@ struct BandsCommand: ParsableCommand {
         discussion: """
             Per band: amplitude and power (mean of the time-averaged wavelet spectrum over the band's \
             frequencies; for --method welch the integral of the power spectral density and its square \
-            root), relative values against the whole fmin–fmax range, relative power by medians, the \
+            root), relative values against the whole fmin–fmax range (wavelet: ratios to its mean, \
+            power_ratio_to_mean; Welch: shares of its total, power_share), the ratio of medians, the \
             peak, and the share of coefficients inside the cone of influence. A band that cannot be \
             computed is reported with no value and the reason. --channel all (or a list such as 1,3) \
             analyses several probes of one file in turn; every row and JSON entry names its channel, \
@@ -86,6 +87,7 @@ struct BandsEntry {
         let title = "\(analysis.source) [\(analysis.channel)]: \(report.method.rawValue), preset \(report.bandSet.name), "
             + "\(short(analysis.analysedSeconds)) s analysed at \(short(analysis.sampleRateHz)) Hz, "
             + "\(short(report.fminHz))–\(short(report.fmaxHz)) Hz"
-        return [title] + BandSummaryRow.textTable(report.bands.map { BandSummaryRow($0, channel: analysis.channel, fluxUnit: analysis.unit) })
+        return [title] + BandSummaryRow.textTable(report.bands.map { BandSummaryRow($0, channel: analysis.channel, fluxUnit: analysis.unit) },
+                                          method: report.method)
     }
 }

@@ -52,10 +52,12 @@ import LDFCore
             let bands = try #require(recording["bands"] as? [[String: Any]])
             #expect(bands.map { $0["band"] as? String } == ["myogenic", "respiratory"])
             for band in bands {
-                for key in ["low_hz", "high_hz", "amplitude", "power", "relative_amplitude", "relative_power",
-                            "relative_power_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power"] {
+                for key in ["low_hz", "high_hz", "amplitude", "power", "amplitude_ratio_to_mean", "power_ratio_to_mean",
+                            "power_ratio_to_median", "valid_fraction", "peak_hz", "peak_amplitude", "pixel_amplitude", "pixel_power"] {
                     #expect(band[key] is Double, "\(key)")
                 }
+                // The Welch shares are null in a wavelet analysis.
+                #expect(band["power_share"] is NSNull && band["rms_ratio_to_total"] is NSNull)
                 #expect(band["reason"] is NSNull)
             }
         }
@@ -76,7 +78,7 @@ import LDFCore
         #expect(out.status == 0, "\(out.stderr)")
         let bands = try #require(((out.json?["recordings"] as? [[String: Any]])?.first)?["bands"] as? [[String: Any]])
         #expect(abs((bands[1]["power"] as? Double ?? 0) - 2) < 0.02)
-        #expect(abs((bands[1]["relative_power"] as? Double ?? 0) - 1) < 0.01)
+        #expect(abs((bands[1]["power_share"] as? Double ?? 0) - 1) < 0.01)
         #expect((out.json?["parameters"] as? [String: Any])?["method"] as? String == "welch")
     }
 
@@ -107,7 +109,7 @@ import LDFCore
         let lines = out.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
         let header = lines[0].split(separator: ",").map(String.init)
-        for column in ["source", "band", "amplitude", "power", "relative_power", "relative_power_median", "preset", "method", "fmin_hz"] {
+        for column in ["source", "band", "amplitude", "power", "power_ratio_to_mean", "power_ratio_to_median", "power_share", "preset", "method", "fmin_hz"] {
             #expect(header.contains(column), "\(column)")
         }
         let row = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -122,7 +124,8 @@ import LDFCore
         let a = try Self.writeCSV("a.csv", in: dir, rate: 4, seconds: 200, tones: [(0.1, 4)])
         let out = try LDFCommandRunner.run(["bands", a, "--bands", Self.twoBands, "--method", "welch"])
         #expect(out.status == 0)
-        #expect(out.stdout.contains("myogenic") && out.stdout.contains("rel power") && out.stdout.contains("preset custom"))
+        #expect(out.stdout.contains("myogenic") && out.stdout.contains("power share") && out.stdout.contains("preset custom"))
+        #expect(!out.stdout.contains("power/mean")) // Welch gives shares, not the wavelet's ratios to the mean
     }
 
     @Test(arguments: [

@@ -42,7 +42,7 @@ import LDFTestSupport
         #expect(offline.count == streamed.count && streamed.count == 6)
         for (a, b) in zip(streamed, offline) {
             #expect(a["band"] as? String == b["band"] as? String)
-            for key in ["amplitude", "power", "relative_amplitude", "relative_power", "valid_fraction", "peak_hz"] {
+            for key in ["amplitude", "power", "amplitude_ratio_to_mean", "power_ratio_to_mean", "valid_fraction", "peak_hz"] {
                 let x = a[key] as? Double, y = b[key] as? Double
                 #expect(x != nil && x == y, "\(a["band"] ?? "") \(key): \(String(describing: x)) vs \(String(describing: y))")
             }

@@ -10,8 +10,8 @@ import LDFSpectral
     static let band = Band("myogenic", 0.052, 0.145)
 
     static func row(amplitude: Double = 2.5, reason: String? = nil) -> BandSummaryRow {
-        var summary = BandSummary(band: band, presetName: "stefanovska", amplitude: amplitude, power: 6.25, relativeAmplitude: 1.25,
-                                  relativePower: .nan, relativePowerMedian: 0.75, validFraction: 0.5, peakHz: 0.1,
+        var summary = BandSummary(band: band, presetName: "stefanovska", amplitude: amplitude, power: 6.25, amplitudeRatioToMean: 1.25,
+                                  powerRatioToMean: .nan, powerRatioToMedian: 0.75, validFraction: 0.5, peakHz: 0.1,
                                   peakAmplitude: 3, frequencyCount: 7)
         summary.reason = reason
         return BandSummaryRow(summary, channel: "flux, left", fluxUnit: "PU")
@@ -20,12 +20,12 @@ import LDFSpectral
     @Test func missingAndNaNNumbersAreNullInJSONAndEmptyInCSV() throws {
         let json = try ReportJSON.line(Self.row())
         let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["relative_power"] is NSNull)
+        #expect(object["power_ratio_to_mean"] is NSNull)
         #expect(object["pixel_amplitude"] is NSNull)
         #expect(object["reason"] is NSNull)
         #expect(object["amplitude"] as? Double == 2.5)
         let cells = Dictionary(uniqueKeysWithValues: ReportColumns.cells(of: Self.row()).map { ($0.name, $0.text) })
-        #expect(cells["relative_power"] == "" && cells["pixel_power"] == "" && cells["reason"] == "")
+        #expect(cells["power_ratio_to_mean"] == "" && cells["pixel_power"] == "" && cells["reason"] == "")
         #expect(cells["amplitude"] == "2.5" && cells["peak_hz"] == "0.1" && cells["peak_amplitude"] == "3.0")
     }
 
@@ -41,7 +41,7 @@ import LDFSpectral
         let row = Self.row(reason: "too short")
         let back = try JSONDecoder().decode(BandSummaryRow.self, from: try JSONEncoder().encode(row))
         #expect(back == row)
-        #expect(back.relativePower == nil && back.reason == "too short")
+        #expect(back.powerRatioToMean == nil && back.reason == "too short")
     }
 
     @Test func csvFieldsAreQuotedPerRFC4180() {
@@ -52,7 +52,7 @@ import LDFSpectral
         #expect(CSVWriter.field("cr\r") == "\"cr\r\"")
         #expect(CSVWriter.record(["x", "1,5", ""]) == "x,\"1,5\",")
         let table = CSVTable(rows: [Self.row()])
-        #expect(table.text.split(separator: "\n")[1].hasPrefix("\"flux, left\",PU,myogenic,0.052,0.145,2.5,6.25,1.25,,0.75,0.5,0.1,3.0,,,7,"))
+        #expect(table.text.split(separator: "\n")[1].hasPrefix("\"flux, left\",PU,myogenic,0.052,0.145,2.5,6.25,1.25,,0.75,,,0.5,0.1,3.0,,,7,"))
     }
 
     @Test func numbersHaveOneFormatPerMedium() {
@@ -63,15 +63,18 @@ import LDFSpectral
     }
 
     @Test func snakeCaseMatchesJSONEncoder() throws {
-        struct Keys: Codable { var lowHz = 1; var tStartS = 2; var f0 = 3; var relativePowerMedian = 4; var mapMmhg = 5 }
+        struct Keys: Codable { var lowHz = 1; var tStartS = 2; var f0 = 3; var powerRatioToMedian = 4; var mapMmhg = 5 }
         let object = try #require(JSONSerialization.jsonObject(with: Data(try ReportJSON.line(Keys()).utf8)) as? [String: Any])
         #expect(Set(object.keys) == Set(ReportColumns.names(of: Keys.self)))
-        #expect(ReportColumns.names(of: Keys.self) == ["low_hz", "t_start_s", "f0", "relative_power_median", "map_mmhg"])
+        #expect(ReportColumns.names(of: Keys.self) == ["low_hz", "t_start_s", "f0", "power_ratio_to_median", "map_mmhg"])
     }
 
     @Test func textTablesAlignAndCarryUnits() {
-        let lines = BandSummaryRow.textTable([Self.row(), Self.row(amplitude: 12.25, reason: "too short")])
+        let lines = BandSummaryRow.textTable([Self.row(), Self.row(amplitude: 12.25, reason: "too short")], method: .wavelet)
         #expect(lines[0].hasPrefix("band ") && lines[0].contains("  amplitude PU  power PU^2  "))
+        #expect(lines[0].contains("amp/mean") && lines[0].contains("power/mean") && !lines[0].contains("share"))
+        let welch = BandSummaryRow.textTable([Self.row()], method: .welch)
+        #expect(welch[0].contains("rms/total") && welch[0].contains("power share") && !welch[0].contains("/mean"))
         #expect(lines.count == 4 && lines[3] == "  myogenic: too short")
         #expect(Set(lines.prefix(3).map(\.count)).count == 1)
     }

@@ -32,9 +32,9 @@ import LDFTestSupport
         let endothelial = report.bands[1]
         #expect(endothelial.amplitude == 5)
         #expect(endothelial.power == 26)
-        #expect(isClose(try #require(endothelial.relativeAmplitude), 5.0 / 3.0, relative: 1e-14))
-        #expect(isClose(try #require(endothelial.relativePower), 26.0 / (105.0 / 9.0), relative: 1e-14))
-        #expect(isClose(try #require(endothelial.relativePowerMedian), 26.0 / 9.0, relative: 1e-14))
+        #expect(isClose(try #require(endothelial.amplitudeRatioToMean), 5.0 / 3.0, relative: 1e-14))
+        #expect(isClose(try #require(endothelial.powerRatioToMean), 26.0 / (105.0 / 9.0), relative: 1e-14))
+        #expect(isClose(try #require(endothelial.powerRatioToMedian), 26.0 / 9.0, relative: 1e-14))
         #expect(isClose(try #require(endothelial.validFraction), 0.85, relative: 1e-14))
         #expect(endothelial.peakHz == 0.015)
         #expect(endothelial.peakAmplitude == 6)
@@ -47,7 +47,7 @@ import LDFTestSupport
         #expect(cardiac.amplitude == 2)
         #expect(cardiac.peakHz == 1.5)
         // median of the band's powers (1, 9) is 5; the overall median is 9.
-        #expect(isClose(try #require(cardiac.relativePowerMedian), 5.0 / 9.0, relative: 1e-14))
+        #expect(isClose(try #require(cardiac.powerRatioToMedian), 5.0 / 9.0, relative: 1e-14))
 
         // 600 s holds fewer than 5 cycles of 0.005 Hz (1000 s) but enough of 0.0095 Hz (526 s):
         // computed under allowsShortBands, with a caution.
@@ -110,8 +110,11 @@ import LDFTestSupport
         #expect(isClose(try #require(myogenic.power), 2, relative: 1e-9))
         #expect(isClose(try #require(myogenic.amplitude), 2.0.squareRoot(), relative: 1e-9))
         #expect(isClose(try #require(cardiac.power), 0.5, relative: 1e-9))
-        #expect(isClose(try #require(myogenic.relativePower), 0.8, relative: 1e-6))
-        #expect(isClose(try #require(cardiac.relativePower), 0.2, relative: 1e-6))
+        #expect(isClose(try #require(myogenic.powerShare), 0.8, relative: 1e-6))
+        #expect(isClose(try #require(cardiac.powerShare), 0.2, relative: 1e-6))
+        #expect(isClose(try #require(myogenic.rmsRatioToTotal), 0.8.squareRoot(), relative: 1e-6))
+        // Welch has shares, not the wavelet's ratios to the mean.
+        #expect(myogenic.powerRatioToMean == nil && myogenic.amplitudeRatioToMean == nil)
         #expect(myogenic.peakHz == 0.1 && cardiac.peakHz == 1.0)
         #expect(myogenic.validFraction == 1)
         #expect(myogenic.pixelAmplitude == nil && myogenic.pixelPower == nil)
@@ -140,12 +143,13 @@ import LDFTestSupport
         let report = BandSummaryReport(spectrum: spectrum, bandSet: BandPreset.stefanovska.bandSet, analysedSeconds: 1800)
         let expected = try #require(reference["bands"] as? [[String: Any]])
         #expect(report.bands.count == expected.count)
+        // The fixture keeps make_fixtures.py's names for the wavelet ratios (relative_* there).
         for (summary, want) in zip(report.bands, expected) {
             #expect(summary.band.name == want["name"] as? String)
             #expect(summary.frequencyCount == want["frequency_count"] as? Int)
             let pairs: [(Double?, String)] = [
-                (summary.amplitude, "amplitude"), (summary.power, "power"), (summary.relativeAmplitude, "relative_amplitude"),
-                (summary.relativePower, "relative_power"), (summary.relativePowerMedian, "relative_power_median"),
+                (summary.amplitude, "amplitude"), (summary.power, "power"), (summary.amplitudeRatioToMean, "relative_amplitude"),
+                (summary.powerRatioToMean, "relative_power"), (summary.powerRatioToMedian, "relative_power_median"),
                 (summary.validFraction, "valid_fraction"), (summary.peakHz, "peak_hz"), (summary.peakAmplitude, "peak_amplitude"),
                 (summary.pixelAmplitude, "pixel_amplitude"), (summary.pixelPower, "pixel_power"),
             ]

@@ -36,8 +36,7 @@ import LDFStudy
     }
 
     static func summary(_ band: Band, value: Double) -> BandSummary {
-        BandSummary(band: band, presetName: "stefanovska", amplitude: value, power: value * value, relativeAmplitude: nil,
-                    relativePower: nil, relativePowerMedian: nil, validFraction: 1, peakHz: band.lowHz, peakAmplitude: value, frequencyCount: 3)
+        BandSummary(band: band, presetName: "stefanovska", amplitude: value, power: value * value, powerRatioToMedian: nil, validFraction: 1, peakHz: band.lowHz, peakAmplitude: value, frequencyCount: 3)
     }
 
     func rows(_ table: CSVTable, _ conditions: [String: String]) -> [[String: String]] {
@@ -77,7 +76,7 @@ import LDFStudy
         let results = try Self.makeResults()
         let all = rows(results.summaryTable, ["band": Self.lowest.name, "group": "control"])
         #expect(all.count == 5) // amplitude, power, and the three relative measures
-        let relative = try #require(rows(results.summaryTable, ["measure": "relative_power", "band": Self.lowest.name, "group": "control"]).first)
+        let relative = try #require(rows(results.summaryTable, ["measure": "power_ratio_to_mean", "band": Self.lowest.name, "group": "control"]).first)
         // relative values are nil in the hand-made rows: n 0 but the two exclusions counted.
         #expect(relative["n"] == "0" && relative["n_excluded"] == "2")
     }

@@ -29,7 +29,7 @@ import LDFStudy
             let rows = [(myogenic[p], Self.myogenic), (cardiac[p], Self.cardiac)].map { value, band in
                 BandTableRow(source: manifest.entries[p].path,
                              summary: BandSummaryRow(BandSummary(band: band, presetName: "stefanovska", amplitude: value, power: value * value,
-                                                                 relativeAmplitude: nil, relativePower: nil, relativePowerMedian: nil,
+                                                                 powerRatioToMedian: nil,
                                                                  validFraction: 1, peakHz: band.lowHz, peakAmplitude: value, frequencyCount: 3),
                                                      channel: "flux", fluxUnit: "PU"),
                              analysis: Self.analysisColumns)

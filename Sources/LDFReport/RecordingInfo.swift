@@ -188,7 +188,7 @@ public struct RecordingInfo: Codable, Sendable {
         let perfusionChannels = channels.filter { $0.kind == ChannelKind.perfusion.rawValue }
         if perfusionChannels.count > 1 {
             lines.append("  perfusion    \(perfusionChannels.count) channels: " + perfusionChannels.map { $0.name + ($0.isDefault ? " (default)" : "") }.joined(separator: ", ")
-                         + "; analyse several with --channel all or --channel 1,2")
+                         + "; analyse several with \(parameter: "channel") all or \(parameter: "channel") 1,2")
         }
         lines.append("  channels     (* analysed by default)")
         for c in channels {
@@ -211,7 +211,7 @@ public struct RecordingInfo: Codable, Sendable {
         for g in gaps.prefix(10) { lines.append("    \(fmt(g.startS))–\(fmt(g.endS)) s") }
         for note in notes { lines.append("  note         \(note)") }
         for d in diagnostics { lines.append("  warning      \(d.message)") }
-        lines.append("  bands resolvable (as ldf bands: ≥ 5 cycles of the lower edge and the --min-valid share in the cone; ✗ null, ! short but computed):")
+        lines.append("  bands resolvable (as ldf bands: ≥ 5 cycles of the lower edge and the \(parameter: "minValid") share in the cone; ✗ null, ! short but computed):")
         for preset in BandPreset.allCases {
             let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? ($0.caution == nil ? "" : " !") : " ✗")" }.joined(separator: ", ")
             lines.append("    \(preset.rawValue): \(list)")

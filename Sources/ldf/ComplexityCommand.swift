@@ -59,8 +59,8 @@ struct ComplexityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("MFDFA orders q: at least 3 increasing values in -10..10.", valueName: "LIST"))
     var q: String = "-5,-3,-1,0,1,3,5"
 
-    @Option(help: ArgumentHelp("Band preset: stefanovska (default), stefanovska-1.6, linkoping or pittsburgh.", valueName: "NAME"))
-    var preset: String?
+    @Option(help: "Band preset (default: stefanovska; docs/METHODS.md §2).")
+    var preset: BandPreset?
 
     @Option(help: ArgumentHelp("Own bands instead of a preset, in Hz, e.g. myogenic:0.052-0.145,cardiac:0.6-2.", valueName: "NAME:LO-HI,..."))
     var bands: String?
@@ -113,7 +113,7 @@ struct ComplexityCommand: ParsableCommand {
             }
             return v
         }
-        s.bands = overallOnly ? nil : try bands.map(BandSet.parse(custom:)) ?? BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
+        s.bands = overallOnly ? nil : try bands.map(BandSet.parse(custom:)) ?? (preset ?? .stefanovska).bandSet
         s.minimumBandCycles = minCycles
         return s
     }

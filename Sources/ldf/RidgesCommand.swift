@@ -30,8 +30,8 @@ struct RidgesCommand: ParsableCommand {
                                valueName: "NAME|LO-HI"))
     var bandArguments: [String] = []
 
-    @Option(help: ArgumentHelp("Band preset the names refer to (default stefanovska).", valueName: "NAME"))
-    var preset: String?
+    @Option(help: "Band preset the names refer to (default: stefanovska).")
+    var preset: BandPreset?
 
     @Option(help: ArgumentHelp("Extraction: ridge (default; ecurve and rectfr) or butterworth (MODA's band-pass filter and Hilbert phase).",
                                valueName: "METHOD"))
@@ -81,7 +81,7 @@ struct RidgesCommand: ParsableCommand {
 
     /// The bands of every `--band`, in order.
     func parsedBands() throws -> [Band] {
-        let set = try BandSet.preset(named: preset ?? BandPreset.stefanovska.rawValue)
+        let set = (preset ?? .stefanovska).bandSet
         let texts = bandArguments.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         guard !texts.isEmpty else {
             throw LDFError("--band", "no band given", fix: "e.g. --band cardiac or --band 0.6-2 (names of preset \(set.name): \(set.bands.map(\.name).joined(separator: ", ")))")

@@ -74,6 +74,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("bispectrum", ["bispectrum", short, "--fmin", "0.6", "--fmax", "2"])
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
+        + formats("epochs", ["epochs", porh, "--every", "300"])
         + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }
 }

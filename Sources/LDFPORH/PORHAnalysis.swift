@@ -1,4 +1,5 @@
 import LDFCore
+import LDFSpectral
 
 /// PORH analysis of a recording (docs/METHODS.md §7): times every occlusion (`OcclusionDetector`), then
 /// measures each one (`OcclusionMeasurement`). Parameters that cannot be computed are null with a
@@ -39,7 +40,8 @@ public enum PORHAnalysis {
                                                 + "\(expected) s is usual at the \(options.site.displayName) site"))
             }
             if let bands = options.reperfusionBands {
-                addReperfusionFlowmotion(to: &result, flux: flux, recording: recording, bands: bands)
+                addReperfusionFlowmotion(to: &result, flux: flux, recording: recording, bands: bands,
+                                         rule: options.reperfusionValidity)
             }
             results.append(result)
             restFrom = cleanBaselineStart(after: result, nextStart: recoveryEnd, options: options)
@@ -59,7 +61,8 @@ public enum PORHAnalysis {
     }
 
     /// Analyses the flowmotion of the reperfusion segment, or says why it cannot.
-    static func addReperfusionFlowmotion(to result: inout PORHOcclusionResult, flux: [Double], recording: Recording, bands: BandSet) {
+    static func addReperfusionFlowmotion(to result: inout PORHOcclusionResult, flux: [Double], recording: Recording, bands: BandSet,
+                                         rule: BandValidityRule) {
         guard let fit = result.transientFit, let peak = result[.peakTime].value else {
             result.reperfusionFlowmotionReason = "no transient fit: \(result[.fitA].reason ?? "no peak")"
             return
@@ -68,7 +71,7 @@ public enum PORHAnalysis {
             let segment = TimeWindow(startSeconds: peak, endSeconds: result.windows.recovery.endSeconds)
             result.reperfusionFlowmotion = try ReperfusionFlowmotion(flux: flux, rateHz: recording.sampleRateHz,
                                                                      source: recording.provenance.source, fit: fit,
-                                                                     peakSeconds: peak, segment: segment, bandSet: bands)
+                                                                     peakSeconds: peak, segment: segment, bandSet: bands, rule: rule)
         } catch let error as LDFError {
             result.reperfusionFlowmotionReason = error.message
         } catch {

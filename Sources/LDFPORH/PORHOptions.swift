@@ -1,4 +1,5 @@
 import LDFCore
+import LDFSpectral
 
 /// Which source times the occlusions when the user gives none.
 public enum TimingPreference: String, Sendable, Codable, CaseIterable {
@@ -59,6 +60,8 @@ public struct PORHOptions: Sendable, Codable, Equatable {
     /// Bands for the flowmotion of the reperfusion segment after removing the transient
     /// (`ReperfusionFlowmotion`); nil (the default) skips that wavelet analysis.
     public var reperfusionBands: BandSet?
+    /// The band validity rule of the reperfusion bands (docs/METHODS.md §5.4; default rule).
+    public var reperfusionValidity: BandValidityRule
 
     public init(site: TissueSite = .other) {
         let d = Self.defaults(for: site)
@@ -78,6 +81,7 @@ public struct PORHOptions: Sendable, Codable, Equatable {
         maximumCVC = nil
         artifactFilter = nil
         reperfusionBands = nil
+        reperfusionValidity = BandValidityRule()
     }
 
     /// Site defaults. Glabrous sites (finger pad, hallux, thenar) have high flux and are usually

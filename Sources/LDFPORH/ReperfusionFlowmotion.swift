@@ -24,7 +24,7 @@ public struct ReperfusionFlowmotion: Sendable {
     /// Removes `fit` (time from `peakSeconds`) from `flux` over `segment` and analyses the bands.
     /// - Throws: `LDFError` when the plateau d is zero or the segment is unusable for the transform.
     init(flux: [Double], rateHz: Double, source: String, fit: StretchedExponentialFit, peakSeconds: Double,
-         segment: TimeWindow, bandSet: BandSet) throws {
+         segment: TimeWindow, bandSet: BandSet, rule: BandValidityRule = BandValidityRule()) throws {
         guard fit.d != 0, fit.d.isFinite else {
             throw LDFError(source, "the transient's plateau d is zero, so (x - fit)/d is undefined")
         }
@@ -36,7 +36,8 @@ public struct ReperfusionFlowmotion: Sendable {
                                                      values: MovingMean.blocks(residual, length: factor))],
                                   sampleRateHz: rateHz / Double(factor),
                                   provenance: Provenance(source: "\(source) reperfusion", reader: "porh"))
-        let analysis = try BandAnalysis(recording: recording, settings: BandAnalysisSettings(bandSet: bandSet))
+        let analysis = try BandAnalysis(recording: recording, settings: BandAnalysisSettings(bandSet: bandSet, minimumValidFraction: rule.minimumValidFraction,
+                                                                                             allowsShortBands: rule.allowsShortBands))
         self.segment = segment
         report = analysis.report
         diagnostics = analysis.diagnostics

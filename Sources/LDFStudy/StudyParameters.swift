@@ -81,6 +81,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         options.occlusions = entry.occlusions
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
         options.reperfusionBands = reperfusionBands
+        options.reperfusionValidity = bandSettings.validityRule
         return options
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import LDFSpectral
 
 /// The band validity rule's options (docs/METHODS.md §5.4), one meaning in every command that
-/// summarises bands: `bands`, `stream`, `study run` and `info`'s resolvability listing.
+/// summarises bands: `bands`, `stream`, `study run`, `porh --reperfusion-bands` and `info`'s
+/// resolvability listing.
 struct BandValidityOptions: ParsableArguments {
     @Option(name: .customLong("min-valid"),
             help: ArgumentHelp("Least share of a band's coefficients inside the cone of influence for its values to be reported."

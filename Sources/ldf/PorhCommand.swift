@@ -72,6 +72,8 @@ struct PorhCommand: ParsableCommand {
     var cvcMax: Double?
 
     @OptionGroup var hampel: HampelOptionGroup
+    /// The validity rule of the --reperfusion-bands summaries.
+    @OptionGroup var validity: BandValidityOptions
 
     @Option(name: .customLong("reperfusion-bands"),
             help: ArgumentHelp("Also give the flowmotion bands of the reperfusion segment after removing the transient, "
@@ -121,6 +123,7 @@ struct PorhCommand: ParsableCommand {
         o.maximumCVC = cvcMax
         o.artifactFilter = hampel.filter(defaultWindowSeconds: PORHOptions.artifactWindowSeconds)
         o.reperfusionBands = reperfusionBands?.bandSet
+        o.reperfusionValidity = validity.rule
         try o.validate()
         return o
     }

@@ -2,9 +2,10 @@ import Testing
 import LDFCore
 import LDFPORH
 import LDFSimulation
+import LDFSpectral
 
 /// Band summaries of the reperfusion segment, with the transient removed.
-func reperfusionAmplitudes(flowmotion: Double, seed: UInt64) throws -> [String: Double] {
+func reperfusionAmplitudes(flowmotion: Double, seed: UInt64, rule: BandValidityRule = BandValidityRule()) throws -> [String: Double] {
     var sim = PORHSimulation.site(.forearm)
     sim.sampleRateHz = 10
     sim.noiseLevel = 0.005
@@ -13,6 +14,7 @@ func reperfusionAmplitudes(flowmotion: Double, seed: UInt64) throws -> [String: 
     sim.durationSeconds = 580
     var options = PORHOptions(site: .forearm)
     options.reperfusionBands = try BandSet.preset(named: "stefanovska")
+    options.reperfusionValidity = rule
     let result = try PORHAnalysis.analyze(sim.generate(seed: seed).recording, options: options)
     let o = try #require(result.occlusions.first)
     let flowmotionResult = try #require(o.reperfusionFlowmotion, "\(o.reperfusionFlowmotionReason ?? "")")
@@ -51,4 +53,14 @@ func reperfusionAmplitudes(flowmotion: Double, seed: UInt64) throws -> [String: 
     let o = try #require(try PORHAnalysis.analyze(recording, options: options).occlusions.first)
     #expect(o.reperfusionFlowmotion == nil)
     #expect(o.reperfusionFlowmotionReason?.contains("no hyperaemic peak") == true)
+}
+
+/// The reperfusion segment (391 s) holds fewer than 5 cycles of 0.0095 Hz (526 s): the default
+/// validity rule leaves `endothelial` null, as for any recording; allowsShortBands computes it.
+@Test func reperfusionBandsFollowTheValidityRule() throws {
+    let strict = try reperfusionAmplitudes(flowmotion: 0.05, seed: 51)
+    #expect(strict["endothelial"] == nil && strict["endothelial_no_independent"] == nil)
+    #expect(strict["neurogenic"] != nil)
+    let allowed = try reperfusionAmplitudes(flowmotion: 0.05, seed: 51, rule: BandValidityRule(allowsShortBands: true))
+    #expect(allowed["endothelial"] != nil)
 }

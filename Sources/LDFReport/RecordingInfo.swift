@@ -1,27 +1,27 @@
 import Foundation
 import LDFCore
-import LDFReport
 import LDFSpectral
 
-/// The `ldf info` report for one recording (JSON keys in snake case).
-struct RecordingInfo: Codable {
-    struct ChannelInfo: Codable {
-        var name: String
-        var unit: String
-        var kind: String
+/// The `ldf info` report for one recording (JSON keys in snake case; times in s on the file's
+/// axis, rates in Hz, channel statistics in each channel's `unit`; missing values null).
+public struct RecordingInfo: Codable, Sendable {
+    public struct ChannelInfo: Codable, Sendable {
+        public var name: String
+        public var unit: String
+        public var kind: String
         /// Whether this is the analysed channel (the default, or the first `--channel` names).
-        var perfusion: Bool
-        var isDefault: Bool
+        public var perfusion: Bool
+        public var isDefault: Bool
         /// The channel's own rate: the recording's, or its own when the file stores it at another.
-        var sampleRateHz: Double
-        var validSamples: Int
-        var maskedSamples: Int?
-        var outOfRangeSamples: Int?
-        var mean: Double?
-        var sd: Double?
-        var min: Double?
-        var max: Double?
-        var median: Double?
+        public var sampleRateHz: Double
+        public var validSamples: Int
+        @Nullable public var maskedSamples: Int? = nil
+        @Nullable public var outOfRangeSamples: Int? = nil
+        @Nullable public var mean: Double? = nil
+        @Nullable public var sd: Double? = nil
+        @Nullable public var min: Double? = nil
+        @Nullable public var max: Double? = nil
+        @Nullable public var median: Double? = nil
 
         enum CodingKeys: String, CodingKey {
             case name, unit, kind, perfusion, mean, sd, min, max, median
@@ -31,61 +31,42 @@ struct RecordingInfo: Codable {
     }
 
     /// An event on the file's time axis; `end_s` for interval events (state-column runs).
-    struct EventInfo: Codable {
-        var timeS: Double
-        var endS: Double?
-        var label: String
-        var kind: String
+    public struct EventInfo: Codable, Sendable {
+        public var timeS: Double
+        @Nullable public var endS: Double? = nil
+        public var label: String
+        public var kind: String
         enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s", endS = "end_s" }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(timeS, forKey: .timeS)
-            try c.encode(endS, forKey: .endS)
-            try c.encode(label, forKey: .label)
-            try c.encode(kind, forKey: .kind)
-        }
     }
 
-    struct GapInfo: Codable {
-        var startS: Double
-        var endS: Double
-        var durationS: Double
+    public struct GapInfo: Codable, Sendable {
+        public var startS: Double
+        public var endS: Double
+        public var durationS: Double
         enum CodingKeys: String, CodingKey { case startS = "start_s", endS = "end_s", durationS = "duration_s" }
     }
 
     /// A band as `ldf bands` would treat it with the default analysis settings and the given
     /// validity rule (`BandAnalysisSettings.bandAvailability`).
-    struct BandInfo: Codable {
-        var name: String
-        var lowHz: Double
-        var highHz: Double
+    public struct BandInfo: Codable, Sendable {
+        public var name: String
+        public var lowHz: Double
+        public var highHz: Double
         /// Recording length needed for 5 cycles of the lower edge, seconds.
-        var secondsNeeded: Double
+        public var secondsNeeded: Double
         /// Cycles of the lower edge in the analysed (longest gap-free) stretch.
-        var cycles: Double?
+        @Nullable public var cycles: Double? = nil
         /// Share of the band's coefficients inside the cone of influence.
-        var validFraction: Double?
+        @Nullable public var validFraction: Double? = nil
         /// Whether `ldf bands` reports the band's values.
-        var resolvable: Bool
+        public var resolvable: Bool
         /// Why its values would be null.
-        var reason: String?
+        @Nullable public var reason: String? = nil
         /// Under --allow-short-bands: the shortfall it is computed despite.
-        var caution: String?
+        @Nullable public var caution: String? = nil
         enum CodingKeys: String, CodingKey {
             case name, resolvable, cycles, reason, caution
             case lowHz = "low_hz", highHz = "high_hz", secondsNeeded = "seconds_needed", validFraction = "valid_fraction"
-        }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(lowHz, forKey: .lowHz)
-            try c.encode(highHz, forKey: .highHz)
-            try c.encode(secondsNeeded, forKey: .secondsNeeded)
-            try c.encode(cycles, forKey: .cycles)
-            try c.encode(validFraction, forKey: .validFraction)
-            try c.encode(resolvable, forKey: .resolvable)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(caution, forKey: .caution)
         }
 
         /// Every band of `preset` for `recording` under `rule`; when the recording cannot be
@@ -109,35 +90,42 @@ struct RecordingInfo: Codable {
         }
     }
 
-    var toolkit = ToolkitStamp()
-    var source: String
-    var reader: String
-    var durationS: Double
-    var sampleRateHz: Double
-    var nominalSampleRateHz: Double?
-    var measuredSampleRateHz: Double?
-    var samples: Int
+    public var toolkit = ToolkitStamp()
+    public var source: String
+    public var reader: String
+    public var durationS: Double
+    public var sampleRateHz: Double
+    @Nullable public var nominalSampleRateHz: Double? = nil
+    @Nullable public var measuredSampleRateHz: Double? = nil
+    public var samples: Int
     /// The first sample's time on the file's own axis, seconds.
-    var timeOriginS: Double
+    public var timeOriginS: Double
     /// The first sample's clock time as written (local, no zone), when the file gives it.
-    var startTime: String?
-    var metadata: [MetadataEntry]
-    var channels: [ChannelInfo]
-    var diagnostics: [Diagnostic]
-    var events: [EventInfo]
-    var resampled: Bool
-    var resampledGaps: Int
-    var maskedSamples: Int
-    var outOfRangeSamples: Int
-    var interpolatedSamples: Int
-    var sentinels: [String: Int]
-    var gaps: [GapInfo]
-    var notes: [String]
+    @Nullable public var startTime: String? = nil
+    public var metadata: [MetadataEntry]
+    public var channels: [ChannelInfo]
+    public var diagnostics: [Diagnostic]
+    public var events: [EventInfo]
+    public var resampled: Bool
+    public var resampledGaps: Int
+    public var maskedSamples: Int
+    public var outOfRangeSamples: Int
+    public var interpolatedSamples: Int
+    public var sentinels: [String: Int]
+    public var gaps: [GapInfo]
+    public var notes: [String]
     /// Per preset, its bands and whether the length resolves them.
-    var bands: [String: [BandInfo]]
+    public var bands: [String: [BandInfo]]
+    /// The unit of every numeric field ("channel unit": each channel's own `unit`).
+    public var units: [String: String] = [
+        "duration_s": "s", "sample_rate_hz": "Hz", "nominal_sample_rate_hz": "Hz", "measured_sample_rate_hz": "Hz", "time_origin_s": "s",
+        "time_s": "s", "start_s": "s", "end_s": "s", "low_hz": "Hz", "high_hz": "Hz", "seconds_needed": "s",
+        "cycles": ReportUnit.dimensionless, "valid_fraction": ReportUnit.dimensionless, "mean": "channel unit", "sd": "channel unit",
+        "min": "channel unit", "max": "channel unit", "median": "channel unit",
+    ]
 
     enum CodingKeys: String, CodingKey {
-        case toolkit, source, reader, samples, channels, events, resampled, sentinels, gaps, notes, bands, metadata, diagnostics
+        case toolkit, source, reader, samples, channels, events, resampled, sentinels, gaps, notes, bands, metadata, diagnostics, units
         case durationS = "duration_s", sampleRateHz = "sample_rate_hz", timeOriginS = "time_origin_s"
         case outOfRangeSamples = "out_of_range_samples"
         case nominalSampleRateHz = "nominal_sample_rate_hz", measuredSampleRateHz = "measured_sample_rate_hz"
@@ -146,7 +134,7 @@ struct RecordingInfo: Codable {
     }
 
     /// The report of `recording`; its band listing applies the validity `rule`.
-    init(_ recording: Recording, rule: BandValidityRule = BandValidityRule()) {
+    public init(_ recording: Recording, rule: BandValidityRule = BandValidityRule()) {
         let p = recording.provenance
         source = p.source
         reader = p.reader
@@ -166,8 +154,8 @@ struct RecordingInfo: Codable {
                                perfusion: index == recording.perfusionChannelIndex, isDefault: index == recording.perfusionChannelIndex,
                                sampleRateHz: entry.sampleRateHz, validSamples: s.count, maskedSamples: quality?.maskedSamples,
                                outOfRangeSamples: quality?.outOfRangeSamples,
-                               mean: finiteOrNil(s.mean), sd: finiteOrNil(s.standardDeviation),
-                               min: finiteOrNil(s.minimum), max: finiteOrNil(s.maximum), median: finiteOrNil(s.median))
+                               mean: s.mean, sd: s.standardDeviation,
+                               min: s.minimum, max: s.maximum, median: s.median)
         }
         diagnostics = p.diagnostics + p.channelQuality.flatMap(\.diagnostics)
         events = recording.events.map {
@@ -187,7 +175,7 @@ struct RecordingInfo: Codable {
     }
 
     /// Human-readable description.
-    var text: String {
+    public var text: String {
         var lines: [String] = []
         lines.append("\(source) (\(reader) reader)")
         lines.append("  duration     \(fmt(durationS)) s (\(fmtDuration(durationS))), \(samples) samples, from t = \(fmt(timeOriginS)) s")
@@ -200,7 +188,7 @@ struct RecordingInfo: Codable {
         let perfusionChannels = channels.filter { $0.kind == ChannelKind.perfusion.rawValue }
         if perfusionChannels.count > 1 {
             lines.append("  perfusion    \(perfusionChannels.count) channels: " + perfusionChannels.map { $0.name + ($0.isDefault ? " (default)" : "") }.joined(separator: ", ")
-                         + "; analyse several with --channel all or --channel 1,2")
+                         + "; analyse several with \(parameter: "channel") all or \(parameter: "channel") 1,2")
         }
         lines.append("  channels     (* analysed by default)")
         for c in channels {
@@ -223,7 +211,7 @@ struct RecordingInfo: Codable {
         for g in gaps.prefix(10) { lines.append("    \(fmt(g.startS))–\(fmt(g.endS)) s") }
         for note in notes { lines.append("  note         \(note)") }
         for d in diagnostics { lines.append("  warning      \(d.message)") }
-        lines.append("  bands resolvable (as ldf bands: ≥ 5 cycles of the lower edge and the --min-valid share in the cone; ✗ null, ! short but computed):")
+        lines.append("  bands resolvable (as ldf bands: ≥ 5 cycles of the lower edge and the \(parameter: "minValid") share in the cone; ✗ null, ! short but computed):")
         for preset in BandPreset.allCases {
             let list = (bands[preset.rawValue] ?? []).map { "\($0.name)\($0.resolvable ? ($0.caution == nil ? "" : " !") : " ✗")" }.joined(separator: ", ")
             lines.append("    \(preset.rawValue): \(list)")
@@ -232,7 +220,7 @@ struct RecordingInfo: Codable {
     }
 }
 
-private func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
+private func fmt(_ x: Double) -> String { ReportNumber.precise(x) }
 
 private func fmtDuration(_ seconds: Double) -> String {
     guard seconds.isFinite, abs(seconds) < 1e15 else { return "–" }

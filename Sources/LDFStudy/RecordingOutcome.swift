@@ -137,9 +137,9 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     public var channel: String?
     /// 1-based position in the recording.
     public var index: Int
-    public var startSeconds: Double
-    public var releaseSeconds: Double
-    public var timingSource: TimingSource
+    /// Start, release, duration, timing source, confidence and rest reference, as `ldf porh`'s
+    /// CSV writes them.
+    public var timing: PORHOcclusionTimingColumns
     /// Every parameter in `PORHParameterKey` order; missing ones carry their reason.
     public var parameters: [PORHParameter]
     /// Band summaries of the reperfusion segment with the transient removed, (x - fit) / d, so
@@ -152,9 +152,7 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     public init(_ result: PORHOcclusionResult, channel: String? = nil) {
         self.channel = channel
         index = result.index
-        startSeconds = result.timing.startSeconds
-        releaseSeconds = result.timing.releaseSeconds
-        timingSource = result.timing.source
+        timing = PORHOcclusionTimingColumns(result)
         parameters = result.parameters
         reperfusionBands = result.reperfusionFlowmotion?.report.bands.map { BandSummaryRow($0, channel: channel ?? "", fluxUnit: "1") } ?? []
         reperfusionReason = result.reperfusionFlowmotionReason

@@ -39,15 +39,15 @@ extension StudyResults {
     /// `porh.csv`: one row per PORH recording and occlusion, one column per parameter (units in
     /// `study.json`; flux in the recording's `flux_unit`).
     public var porhTable: CSVTable {
-        let keys = PORHParameterKey.allCases
-        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "channel", "occlusion", "start_s", "release_s", "timing_source"]
-                             + keys.map(\.rawValue))
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "channel", "occlusion"]
+                             + ReportColumns.names(of: PORHOcclusionTimingColumns.self) + ["map_mmhg"]
+                             + ReportColumns.names(of: PORHParameterValues.self) + ["null_reasons"])
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
-                table.append(metadata(entry) + [
-                    CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index), CSVTable.cell(o.startSeconds),
-                    CSVTable.cell(o.releaseSeconds), o.timingSource.rawValue,
-                ] + keys.map { CSVTable.cell(o.value($0)) })
+                let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
+                table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index)]
+                             + ReportColumns.cells(of: o.timing).map(\.text) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
+                             + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text) + [reasons])
             }
         }
         return table

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import LDFCore
 import LDFSpectral
+import LDFReport
 import LDFStudy
 import LDFTestSupport
 
@@ -164,10 +165,18 @@ import LDFTestSupport
         let plain = try StudyRunner(manifest: manifest, parameters: parameters, directory: dir.appendingPathComponent("a")).run()
         let occlusion = try #require(plain[0]?.occlusions.first)
         // The sample's markers are at 120 s and 300 s (samples/README.md).
-        #expect(occlusion.startSeconds == 120 && occlusion.releaseSeconds == 300 && occlusion.timingSource == .events)
+        #expect(occlusion.timing.startS == 120 && occlusion.timing.releaseS == 300 && occlusion.timing.timingSource == "events")
         #expect(occlusion.reperfusionBands.isEmpty && occlusion.reperfusionReason == nil)
         let results = StudyResults(manifest: manifest, parameters: parameters, outcomes: plain)
         #expect(results.porhTable.rows.count == 1 && results.reperfusionBandsTable.rows.isEmpty)
+        // The study's porh.csv has ldf porh's columns (timing, map_mmhg, parameters, null reasons).
+        let porhColumns = Set(ReportColumns.names(of: PORHOcclusionRow.self)).subtracting(["source", "site", "cvc_max"])
+        #expect(porhColumns.isSubset(of: Set(results.porhTable.columns)), "\(porhColumns.subtracting(results.porhTable.columns))")
+        let row = results.porhTable.rows[0]
+        func cell(_ name: String) -> String { row[results.porhTable.columns.firstIndex(of: name)!] }
+        #expect(Double(cell("duration_s")) == 180, "\(cell("duration_s"))")
+        #expect(cell("rest_reference") == "before_this_occlusion" && cell("map_mmhg").isEmpty, "\(cell("rest_reference"))")
+        #expect(cell("null_reasons").contains("cvc_rest: "))
 
         parameters.reperfusionBands = parameters.bandSet
         let withBands = try StudyRunner(manifest: manifest, parameters: parameters, directory: dir.appendingPathComponent("b")).run()

@@ -73,6 +73,17 @@ public struct SpectrumRow: Codable, Sendable, Equatable {
     @Nullable public var power: Double? = nil
     @Nullable public var validFraction: Double? = nil
     @Nullable public var density: Double? = nil
+
+    public init(channel: String, fluxUnit: String, frequencyHz: Double, amplitude: Double?, power: Double?, validFraction: Double?,
+                density: Double?) {
+        self.channel = channel
+        self.fluxUnit = fluxUnit
+        self.frequencyHz = frequencyHz
+        self.amplitude = amplitude
+        self.power = power
+        self.validFraction = validFraction
+        self.density = density
+    }
 }
 
 /// One recording of `ldf spectrum --format json`: parameters, the analysed stretch (times in s

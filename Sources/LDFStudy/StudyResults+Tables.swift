@@ -19,17 +19,20 @@ extension StudyResults {
         CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in outcome.bands.map { (metadata(entry), $0) } })
     }
 
-    /// `spectra.csv`: one row per rest recording and analysed frequency (wavelet: amplitude,
-    /// power, valid fraction; Welch: power holds the density, unit^2/Hz).
+    /// `spectra.csv`: one row per rest recording and analysed frequency, the columns of
+    /// `ldf spectrum --format csv` (wavelet: amplitude, power, valid fraction; Welch: density,
+    /// unit^2/Hz).
     public var spectraTable: CSVTable {
-        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "method", "channel", "frequency_hz", "amplitude", "power", "valid_fraction"])
+        var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "method"] + ReportColumns.names(of: SpectrumRow.self))
+        let welch = parameters.method == .welch
         for (entry, outcome) in succeeded {
             for s in outcome.spectra {
                 for k in s.frequenciesHz.indices {
-                    table.append(metadata(entry) + [
-                        CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue, s.channel ?? "", CSVTable.cell(s.frequenciesHz[k]),
-                        CSVTable.cell(s.amplitude?[k]), CSVTable.cell(s.power[k]), CSVTable.cell(s.validFraction?[k]),
-                    ])
+                    let row = SpectrumRow(channel: s.channel ?? "", fluxUnit: outcome.fluxUnit ?? "", frequencyHz: s.frequenciesHz[k],
+                                          amplitude: s.amplitude?[k], power: welch ? nil : s.power[k], validFraction: s.validFraction?[k],
+                                          density: welch ? s.power[k] : nil)
+                    table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue]
+                                 + ReportColumns.cells(of: row).map(\.text))
                 }
             }
         }

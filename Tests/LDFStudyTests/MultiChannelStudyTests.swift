@@ -49,6 +49,11 @@ import LDFTestSupport
         #expect(abs(two / one - 2) < 0.01)
         #expect(results.comparisonsTable.rows.count == 2 * results.comparisonsTable.rows.filter { $0.contains("PU 1") }.count)
         #expect(results.spectraTable.rows.contains { $0.contains("PU 2") })
+        // spectra.csv has ldf spectrum's columns: the unit in every row, wavelet density empty.
+        let spectra = results.spectraTable
+        #expect(Array(spectra.columns.suffix(7)) == ["channel", "flux_unit", "frequency_hz", "amplitude", "power", "valid_fraction", "density"])
+        let unit = try #require(spectra.columns.firstIndex(of: "flux_unit")), density = try #require(spectra.columns.firstIndex(of: "density"))
+        #expect(spectra.rows.allSatisfy { $0[unit] == "PU" && $0[density].isEmpty })
     }
 
     /// A Windows-1252 manifest keeps `grün` and `grän` apart (they used to merge into one group).

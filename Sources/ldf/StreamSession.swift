@@ -87,10 +87,11 @@ struct StreamSession {
                                   recoverySeconds: command.porhRecovery, timeOriginSeconds: origin)
         }
 
-        let header = StreamHeaderJSON(settings: bandStreams[0].settings, sampleRateHz: rate, rateSource: rateSource, channel: parser.channelName,
-                                      unit: parser.channelUnit, dropped: bandStreams[0].droppedBands, notes: parser.notes,
-                                      maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh,
-                                      channels: parser.channelNames, timeOriginSeconds: origin, clockStart: parser.clockStart?.text)
+        let parameters = StreamParametersRecord(settings: bandStreams[0].settings, sampleRateHz: rate, rateSource: rateSource,
+                                                channel: parser.channelName, unit: parser.channelUnit,
+                                                maxBridgeSeconds: command.input.maxBridgeSeconds, porh: command.porh)
+        let header = StreamHeaderRecord(parameters: parameters, droppedBands: bandStreams[0].droppedBands, notes: parser.notes,
+                                        channels: parser.channelNames, timeOriginSeconds: origin, startTime: parser.clockStart?.text)
         switch command.format {
         case .jsonl: try StandardOutput.writeLine(ReportJSON.line(header))
         case .csv: try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: StreamBandRow.self)))
@@ -192,12 +193,10 @@ struct StreamSession {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }
         if command.format == .jsonl {
-            let grid = grids[0]
-            try StandardOutput.writeLine(ReportJSON.line(StreamEndJSON(samples: bandStreams[0].sampleCount, lines: lines.lineNumber, malformedLines: malformed,
-                                                    maskedSamples: grid.maskedSamples, interpolatedSamples: grid.interpolatedSamples,
-                                                    resampledGaps: grid.resampledGaps, gaps: grid.gaps, windows: windows,
-                                                    stoppedBy: stoppedBy, timeOriginSeconds: origin,
-                                                    channels: channels.map { StreamEndJSON.ChannelCounts(name: parser.channelNames[$0], grid: grids[$0]) })))
+            let counts = channels.map { StreamChannelCountsRecord(channel: parser.channelNames[$0], grid: grids[$0], timeOriginSeconds: origin) }
+            try StandardOutput.writeLine(ReportJSON.line(StreamEndRecord(samples: bandStreams[0].sampleCount, lines: lines.lineNumber,
+                                                                         malformedLines: malformed, windows: windows, stoppedBy: stoppedBy,
+                                                                         channels: counts)))
         }
         if let strictFailure { throw strictFailure }
     }

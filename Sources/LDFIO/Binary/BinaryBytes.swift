@@ -43,6 +43,10 @@ struct BinaryBytes {
         Int(try load(Int16.self, offset, bigEndian: bigEndian, field))
     }
 
+    func uint16(_ offset: Int, bigEndian: Bool = false, _ field: String) throws -> Int {
+        Int(try load(UInt16.self, offset, bigEndian: bigEndian, field))
+    }
+
     func int32(_ offset: Int, bigEndian: Bool = false, _ field: String) throws -> Int {
         Int(try load(Int32.self, offset, bigEndian: bigEndian, field))
     }

@@ -12,84 +12,76 @@ import LDFCore
 /// 4 GiB, far beyond the reader's part limit) are refused, since their 64-bit offsets take
 /// another path through ZIPFoundation that this check does not follow.
 enum ZIPDirectoryCheck {
-    static let localHeaderSignature: UInt32 = 0x0403_4B50
-    static let centralHeaderSignature: UInt32 = 0x0201_4B50
-    static let endRecordSignature: UInt32 = 0x0605_4B50
-    static let zip64LocatorSignature: UInt32 = 0x0706_4B50
-    static let zip64ExtraFieldID: UInt16 = 0x0001
+    static let localHeaderSignature = 0x0403_4B50
+    static let centralHeaderSignature = 0x0201_4B50
+    static let endRecordSignature = 0x0605_4B50
+    static let zip64LocatorSignature = 0x0706_4B50
+    static let zip64ExtraFieldID = 0x0001
 
     /// Throws an `LDFError` naming `source` unless the archive's directory stays inside `bytes`.
     static func validate(_ bytes: [UInt8], source: String) throws {
-        let damaged = { (what: String) in
-            LDFError(source, "the workbook's ZIP directory is damaged: \(what)", fix: "the file is damaged or truncated: save it again")
-        }
-        guard let end = endRecordOffset(bytes) else { throw damaged("no end-of-central-directory record") }
-        if end >= 20 && bytes.uint32(at: end - 20) == zip64LocatorSignature {
+        let file = BinaryBytes(bytes, source: source)
+        guard let end = try endRecordOffset(file) else { throw damaged(file, "no end-of-central-directory record") }
+        if end >= 20, try file.uint32(end - 20, "ZIP64 locator") == zip64LocatorSignature {
             throw LDFError(source, "the workbook is a ZIP64 archive, which the reader does not support",
                            fix: "save it again from a spreadsheet program, or export CSV")
         }
-        let entryCount = Int(bytes.uint16(at: end + 10))
-        let directorySize = Int(bytes.uint32(at: end + 12))
-        var position = Int(bytes.uint32(at: end + 16))
+        let entryCount = try file.uint16(end + 10, "end record")
+        let directorySize = try file.uint32(end + 12, "end record")
+        var position = try file.uint32(end + 16, "end record")
         guard position <= end, directorySize <= end - position else {
-            throw damaged("the central directory (offset \(position), \(directorySize) bytes) lies outside the file")
+            throw damaged(file, "the central directory (offset \(position), \(directorySize) bytes) lies outside the file")
         }
         for index in 0..<entryCount {
-            guard position + 46 <= end, bytes.uint32(at: position) == centralHeaderSignature else {
-                throw damaged("entry \(index + 1) of \(entryCount) has no central-directory header")
+            guard position + 46 <= end, try file.uint32(position, "central directory") == centralHeaderSignature else {
+                throw damaged(file, "entry \(index + 1) of \(entryCount) has no central-directory header")
             }
-            try checkEntry(bytes, centralHeader: position, index: index, damaged: damaged)
-            position += 46 + Int(bytes.uint16(at: position + 28)) + Int(bytes.uint16(at: position + 30))
-                + Int(bytes.uint16(at: position + 32))
-            guard position <= end else { throw damaged("entry \(index + 1) runs past the central directory") }
+            try checkEntry(file, centralHeader: position, index: index)
+            position += try 46 + file.uint16(position + 28, "central directory") + file.uint16(position + 30, "central directory")
+                + file.uint16(position + 32, "central directory")
+            guard position <= end else { throw damaged(file, "entry \(index + 1) runs past the central directory") }
         }
+    }
+
+    static func damaged(_ file: BinaryBytes, _ what: String) -> LDFError {
+        LDFError(file.source, "the workbook's ZIP directory is damaged: \(what)", fix: "the file is damaged or truncated: save it again")
     }
 
     /// The end record's offset, found as ZIPFoundation finds it: the last signature at least 22
     /// bytes before the end of the file.
-    static func endRecordOffset(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 22 else { return nil }
-        return stride(from: bytes.count - 22, through: 0, by: -1).first { bytes.uint32(at: $0) == endRecordSignature }
+    static func endRecordOffset(_ file: BinaryBytes) throws -> Int? {
+        guard file.count >= 22 else { return nil }
+        return try stride(from: file.count - 22, through: 0, by: -1).first { try file.uint32($0, "end record") == endRecordSignature }
     }
 
     /// Checks one entry: a 32-bit layout without a ZIP64 field, whose local header, data and
     /// data descriptor (flag bit 3) all lie inside the file.
-    static func checkEntry(_ bytes: [UInt8], centralHeader c: Int, index: Int, damaged: (String) -> LDFError) throws {
-        let nameLength = Int(bytes.uint16(at: c + 28)), extraLength = Int(bytes.uint16(at: c + 30))
-        guard c + 46 + nameLength + extraLength <= bytes.count else { throw damaged("entry \(index + 1)'s name runs past the file") }
-        if hasZIP64Field(bytes, in: (c + 46 + nameLength)..<(c + 46 + nameLength + extraLength)) {
-            throw damaged("entry \(index + 1) carries ZIP64 sizes, which the reader does not support")
+    static func checkEntry(_ file: BinaryBytes, centralHeader c: Int, index: Int) throws {
+        let nameLength = try file.uint16(c + 28, "central directory"), extraLength = try file.uint16(c + 30, "central directory")
+        guard c + 46 + nameLength + extraLength <= file.count else { throw damaged(file, "entry \(index + 1)'s name runs past the file") }
+        if try hasZIP64Field(file, in: (c + 46 + nameLength)..<(c + 46 + nameLength + extraLength)) {
+            throw damaged(file, "entry \(index + 1) carries ZIP64 sizes, which the reader does not support")
         }
-        let local = Int(bytes.uint32(at: c + 42))
-        guard local + 30 <= bytes.count, bytes.uint32(at: local) == localHeaderSignature else {
-            throw damaged("entry \(index + 1)'s local header (offset \(local)) is missing")
+        let local = try file.uint32(c + 42, "central directory")
+        guard local + 30 <= file.count, try file.uint32(local, "local header") == localHeaderSignature else {
+            throw damaged(file, "entry \(index + 1)'s local header (offset \(local)) is missing")
         }
-        let dataStart = local + 30 + Int(bytes.uint16(at: local + 26)) + Int(bytes.uint16(at: local + 28))
-        let isStored = bytes.uint16(at: c + 10) == 0
-        let dataSize = Int(bytes.uint32(at: c + (isStored ? 24 : 20)))
-        guard dataStart <= bytes.count, dataSize <= bytes.count - dataStart else {
-            throw damaged("entry \(index + 1)'s data (\(dataSize) bytes at offset \(dataStart)) run past the end of the file")
+        let dataStart = try local + 30 + file.uint16(local + 26, "local header") + file.uint16(local + 28, "local header")
+        let isStored = try file.uint16(c + 10, "central directory") == 0
+        let dataSize = try file.uint32(c + (isStored ? 24 : 20), "central directory")
+        guard dataStart <= file.count, dataSize <= file.count - dataStart else {
+            throw damaged(file, "entry \(index + 1)'s data (\(dataSize) bytes at offset \(dataStart)) run past the end of the file")
         }
     }
 
     /// Whether an extra-field block (APPNOTE 4.5: 2-byte id, 2-byte size, data) holds a ZIP64
     /// field.
-    static func hasZIP64Field(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+    static func hasZIP64Field(_ file: BinaryBytes, in range: Range<Int>) throws -> Bool {
         var i = range.lowerBound
         while i + 4 <= range.upperBound {
-            if bytes.uint16(at: i) == zip64ExtraFieldID { return true }
-            i += 4 + Int(bytes.uint16(at: i + 2))
+            if try file.uint16(i, "extra field") == zip64ExtraFieldID { return true }
+            i += try 4 + file.uint16(i + 2, "extra field")
         }
         return false
-    }
-}
-
-extension [UInt8] {
-    /// Little-endian 16-bit value at `offset` (the caller checks the bounds).
-    fileprivate func uint16(at offset: Int) -> UInt16 { UInt16(self[offset]) | UInt16(self[offset + 1]) << 8 }
-
-    /// Little-endian 32-bit value at `offset` (the caller checks the bounds).
-    fileprivate func uint32(at offset: Int) -> UInt32 {
-        UInt32(uint16(at: offset)) | UInt32(uint16(at: offset + 2)) << 16
     }
 }

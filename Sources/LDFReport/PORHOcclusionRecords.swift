@@ -145,8 +145,13 @@ public struct PORHOcclusionRow: Codable, Sendable, Equatable, ReportUnits {
         mapMmhg = result.options.meanArterialPressureMmHg
         cvcMax = result.options.maximumCVC
         values = PORHParameterValues(o.parameters)
-        let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
-        nullReasons = reasons.isEmpty ? nil : reasons
+        nullReasons = Self.nullReasons(o.parameters)
+    }
+
+    /// "key: reason" for every missing parameter, joined by "; "; nil when none is missing.
+    public static func nullReasons(_ parameters: [PORHParameter]) -> String? {
+        let reasons = parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
+        return reasons.isEmpty ? nil : reasons
     }
 
     /// One row per occlusion of `result`.

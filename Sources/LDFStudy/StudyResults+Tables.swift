@@ -47,10 +47,10 @@ extension StudyResults {
                              + ReportColumns.names(of: PORHParameterValues.self) + ["null_reasons"])
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
-                let reasons = o.parameters.compactMap { p in p.reason.map { "\(p.key.rawValue): \($0)" } }.joined(separator: "; ")
                 table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index)]
                              + ReportColumns.cells(of: o.timing).map(\.text) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
-                             + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text) + [reasons])
+                             + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text)
+                             + [PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
             }
         }
         return table

@@ -30,6 +30,7 @@ public struct StreamPORHInterimRecord: Codable, Sendable, Equatable, ReportUnits
 public struct StreamPORHFailedRecord: Codable, Sendable, Equatable {
     public var type = "porh_failed"
     public var channel: String
+    public var fluxUnit: String
     public var startS: Double
     public var releaseS: Double
     public var timingSource: String
@@ -52,8 +53,24 @@ public enum StreamPORHLine {
         case .final(let occlusion, let unit):
             return try ReportJSON.line(StreamPORHRecord(StreamRecordType("porh"), PORHOcclusionRecord(occlusion, channel: channel, fluxUnit: unit)))
         case .failed(let timing, let reason):
-            return try ReportJSON.line(StreamPORHFailedRecord(channel: channel, startS: timing.startSeconds, releaseS: timing.releaseSeconds,
+            return try ReportJSON.line(StreamPORHFailedRecord(channel: channel, fluxUnit: fluxUnit, startS: timing.startSeconds, releaseS: timing.releaseSeconds,
                                                               timingSource: timing.source.rawValue, reason: reason))
+        }
+    }
+
+    /// The one-line text of a PORH update (for a terminal: `ldf stream --format text`, or standard
+    /// error beside CSV): times in s, fluxes in `fluxUnit`, six significant digits.
+    public static func text(_ update: OnlinePORH.Update, fluxUnit: String) -> String {
+        let p = ReportNumber.precise, unit = fluxUnit.isEmpty ? "" : " " + fluxUnit
+        func span(_ t: OcclusionTiming) -> String { "PORH: occlusion \(p(t.startSeconds))-\(p(t.releaseSeconds)) s" }
+        switch update {
+        case .interim(let timing, let peak, let peakTime, _):
+            return "\(span(timing)), peak so far \(p(peak))\(unit) at \(p(peakTime)) s"
+        case .final(let o, let unit):
+            let flux = unit.isEmpty ? "" : " " + unit
+            return "\(span(o.timing)) (\(o.timing.source.rawValue)): rest \(p(o[.restFlux].value))\(flux), peak \(p(o[.peakFlux].value))\(flux)"
+        case .failed(let timing, let reason):
+            return "\(span(timing)) not measured: \(reason)"
         }
     }
 }

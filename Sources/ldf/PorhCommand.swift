@@ -146,9 +146,8 @@ struct PorhCommand: ParsableCommand {
                     }
                     records.append(PORHRecordingRecord(result))
                     results.append(result)
-                    let several = recordings.filter { $0.provenance.source == recording.provenance.source }.count > 1
-                    try traceWriter?.write(try PORHTrace(recording: recording, result: result),
-                                           source: several ? "\(source) [\(recording.perfusion.name)]" : source)
+                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: source,
+                                           channel: recording.perfusion.name, fluxUnit: recording.perfusion.unit)
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")

@@ -1,12 +1,8 @@
-import Foundation
-import LDFCore
 import LDFIO
 import LDFPORH
 import LDFReport
 
-/// Writes `ldf porh --trace` CSV in chunks (a 1000 Hz recording has millions of rows, too many to
-/// encode each as a report row):
-/// `source,time_s,flux,smoothed_flux,phase`, missing values as empty cells. The file is an
+/// Writes `ldf porh --trace` CSV (`PORHTraceRow`s) a recording at a time. The file is an
 /// `OutputFile`: refused when it is one of the inputs, put in place only by `commit()` (a run that
 /// fails or is killed leaves any old trace as it was), written through for devices and FIFOs.
 final class PorhTraceWriter {
@@ -15,16 +11,19 @@ final class PorhTraceWriter {
     /// Opens `path` for the trace; `inputs` are the recordings of the run (never overwritten).
     init(path: String, inputs: [String]) throws {
         file = try OutputFile(path, role: "the trace", inputs: inputs)
-        try file.write("source,time_s,flux,smoothed_flux,phase\n")
+        try file.write(PORHTraceRow.csvHeader)
     }
 
-    func write(_ trace: PORHTrace, source: String) throws {
-        let name = CSVWriter.field(source)
-        for r in trace.rows {
-            try file.write("\(name),\(r.timeSeconds),\(r.flux.isFinite ? "\(r.flux)" : ""),"
-                + "\(r.smoothedFlux.isFinite ? "\(r.smoothedFlux)" : ""),\(r.phase.rawValue)\n")
+    /// Appends the trace of one recording's `channel` (in `fluxUnit`).
+    func write(_ trace: PORHTrace, source: String, channel: String, fluxUnit: String) throws {
+        for start in stride(from: 0, to: trace.rows.count, by: Self.rowsPerChunk) {
+            let rows = trace.rows[start..<min(start + Self.rowsPerChunk, trace.rows.count)]
+            try file.write(PORHTraceRow.csv(rows, source: source, channel: channel, fluxUnit: fluxUnit))
         }
     }
+
+    /// Rows encoded before each write (about 1 MB of text).
+    static let rowsPerChunk = 10_000
 
     /// Puts the finished trace in place.
     func commit() throws {

@@ -58,7 +58,7 @@ struct SpectrumCommand: ParsableCommand {
                                             scalogramStepSeconds: scalogram == nil ? nil : scalogramStep)
             for d in analysis.signalDiagnostics { printDiagnostic("\(file): \(d)") }
             if let path = scalogram, let grid = analysis.scalogram {
-                try SpectralScalogram.write(grid, source: file, unit: recording.perfusion.unit, to: path, inputs: [file])
+                try SpectralScalogram.write(grid, source: file, channel: analysis.channel, unit: recording.perfusion.unit, to: path, inputs: [file])
             }
             outputs.append(SpectrumRecord(settings: settings, analysis: analysis, startTime: recording.clockStart?.text))
         }

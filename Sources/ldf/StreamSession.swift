@@ -126,8 +126,8 @@ struct StreamSession {
                 switch command.format {
                 case .jsonl:
                     try StandardOutput.writeLine(StreamPORHLine.json(update, channel: parser.channelNames[0], fluxUnit: parser.channelUnits[0]))
-                case .csv: printDiagnostic("ldf stream: \(StreamPORHText(update).summary)")
-                case .text: try StandardOutput.writeLine(StreamPORHText(update).summary)
+                case .csv: printDiagnostic("ldf stream: \(StreamPORHLine.text(update, fluxUnit: parser.channelUnits[0]))")
+                case .text: try StandardOutput.writeLine(StreamPORHLine.text(update, fluxUnit: parser.channelUnits[0]))
                 }
             }
         }

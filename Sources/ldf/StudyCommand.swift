@@ -13,6 +13,7 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Analyse every recording of a manifest and compare groups and conditions.",
+        usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study") + "\nldf study <subcommand>",
         discussion: """
             The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest \
             or porh), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
@@ -32,7 +33,10 @@ struct StudyCommand: ParsableCommand {
             frequency and band between groups and paired conditions). A bad row or recording is listed in errors.csv with its manifest line and the \
             rest still runs. Results are cached per recording in DIR/cache: a second run analyses \
             only rows whose file, parameters or analysis fields changed.
-            """,
+
+            `ldf study MANIFEST --out DIR` runs `ldf study run`, which takes:
+
+            """ + "\n" + DefaultSubcommandHelp.sections(of: StudyRunCommand.self, title: "RUN"),
         subcommands: [StudyRunCommand.self, StudyMergeCommand.self],
         defaultSubcommand: StudyRunCommand.self)
 }

@@ -60,6 +60,10 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
          GoldenCase(name: "info.json", arguments: ["info", "--format", "json", artifacts])]
         + formats("bands", ["bands", rest])
         + formats("spectrum", ["spectrum", short])
+        + ["csv", "json"].map { GoldenCase(name: "scalogram", arguments: ["spectrum", short, "--fmin", "0.6", "--fmax", "2", "--voices", "2",
+                                                                          "--scalogram-step", "60", "--scalogram", "{tmp}/scalogram.\($0)"],
+                                           files: ["scalogram.\($0)"]) }
+        + formats("bands-surrogates", ["bands", short, "--surrogates", "19", "--surrogate-type", "ft", "--seed", "3"])
         + formats("porh", ["porh", porh])
         + [GoldenCase(name: "porh-summary", arguments: ["porh", porh, "--map", "90", "--summary", "{tmp}/summary.csv"], files: ["summary.csv"])]
         + [GoldenCase(name: "stream.csv", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "csv"], stdin: artifacts),

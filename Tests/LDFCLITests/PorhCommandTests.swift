@@ -81,7 +81,7 @@ import LDFTestSupport
         #expect(rows[1].contains(",1,") && rows[2].contains(",2,") && rows[1].contains(",flux,"))
         let traceText = try String(contentsOfFile: trace, encoding: .utf8)
         let traceRows = traceText.split(separator: "\n")
-        #expect(traceRows.first == "source,time_s,flux,smoothed_flux,phase")
+        #expect(traceRows.first == "source,channel,flux_unit,time_s,flux,smoothed_flux,phase")
         for phase in ["rest", "occlusion", "reperfusion", "recovery"] {
             #expect(traceRows.contains { $0.hasSuffix(",\(phase)") }, "\(phase)")
         }

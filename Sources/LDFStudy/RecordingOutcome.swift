@@ -7,6 +7,8 @@ import LDFSpectral
 /// `DIR/cache/<key>.json` so an unchanged recording is not analysed again. Missing values are
 /// nil (JSON null), never NaN.
 public struct RecordingOutcome: Sendable, Codable, Equatable {
+    /// The cache layout version (`StudyCacheFormat`).
+    public var format = StudyCacheFormat.current
     /// The cache key: hash of the file's bytes, the parameters, the toolkit version and the row's
     /// analysis fields (see `StudyRunner.cacheKey`).
     public var key: String

@@ -9,11 +9,10 @@ public struct BispectrumSettingsColumns: Codable, Sendable, Equatable {
 }
 
 /// One row of the tidy `ldf bispectrum --format csv`: a kind's defined cell (`scope`
-/// "bispectrum") or, with --biphase, a kind, pair and time ("biphase"); sides as "source:channel".
+/// "bispectrum") or, with --biphase, a kind, pair and time ("biphase"); sides as "source:channel" with their units (`PairColumns`).
 /// Units as in `BispectrumOutputRecord.units`.
 public struct BispectrumRow: Codable, Sendable, Equatable {
-    public var first: String
-    public var second: String
+    public var pair: PairColumns
     public var scope: String
     public var kind: String
     public var f1Hz: Double
@@ -34,17 +33,17 @@ extension BispectrumOutputRecord {
         let p = parameters.first, test = parameters.second.surrogates
         let settings = BispectrumSettingsColumns(wavelet: WaveletSettingsColumns(p, voices: voices, fminHz: fminHz, fmaxHz: fmaxHz),
                                                  surrogates: SurrogateColumns(test), analysedS: analysedS, sampleRateHz: sampleRateHz)
-        let a = "\(first.source):\(first.channel)", b = second.map { "\($0.source):\($0.channel)" } ?? ""
+        let pair = PairColumns(first, second)
         let cells = bispectra.flatMap { kind in
             kind.cells.map { c in
-                BispectrumRow(first: a, second: b, scope: "bispectrum", kind: kind.kind, f1Hz: c.f1Hz, f2Hz: c.f2Hz, sumHz: c.sumHz,
+                BispectrumRow(pair: pair, scope: "bispectrum", kind: kind.kind, f1Hz: c.f1Hz, f2Hz: c.f2Hz, sumHz: c.sumHz,
                               amplitude: c.amplitude, biphaseRad: c.biphaseRad, threshold: c.threshold, excess: c.excess,
                               significant: c.significant, settings: settings)
             }
         }
         let series = biphase.flatMap { s in
             s.timeS.indices.map { i in
-                BispectrumRow(first: a, second: b, scope: "biphase", kind: s.kind, f1Hz: s.f1Hz, f2Hz: s.f2Hz, sumHz: s.f1Hz + s.f2Hz,
+                BispectrumRow(pair: pair, scope: "biphase", kind: s.kind, f1Hz: s.f1Hz, f2Hz: s.f2Hz, sumHz: s.f1Hz + s.f2Hz,
                               timeS: s.timeS[i], amplitude: s.biamplitude[i], biphaseRad: s.biphaseRad[i], settings: settings)
             }
         }

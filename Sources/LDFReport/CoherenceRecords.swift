@@ -89,14 +89,36 @@ public struct SurrogateIterationsRecord: Codable, Sendable, Equatable {
     }
 }
 
-/// One side of a pair: its recording and channel.
+/// One side of a pair: its recording, channel and the channel's unit.
 public struct PairSideRecord: Codable, Sendable, Equatable {
     public var source: String
     public var channel: String
+    public var fluxUnit: String
 
     public init(_ identity: CoherenceSignal.Identity) {
         source = identity.source
         channel = identity.channelName
+        fluxUnit = identity.unit
+    }
+
+    /// "source:channel", naming the side in a CSV row.
+    public var label: String { "\(source):\(channel)" }
+}
+
+/// The sides of a pair in a tidy CSV row: each as "source:channel", with the unit of each
+/// (`flux_unit` the first's, as in every other command's rows; `second_flux_unit` the second's,
+/// empty when there is no second side).
+public struct PairColumns: Codable, Sendable, Equatable {
+    public var first: String
+    public var second: String
+    public var fluxUnit: String
+    public var secondFluxUnit: String
+
+    public init(_ first: PairSideRecord, _ second: PairSideRecord?) {
+        self.first = first.label
+        self.second = second?.label ?? ""
+        fluxUnit = first.fluxUnit
+        secondFluxUnit = second?.fluxUnit ?? ""
     }
 }
 

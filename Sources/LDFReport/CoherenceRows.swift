@@ -5,8 +5,7 @@ public struct CoherenceSettingsColumns: Codable, Sendable, Equatable {
     public var preset: String
     public var wavelet: WaveletSettingsColumns
     public var windowCycles: Double
-    public var surrogates: SurrogateColumns
-    @Nullable public var significanceTest: String? = nil
+    public var surrogates: SurrogateTestColumns
     public var analysedS: Double
     public var sampleRateHz: Double
 
@@ -14,8 +13,7 @@ public struct CoherenceSettingsColumns: Codable, Sendable, Equatable {
         preset = analysis.bands.bandSet.name
         wavelet = WaveletSettingsColumns(analysis.spectrum.options)
         windowCycles = settings.windowCycles
-        surrogates = SurrogateColumns(settings.surrogates)
-        significanceTest = settings.surrogates?.test.rawValue
+        surrogates = SurrogateTestColumns(settings.surrogates)
         analysedS = analysis.analysedSeconds
         sampleRateHz = analysis.sampleRateHz
     }
@@ -23,10 +21,9 @@ public struct CoherenceSettingsColumns: Codable, Sendable, Equatable {
 
 /// One row of the tidy `ldf coherence --format csv`: a band (`scope` "band"), a frequency
 /// ("frequency") or, with --time-localised, a frequency and window centre ("time"); the sides as
-/// "source:channel". Coherence, threshold and excess are dimensionless, the phase in rad.
+/// "source:channel" with their units (`PairColumns`). Coherence, threshold and excess are dimensionless, the phase in rad.
 public struct CoherenceRow: Codable, Sendable, Equatable {
-    public var first: String
-    public var second: String
+    public var pair: PairColumns
     public var scope: String
     public var band = ""
     @Nullable public var lowHz: Double? = nil
@@ -43,8 +40,7 @@ public struct CoherenceRow: Codable, Sendable, Equatable {
     public var settings: CoherenceSettingsColumns
 
     init(_ analysis: CoherenceAnalysis, scope: String, settings: CoherenceSettingsColumns) {
-        first = "\(analysis.first.source):\(analysis.first.channelName)"
-        second = "\(analysis.second.source):\(analysis.second.channelName)"
+        pair = PairColumns(PairSideRecord(analysis.first), PairSideRecord(analysis.second))
         self.scope = scope
         self.settings = settings
     }

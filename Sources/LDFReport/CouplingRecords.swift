@@ -130,7 +130,7 @@ public struct CouplingOutputRecord: Codable, Sendable, Equatable {
     /// The tidy CSV rows, one per window.
     public var rows: [CouplingRow] {
         windows.map {
-            CouplingRow(first: "\(first.source):\(first.channel)", second: "\(second.source):\(second.channel)", band1: parameters.band1.name,
+            CouplingRow(pair: PairColumns(first, second), band1: parameters.band1.name,
                         band2: parameters.band2.name, window: $0, windowS: parameters.windowS, stepS: parameters.stepS,
                         propagationConstant: parameters.propagationConstant, fourierOrder: parameters.fourierOrder,
                         surrogates: parameters.surrogates?.count, seed: parameters.surrogates?.seed)
@@ -157,8 +157,7 @@ public struct CouplingOutputRecord: Codable, Sendable, Equatable {
 
 /// One row of `ldf coupling --format csv`: the pair, the bands, a window and the settings.
 public struct CouplingRow: Codable, Sendable, Equatable {
-    public var first: String
-    public var second: String
+    public var pair: PairColumns
     public var band1: String
     public var band2: String
     public var window: CouplingWindowRecord
@@ -170,6 +169,6 @@ public struct CouplingRow: Codable, Sendable, Equatable {
     @Nullable public var seed: UInt64? = nil
 
     enum CodingKeys: String, CodingKey {
-        case first, second, band1 = "band_1", band2 = "band_2", window, windowS, stepS, propagationConstant, fourierOrder, surrogates, seed
+        case pair, band1 = "band_1", band2 = "band_2", window, windowS, stepS, propagationConstant, fourierOrder, surrogates, seed
     }
 }

@@ -2,7 +2,7 @@ import LDFEpochs
 
 /// One interval and channel of an epoch analysis: the record `ldf epochs` writes as a CSV row and
 /// a JSON object, and `ldf study` as an `epochs.csv` row. Times are on the file's axis
-/// (seconds), statistics in the channel's `unit`, `cvc` in unit/mmHg, `percent_change` in %,
+/// (seconds), statistics in the channel's `flux_unit`, `cvc` in unit/mmHg, `percent_change` in %,
 /// `valid_share` 0-1; a value that cannot be computed is null and `null_reasons` says why.
 public struct EpochRecord: Codable, Sendable, Equatable {
     public var interval: String
@@ -10,7 +10,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
     public var endS: Double
     public var durationS: Double
     public var channel: String
-    public var unit: String
+    public var fluxUnit: String
     public var samples: Int
     @Nullable public var validShare: Double? = nil
     @Nullable public var mean: Double? = nil
@@ -30,7 +30,7 @@ public struct EpochRecord: Codable, Sendable, Equatable {
         endS = s.interval.endSeconds
         durationS = s.interval.durationSeconds
         channel = s.channel
-        unit = s.unit
+        fluxUnit = s.unit
         samples = s.sampleCount
         validShare = s.validShare
         mean = s.mean
@@ -60,7 +60,7 @@ public struct EpochsRecordingRecord: Codable, Sendable, Equatable {
         source = report.source
         timeOriginS = report.timeOriginSeconds
         rows = report.rows.map(EpochRecord.init)
-        units = Dictionary(rows.map { ($0.channel, EpochRecord.units(fluxUnit: $0.unit)) }) { first, _ in first }
+        units = Dictionary(rows.map { ($0.channel, EpochRecord.units(fluxUnit: $0.fluxUnit)) }) { first, _ in first }
         diagnostics = report.diagnostics.map(\.description)
     }
 

@@ -62,7 +62,9 @@ extension CoherenceSignal {
     public struct Identity: Sendable, Equatable {
         public var source: String
         public var channelName: String
+        /// The channel's unit ("" when the file gives none).
+        public var unit: String
     }
 
-    public var identity: Identity { Identity(source: source, channelName: channelName) }
+    public var identity: Identity { Identity(source: source, channelName: channelName, unit: unit) }
 }

@@ -6,15 +6,18 @@ public struct CoherenceSignal: Sendable {
     /// The recording's source path ("-" for standard input).
     public var source: String
     public var channelName: String
+    /// The channel's unit as the file names it ("" when it gives none).
+    public var unit: String
     /// Samples in the channel's unit; NaN where masked.
     public var values: [Double]
     public var sampleRateHz: Double
     /// Wall-clock time of the first sample, when the file says it (used to align the pair).
     public var startDate: Date?
 
-    public init(source: String, channelName: String, values: [Double], sampleRateHz: Double, startDate: Date? = nil) {
+    public init(source: String, channelName: String, unit: String = "", values: [Double], sampleRateHz: Double, startDate: Date? = nil) {
         self.source = source
         self.channelName = channelName
+        self.unit = unit
         self.values = values
         self.sampleRateHz = sampleRateHz
         self.startDate = startDate
@@ -23,7 +26,7 @@ public struct CoherenceSignal: Sendable {
     /// Channel `channelIndex` of `recording` (default: its perfusion channel).
     public init(recording: Recording, channelIndex: Int? = nil) {
         let channel = recording.channels[channelIndex ?? recording.perfusionChannelIndex]
-        self.init(source: recording.provenance.source, channelName: channel.name, values: channel.values,
+        self.init(source: recording.provenance.source, channelName: channel.name, unit: channel.unit, values: channel.values,
                   sampleRateHz: recording.sampleRateHz, startDate: recording.startDate)
     }
 

@@ -41,7 +41,7 @@ import Testing
         let csv = try LDFCommandRunner.run(["bispectrum", Self.pair, "--channel", "x", "--format", "csv", "--biphase", "0.15,0.4"] + Self.small)
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("first,second,scope,kind,f1_hz,f2_hz,sum_hz,time_s,amplitude,biphase_rad") == true)
+        #expect(lines.first?.hasPrefix("first,second,flux_unit,second_flux_unit,scope,kind,f1_hz,f2_hz,sum_hz,time_s,amplitude,biphase_rad") == true)
         #expect(lines.contains { $0.contains(",bispectrum,111,") } && lines.contains { $0.contains(",biphase,111,") })
         let table = try LDFCommandRunner.run(["bispectrum", Self.pair, "--channel", "x"] + Self.small)
         #expect(table.status == 0 && table.stdout.contains("bispectrum 111:") && table.stdout.contains("strongest"))

@@ -100,7 +100,7 @@ import Testing
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n").map(String.init)
         let header = try #require(lines.first).split(separator: ",").map(String.init)
-        #expect(header.prefix(4) == ["first", "second", "scope", "band"])
+        #expect(header.prefix(6) == ["first", "second", "flux_unit", "second_flux_unit", "scope", "band"])
         let scope = header.firstIndex(of: "scope")!
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.allSatisfy { $0.count == header.count })

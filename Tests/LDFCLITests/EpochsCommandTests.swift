@@ -20,7 +20,7 @@ import LDFTestSupport
                                             "--map", "80", "--format", "csv", path])
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("source,interval,start_s,end_s,duration_s,channel,unit"))
+        #expect(lines[0].hasPrefix("source,interval,start_s,end_s,duration_s,channel,flux_unit"))
         let drug = try #require(lines.first { $0.contains(",drug,") })
         #expect(drug.contains(",8.5,"))          // mean of 7...10 (t = 2 ... 5)
         #expect(drug.contains(",6.0,"))          // change from base (mean 2.5)

@@ -4,7 +4,7 @@ import LDFReport
 /// The epoch record's units: every numeric column has one, text columns none.
 @Suite struct EpochRecordTests {
     @Test func everyNumericColumnHasAUnit() {
-        let text: Set = ["interval", "channel", "unit", "null_reasons"]
+        let text: Set = ["interval", "channel", "flux_unit", "null_reasons"]
         let numeric = Set(ReportColumns.names(of: EpochRecord.self)).subtracting(text)
         let units = EpochRecord.units(fluxUnit: "PU")
         #expect(Set(units.keys) == numeric)

@@ -29,7 +29,7 @@ import Testing
 
     @Test func couplingRowNamesAndUnits() throws {
         let names = ReportColumns.names(of: CouplingRow.self)
-        #expect(Array(names.prefix(8)) == ["first", "second", "band_1", "band_2", "time_s", "strength_2_to_1", "strength_1_to_2", "directionality"])
+        #expect(Array(names.prefix(10)) == ["first", "second", "flux_unit", "second_flux_unit", "band_1", "band_2", "time_s", "strength_2_to_1", "strength_1_to_2", "directionality"])
         #expect(names.suffix(6) == ["window_s", "step_s", "propagation_constant", "fourier_order", "surrogates", "seed"])
         let cells = Dictionary(uniqueKeysWithValues: ReportColumns.cells(of: try Self.window(time: 10, s21: 0.1, s12: 0.3)).map { ($0.name, $0.text) })
         #expect(cells["threshold_2_to_1"] == "" && cells["significant_1_to_2"] == "" && cells["strength_2_to_1"] == "0.1")
@@ -39,7 +39,7 @@ import Testing
 
     @Test func bispectrumRowsNameUnitsAndTheirScopes() {
         let names = ReportColumns.names(of: BispectrumRow.self)
-        #expect(Array(names.prefix(13)) == ["first", "second", "scope", "kind", "f1_hz", "f2_hz", "sum_hz", "time_s", "amplitude", "biphase_rad",
+        #expect(Array(names.prefix(15)) == ["first", "second", "flux_unit", "second_flux_unit", "scope", "kind", "f1_hz", "f2_hz", "sum_hz", "time_s", "amplitude", "biphase_rad",
                                              "threshold", "excess", "significant"])
         #expect(names.suffix(2) == ["analysed_s", "sample_rate_hz"])
         let units = BispectrumOutputRecord.units(fluxUnit: "PU")

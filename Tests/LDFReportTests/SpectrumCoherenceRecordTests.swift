@@ -59,13 +59,13 @@ import LDFSpectral
                                              CoherenceSignal(source: "b.csv", channelName: "flux", values: y, sampleRateHz: 10), settings: settings)
         let rows = CoherenceRow.rows(analysis, settings: settings)
         let names = ReportColumns.names(of: CoherenceRow.self)
-        #expect(Array(names.prefix(15)) == ["first", "second", "scope", "band", "low_hz", "high_hz", "frequency_hz", "time_s", "coherence",
+        #expect(Array(names.prefix(17)) == ["first", "second", "flux_unit", "second_flux_unit", "scope", "band", "low_hz", "high_hz", "frequency_hz", "time_s", "coherence",
                                              "phase_difference_rad", "threshold", "excess", "significant", "valid_fraction", "reason"])
         #expect(names.last == "sample_rate_hz" && names.contains("window_cycles"))
         #expect(rows.filter { $0.scope == "band" }.map(\.band) == ["respiratory", "cardiac"])
         #expect(rows.filter { $0.scope == "frequency" }.count == analysis.spectrum.frequenciesHz.count)
         let respiratory = try #require(rows.first)
-        #expect(respiratory.first == "a.csv:flux" && respiratory.lowHz == 0.145 && respiratory.threshold == nil && respiratory.significant == nil)
+        #expect(respiratory.pair.first == "a.csv:flux" && respiratory.lowHz == 0.145 && respiratory.threshold == nil && respiratory.significant == nil)
         #expect((respiratory.coherence ?? 0) > 0.9)
         let pair = try Self.object(CoherencePairRecord(analysis))
         #expect((pair["units"] as? [String: String])?["phase_difference_rad"] == "rad" && pair["iaaft"] is NSNull)

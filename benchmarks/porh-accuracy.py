@@ -10,10 +10,13 @@ Grid (seeded, every recording written as a CSV file and read back):
   samples, and at 10 Hz, 8 seeds each.
 Checks each found occlusion against the goals: start and release within 1 s (2 s at 2 Hz), peak
 within 2%, time to peak and T50 within 1 s, repayment and debt areas within 3% (repayment only
-where the truth has a return to rest). Prints a Markdown table of misses per group and rate.
+where the truth has a return to rest). Prints a Markdown table of misses per group and rate, and
+a second one of how T75/T50/T25 were read (`recovery_times_method`: fit or crossing) with the
+least and median R² of the recovery fit (the rule's threshold is justified on it, METHODS §7.3).
 
-Usage: swift build -c release --product ldf && python3 benchmarks/porh-accuracy.py [path/to/ldf]
-(the default binary is .build/release/ldf; files go to a temporary folder).
+Usage: swift build -c release --product ldf && python3 benchmarks/porh-accuracy.py [path/to/ldf] [--details PATH]
+(the default binary is .build/release/ldf; files go to a temporary folder; --details writes one
+JSON line per simulated occlusion with the estimates, the truth and the errors).
 """
 import collections
 import itertools
@@ -23,12 +26,20 @@ import subprocess
 import sys
 import tempfile
 
-ldf = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", ".build", "release", "ldf")
+arguments = sys.argv[1:]
+details = None
+if "--details" in arguments:
+    k = arguments.index("--details")
+    details = open(arguments[k + 1], "w")
+    del arguments[k:k + 2]
+ldf = arguments[0] if arguments else os.path.join(os.path.dirname(__file__), "..", ".build", "release", "ldf")
 folder = tempfile.mkdtemp(prefix="ldf-porh-accuracy-")
 path = os.path.join(folder, "s.csv")
 CHECKS = ["found", "start", "release", "peak", "time_to_peak", "t50", "repayment", "debt"]
 checked = collections.Counter()   # (group, rate) -> occlusions expected
 misses = collections.Counter()    # (group, rate, check) -> misses
+methods = collections.Counter()   # (group, rate, method) -> occlusions
+fit_r2 = collections.defaultdict(list)  # (group, rate) -> recovery-fit R² of the found occlusions
 rest_flux = {"finger-pad": 250, "forearm": 10, "hallux": 150, "calf": 8, "thenar": 80}
 
 
@@ -78,6 +89,17 @@ for group, rate, site, args, seed in cases():
         for name, ok in results.items():
             if not ok:
                 misses[(group, rate, name)] += 1
+        methods[(group, rate, o["recovery_times_method"])] += 1
+        if o["recovery_fit_r2"] is not None:
+            fit_r2[key].append(o["recovery_fit_r2"])
+        if details:
+            estimates = {name: o[name] for name in ["start_s", "release_s", "peak_flux", "time_to_peak_s", "t50_s"]}
+            print(json.dumps({"group": group, "rate": rate, "site": site, "seed": seed, "args": args,
+                              "truth": {name: truth[name] for name in ["file_start_seconds", "file_release_seconds", "peak_flux",
+                                                                        "time_to_peak_seconds", "t50_seconds"]},
+                              "estimates": estimates, "recovery_times_method": o["recovery_times_method"],
+                              "recovery_fit_r2": o["recovery_fit_r2"], "missed": [n for n, ok in results.items() if not ok]}),
+                  file=details)
 
 total = sum(checked.values())
 print(f"{total} occlusions in {len(set(k[0] for k in checked))} groups; misses per check (an occlusion not found misses every check)\n")
@@ -87,3 +109,11 @@ for group, rate in sorted(checked, key=lambda k: (k[0], k[1])):
     cells = [str(misses[(group, rate, name)]) for name in CHECKS]
     print(f"| {group} | {rate} | {checked[(group, rate)]} | " + " | ".join(cells) + " |")
 print(f"\nall checks: {sum(misses.values())} missed of {total * len(CHECKS)}")
+
+print("\n| group | rate Hz | T50 by fit | T50 by crossing | least recovery-fit R² | median |")
+print("|---|---|---|---|---|---|")
+for group, rate in sorted(checked, key=lambda k: (k[0], k[1])):
+    values = sorted(fit_r2[(group, rate)])
+    low = f"{values[0]:.3f}" if values else "-"
+    median = f"{values[len(values) // 2]:.3f}" if values else "-"
+    print(f"| {group} | {rate} | {methods[(group, rate, 'fit')]} | {methods[(group, rate, 'crossing')]} | {low} | {median} |")

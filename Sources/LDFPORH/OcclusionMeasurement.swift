@@ -17,10 +17,12 @@ import LDFCore
 /// - Post-occlusive plateau (`end_level` of the recovery times): mean of raw flux over the last
 ///   `plateauWindowSeconds` before `recoveryEnd`, after the peak; null unless steady (its two halves
 ///   differ by less than 5% of peak - plateau).
-/// - Recovery times: levels between the peak and the plateau, or rest flux when there is no
-///   steady plateau (short recoveries; noted); first time after the peak that smoothed flux reaches the level, refined by a
-///   line fitted to the raw flux within max(2 s, smoothing) of it. Return to rest: the same on the
-///   flux smoothed over `returnSmoothingSeconds`.
+/// - Recovery times T75/T50/T25: from the peak to end level E + {75, 50, 25}% of the fall, E the
+///   plateau, or rest flux when there is no steady plateau (short recoveries; noted); from the
+///   recovery fit when it describes the recovery, else from the smoothed flux's first crossings
+///   (`OcclusionMeasurement+RecoveryTimes.swift`).
+/// - Return to rest: first time after the peak that flux smoothed over `returnSmoothingSeconds`
+///   reaches rest flux, refined by a line fitted to the raw flux within half that window.
 /// - Repayment area uses smoothed flux (the positive part would rectify noise); debt area raw flux.
 struct OcclusionMeasurement {
     let flux: [Double]
@@ -38,10 +40,10 @@ struct OcclusionMeasurement {
     /// Steadiness rule of the plateau, as a fraction of peak - plateau.
     static let plateauSteadiness = 0.05
 
-    private func sample(_ t: Double) -> Int { min(flux.count, max(0, Int((t * rateHz).rounded(.up)))) }
+    func sample(_ t: Double) -> Int { min(flux.count, max(0, Int((t * rateHz).rounded(.up)))) }
     private func seconds(_ x: Double) -> String { "\(OcclusionDetector.rounded(x)) s" }
     /// A time from the first sample as shown: on the file's axis.
-    private func at(_ t: Double) -> String { seconds(t + timeOrigin) }
+    func at(_ t: Double) -> String { seconds(t + timeOrigin) }
 
     /// First time at or after sample `from` (before `to`) where `series` is at or below `level`,
     /// refined by a straight line fitted to the raw flux within `refineSeconds` of that crossing
@@ -206,14 +208,16 @@ struct OcclusionMeasurement {
             notes.append(.info("recovery_end_level_rest", "T75/T50/T25 use rest flux (\(OcclusionDetector.rounded(rf))) as the end level: "
                                + plateauReason))
         }
-        if peak != nil, endLevel.isFinite {
-            let recovery = transientFit(fromSample: sample(peakTime), origin: peakTime, fixedAsymptote: endLevel)
+        var recovery: RecoveryTimes?
+        if let p = peak, endLevel.isFinite {
+            let times = recoveryTimes(peakIndex: p, peakTime: peakTime, peakFlux: pf, endLevel: endLevel)
             for (key, fraction) in recoveryKeys {
-                switch recoveryTime(recovery, fraction: fraction, peakTime: peakTime) {
+                switch times.time(fraction) {
                 case .success(let t): set(key, t, otherwise: "")
                 case .failure(let reason): missing([key], reason.message)
                 }
             }
+            recovery = times
         }
         var returnTime: Double?
         if let p = peak, rf.isFinite {
@@ -297,43 +301,27 @@ struct OcclusionMeasurement {
         var result = PORHOcclusionResult(index: index, timing: timing, parameters: PORHParameterKey.allCases.map { values[$0]! },
                                          transientFit: fit, windows: windows, diagnostics: notes)
         result.restReference = restReference
+        result.recoveryTimesMethod = recovery?.method
+        result.recoveryFitRSquared = recovery?.rSquaredBeyondNoise
         return result
     }
 
-    /// Least R² of the recovery fit for T75/T50/T25: below it the model does not describe the recovery.
-    static let minimumRecoveryFitRSquared = 0.5
-
-    /// Why a recovery time is null.
-    struct NoRecoveryTime: Error { let message: String }
-
-    /// Time from the peak until the recovery fit (`fit`, time 0 at the peak) falls to its end level
-    /// + `fraction` of its fall, b (ln(1 / fraction))^(1/c), when the fit describes a falling
-    /// recovery (a > 0, R² at least `minimumRecoveryFitRSquared`) and that time is inside it.
-    private func recoveryTime(_ fit: StretchedExponentialFit?, fraction: Double, peakTime: Double) -> Result<Double, NoRecoveryTime> {
-        guard let fit, fit.a.isFinite, fit.b.isFinite, fit.c.isFinite else {
-            return .failure(NoRecoveryTime(message: "too few valid samples after the peak to fit the recovery"))
-        }
-        guard fit.a > 0 else { return .failure(NoRecoveryTime(message: "flux does not fall from the peak towards the end level")) }
-        guard fit.rSquared >= Self.minimumRecoveryFitRSquared else {
-            return .failure(NoRecoveryTime(message: "the transient model describes the recovery poorly (R² \(OcclusionDetector.rounded(fit.rSquared)), "
-                                           + "at least \(Self.minimumRecoveryFitRSquared) needed)"))
-        }
-        let t = fit.recoveryTime(fraction: fraction)
-        guard peakTime + t <= recoveryEnd else {
-            return .failure(NoRecoveryTime(message: "the fitted recovery reaches \(Int(100 * fraction))% of its fall only after the recovery ends at \(at(recoveryEnd))"))
-        }
-        return .success(t)
+    /// Fits the transient to the recovery's block means (`recoveryBlocks`) from sample `first`, times
+    /// in seconds from `origin`; with `fixedAsymptote` the end level is held.
+    func transientFit(fromSample first: Int, origin: Double, fixedAsymptote: Double? = nil) -> StretchedExponentialFit? {
+        guard let blocks = recoveryBlocks(fromSample: first, origin: origin) else { return nil }
+        return StretchedExponentialFit.fit(times: blocks.times, values: blocks.means, fixedAsymptote: fixedAsymptote)
     }
 
-    /// Fits the transient to flux block means (at most 4 per second) from sample `first` to the end
-    /// of the recovery, times in seconds from `origin`; with `fixedAsymptote` the end level is held.
-    private func transientFit(fromSample first: Int, origin: Double, fixedAsymptote: Double? = nil) -> StretchedExponentialFit? {
+    /// Flux block means (at most 4 per second) from sample `first` to the end of the recovery, with
+    /// their centre times in seconds from `origin`; nil when the recovery has no samples after `first`.
+    func recoveryBlocks(fromSample first: Int, origin: Double) -> (times: [Double], means: [Double])? {
         let block = max(1, Int(rateHz / 4))
         let end = sample(recoveryEnd)
         guard end > first else { return nil }
         let means = MovingMean.blocks(Array(flux[first..<end]), length: block)
         let shift = Double(first) / rateHz - origin
         let times = means.indices.map { k in (Double(k * block) + Double(block - 1) / 2) / rateHz + shift }
-        return StretchedExponentialFit.fit(times: times, values: means, fixedAsymptote: fixedAsymptote)
+        return (times, means)
     }
 }

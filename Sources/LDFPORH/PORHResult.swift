@@ -57,6 +57,12 @@ public struct PORHOcclusionResult: Sendable {
     public var reperfusionFlowmotionReason: String?
     /// Where the rest flux was measured.
     public var restReference = RestReference.beforeThisOcclusion
+    /// How T75/T50/T25 were read; nil when there are none to read (no peak or no end level).
+    public var recoveryTimesMethod: RecoveryTimesMethod?
+    /// R² beyond white noise of the recovery fit (the transient from the peak time with the end
+    /// level held; `StretchedExponentialFit.rSquaredBeyondNoise`), the quantity the method is chosen
+    /// on; nil without a fit.
+    public var recoveryFitRSquared: Double?
 
     public init(index: Int, timing: OcclusionTiming, parameters: [PORHParameter], transientFit: StretchedExponentialFit?,
                 windows: PORHWindows, diagnostics: [Diagnostic]) {

@@ -1,6 +1,6 @@
 import LDFCore
 
-/// A band's name and edges in Hz, as the MODA analyses record them.
+/// A band's name and edges in Hz, as the spectral parameters and the MODA analyses record them.
 public struct BandEdgesRecord: Codable, Sendable, Equatable {
     public var name: String
     public var lowHz: Double

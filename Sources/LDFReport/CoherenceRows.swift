@@ -19,9 +19,45 @@ public struct CoherenceSettingsColumns: Codable, Sendable, Equatable {
     }
 }
 
+/// A coherence value with its surrogate test, as a band and a frequency record both hold it.
+public protocol CoherenceValues {
+    var coherence: Double? { get }
+    var phaseDifferenceRad: Double? { get }
+    var threshold: Double? { get }
+    var excess: Double? { get }
+    var significant: Bool? { get }
+    var validFraction: Double? { get }
+}
+
+extension CoherenceBandRecord: CoherenceValues {}
+extension CoherenceFrequencyRecord: CoherenceValues {}
+
+/// The values of a tidy coherence row (dimensionless; phase difference in rad), null where the
+/// row's scope has none (a time-localised row has only the coherence).
+public struct CoherenceValueColumns: Codable, Sendable, Equatable {
+    @Nullable public var coherence: Double? = nil
+    @Nullable public var phaseDifferenceRad: Double? = nil
+    @Nullable public var threshold: Double? = nil
+    @Nullable public var excess: Double? = nil
+    @Nullable public var significant: Bool? = nil
+    @Nullable public var validFraction: Double? = nil
+
+    public init(coherence: Double?) { self.coherence = coherence }
+
+    public init(_ v: some CoherenceValues) {
+        coherence = v.coherence
+        phaseDifferenceRad = v.phaseDifferenceRad
+        threshold = v.threshold
+        excess = v.excess
+        significant = v.significant
+        validFraction = v.validFraction
+    }
+}
+
 /// One row of the tidy `ldf coherence --format csv`: a band (`scope` "band"), a frequency
 /// ("frequency") or, with --time-localised, a frequency and window centre ("time"); the sides as
-/// "source:channel" with their units (`PairColumns`). Coherence, threshold and excess are dimensionless, the phase in rad.
+/// "source:channel" with their units (`PairColumns`). Coherence, threshold and excess are
+/// dimensionless, the phase in rad.
 public struct CoherenceRow: Codable, Sendable, Equatable {
     public var pair: PairColumns
     public var scope: String
@@ -30,58 +66,26 @@ public struct CoherenceRow: Codable, Sendable, Equatable {
     @Nullable public var highHz: Double? = nil
     @Nullable public var frequencyHz: Double? = nil
     @Nullable public var timeS: Double? = nil
-    @Nullable public var coherence: Double? = nil
-    @Nullable public var phaseDifferenceRad: Double? = nil
-    @Nullable public var threshold: Double? = nil
-    @Nullable public var excess: Double? = nil
-    @Nullable public var significant: Bool? = nil
-    @Nullable public var validFraction: Double? = nil
+    public var values: CoherenceValueColumns
     @Nullable public var reason: String? = nil
     public var settings: CoherenceSettingsColumns
-
-    init(_ analysis: CoherenceAnalysis, scope: String, settings: CoherenceSettingsColumns) {
-        pair = PairColumns(PairSideRecord(analysis.first), PairSideRecord(analysis.second))
-        self.scope = scope
-        self.settings = settings
-    }
 
     /// Every row of one pair: bands, then frequencies, then the time-localised values.
     public static func rows(_ analysis: CoherenceAnalysis, settings: CoherenceSettings) -> [CoherenceRow] {
         let columns = CoherenceSettingsColumns(analysis, settings: settings)
-        let blank = { (scope: String) in CoherenceRow(analysis, scope: scope, settings: columns) }
+        let pair = PairColumns(PairSideRecord(analysis.first), PairSideRecord(analysis.second))
         let bands = analysis.bands.bands.map(CoherenceBandRecord.init).map { b in
-            var r = blank("band")
-            r.band = b.name
-            r.lowHz = b.lowHz
-            r.highHz = b.highHz
-            r.coherence = b.coherence
-            r.phaseDifferenceRad = b.phaseDifferenceRad
-            r.threshold = b.threshold
-            r.excess = b.excess
-            r.significant = b.significant
-            r.validFraction = b.validFraction
-            r.reason = b.reason
-            return r
+            CoherenceRow(pair: pair, scope: "band", band: b.name, lowHz: b.lowHz, highHz: b.highHz, values: CoherenceValueColumns(b),
+                         reason: b.reason, settings: columns)
         }
         let frequencies = analysis.spectrum.frequenciesHz.indices.map { k in
             let f = CoherenceFrequencyRecord(analysis, index: k)
-            var r = blank("frequency")
-            r.frequencyHz = f.frequencyHz
-            r.coherence = f.coherence
-            r.phaseDifferenceRad = f.phaseDifferenceRad
-            r.threshold = f.threshold
-            r.excess = f.excess
-            r.significant = f.significant
-            r.validFraction = f.validFraction
-            return r
+            return CoherenceRow(pair: pair, scope: "frequency", frequencyHz: f.frequencyHz, values: CoherenceValueColumns(f), settings: columns)
         }
         let times = (analysis.timeLocalised ?? []).flatMap { local in
             zip(local.timesSeconds, local.coherence).map { time, value in
-                var r = blank("time")
-                r.frequencyHz = local.frequencyHz
-                r.timeS = time
-                r.coherence = value
-                return r
+                CoherenceRow(pair: pair, scope: "time", frequencyHz: local.frequencyHz, timeS: time,
+                             values: CoherenceValueColumns(coherence: value), settings: columns)
             }
         }
         return bands + frequencies + times

@@ -81,6 +81,10 @@ public struct PORHOcclusionDetails: Codable, Sendable, Equatable {
     public var timingDetail: String
     /// Why each null parameter is null.
     public var reasons: [String: String]
+    /// How T75/T50/T25 were read (`fit`, `crossing`); null without them.
+    @Nullable public var recoveryTimesMethod: String? = nil
+    /// R² beyond white noise of the recovery fit, the quantity the method was chosen on (dimensionless).
+    @Nullable public var recoveryFitR2: Double? = nil
     public var units: [String: String]
     public var windows: PORHWindowsRecord
     /// When smoothed flux came back to rest flux, s on the file's axis.
@@ -94,6 +98,8 @@ public struct PORHOcclusionDetails: Codable, Sendable, Equatable {
         index = o.index
         timingDetail = o.timing.detail
         reasons = Dictionary(uniqueKeysWithValues: o.parameters.compactMap { p in p.reason.map { (p.key.rawValue, $0) } })
+        recoveryTimesMethod = o.recoveryTimesMethod?.rawValue
+        recoveryFitR2 = o.recoveryFitRSquared
         units = PORHOcclusionRecord.units(fluxUnit: fluxUnit)
         windows = PORHWindowsRecord(o.windows)
         returnS = o.windows.returnSeconds
@@ -116,13 +122,14 @@ extension Merged: ReportUnits where First == PORHOcclusionTimingColumns, Second 
     /// The timing columns, the parameters and the return time.
     public static func units(fluxUnit: String) -> [String: String] {
         PORHOcclusionTimingColumns.units(fluxUnit: fluxUnit).merging(PORHParameterValues.units(fluxUnit: fluxUnit)) { a, _ in a }
-            .merging(["return_s": "s"]) { a, _ in a }
+            .merging(["return_s": "s", "recovery_fit_r2": ReportUnit.dimensionless]) { a, _ in a }
     }
 }
 
 /// One row of `ldf porh --format csv`: an occlusion with its recording, channel, flux unit, the
 /// site and the pressures CVC is computed from (`map_mmhg`, mmHg; `cvc_max`, flux/mmHg), every
-/// parameter (empty cells for nulls) and the reasons of the nulls ("key: reason; ...").
+/// parameter (empty cells for nulls), how T75/T50/T25 were read (`recovery_times_method`, with the
+/// recovery fit's `recovery_fit_r2`) and the reasons of the nulls ("key: reason; ...").
 public struct PORHOcclusionRow: Codable, Sendable, Equatable, ReportUnits {
     public var source: String
     public var channel: String
@@ -133,6 +140,8 @@ public struct PORHOcclusionRow: Codable, Sendable, Equatable, ReportUnits {
     @Nullable public var mapMmhg: Double? = nil
     @Nullable public var cvcMax: Double? = nil
     public var values: PORHParameterValues
+    @Nullable public var recoveryTimesMethod: String? = nil
+    @Nullable public var recoveryFitR2: Double? = nil
     @Nullable public var nullReasons: String? = nil
 
     public init(_ o: PORHOcclusionResult, of result: PORHRecordingResult) {
@@ -145,6 +154,8 @@ public struct PORHOcclusionRow: Codable, Sendable, Equatable, ReportUnits {
         mapMmhg = result.options.meanArterialPressureMmHg
         cvcMax = result.options.maximumCVC
         values = PORHParameterValues(o.parameters)
+        recoveryTimesMethod = o.recoveryTimesMethod?.rawValue
+        recoveryFitR2 = o.recoveryFitRSquared
         nullReasons = Self.nullReasons(o.parameters)
     }
 
@@ -161,6 +172,7 @@ public struct PORHOcclusionRow: Codable, Sendable, Equatable, ReportUnits {
 
     public static func units(fluxUnit: String) -> [String: String] {
         PORHOcclusionTimingColumns.units(fluxUnit: fluxUnit).merging(PORHParameterValues.units(fluxUnit: fluxUnit)) { a, _ in a }
-            .merging(["map_mmhg": "mmHg", "cvc_max": "\(ReportUnit.flux(fluxUnit))/mmHg"]) { a, _ in a }
+            .merging(["map_mmhg": "mmHg", "cvc_max": "\(ReportUnit.flux(fluxUnit))/mmHg",
+                      "recovery_fit_r2": ReportUnit.dimensionless]) { a, _ in a }
     }
 }

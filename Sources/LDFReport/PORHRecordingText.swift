@@ -33,6 +33,11 @@ public enum PORHRecordingText {
             let unit = p.key.unit(flux: fluxUnit)
             lines.append("  \(name(p.key)) " + (p.value.map { n($0) + (unit.isEmpty ? "" : " " + unit) } ?? "-  (\(p.reason ?? ""))"))
         }
+        if let method = occlusion.recoveryTimesMethod {
+            lines.append("  \(name("recovery_times_method")) \(method.rawValue)"
+                         + (occlusion.recoveryFitRSquared.map { " (recovery fit R² beyond noise \(n($0)), \(method == .fit ? "at least" : "below") "
+                                                             + "\(n(RecoveryTimesMethod.minimumFitRSquared)))" } ?? " (no recovery fit)"))
+        }
         if let flowmotion = occlusion.reperfusionFlowmotion {
             lines.append("  reperfusion flowmotion, (flux - fit)/d from \(n(flowmotion.segment.startSeconds)) to "
                          + "\(n(flowmotion.segment.endSeconds)) s (\(flowmotion.report.bandSet.name) bands): amplitude (dimensionless)")
@@ -53,7 +58,8 @@ public enum PORHRecordingText {
             + (s.coefficientOfVariationPercent.map { "\(n($0))%" } ?? "-") + " (n = \(s.count))"
     }
 
-    static func name(_ key: PORHParameterKey) -> String { key.rawValue.padded(22) }
+    static func name(_ key: PORHParameterKey) -> String { name(key.rawValue) }
+    static func name(_ field: String) -> String { field.padded(22) }
 }
 
 extension String {

@@ -4,11 +4,6 @@ import LDFSpectral
 /// The band-analysis parameters, recorded in every JSON output of `bands`, `spectrum`,
 /// `coherence`, `bispectrum` and in the `ldf stream` header.
 public struct SpectralParametersRecord: Codable, Sendable, Equatable {
-    public struct BandRecord: Codable, Sendable, Equatable {
-        public var name: String
-        public var lowHz: Double
-        public var highHz: Double
-    }
     public struct HampelRecord: Codable, Sendable, Equatable {
         public var windowS: Double
         public var thresholdMads: Double
@@ -23,7 +18,7 @@ public struct SpectralParametersRecord: Codable, Sendable, Equatable {
     }
 
     public var preset: String
-    public var bands: [BandRecord]
+    public var bands: [BandEdgesRecord]
     public var method: String
     public var wavelet: String
     public var f0: Double
@@ -44,7 +39,7 @@ public struct SpectralParametersRecord: Codable, Sendable, Equatable {
 
     public init(_ settings: BandAnalysisSettings) {
         preset = settings.bandSet.name
-        bands = settings.bandSet.bands.map { BandRecord(name: $0.name, lowHz: $0.lowHz, highHz: $0.highHz) }
+        bands = settings.bandSet.bands.map(BandEdgesRecord.init)
         method = settings.method.rawValue
         wavelet = settings.wavelet.kernelName
         f0 = settings.wavelet.f0

@@ -9,7 +9,8 @@ import LDFCore
 /// Files written before the version existed carry no `format` field: version 1.
 public enum StudyCacheFormat {
     /// Version 2: band rows with `power_ratio_to_mean`, `power_share`, peak amplitude and pixel
-    /// averages; spectra as `SpectrumRow`s; PORH rows with timing and null reasons.
+    /// averages; spectra as `SpectrumRow`s; PORH rows with timing, null reasons and how T75/T50/T25
+    /// were read.
     public static let current = 2
 
     /// The version a cache file declares (1 without a `format` field); nil when it is not JSON.

@@ -12,8 +12,8 @@ import LDFCore
 ///   occlusion (at most half of it).
 /// - Peak: maximum of smoothed flux over [release, release + peak search), cut at `recoveryEnd`
 ///   (the next occlusion's start or the recording's end); null when it sits at the end of the
-///   search (still rising) or does not exceed rest flux. Its time is refined by a parabola fitted to
-///   the raw flux around it (`refinedPeakTime`).
+///   search (still rising) or does not exceed rest flux. Its time is where a fitted peak shape
+///   (the top of the rise, then the recovery transient) turns (`peakShapeTime`).
 /// - Post-occlusive plateau (`end_level` of the recovery times): mean of raw flux over the last
 ///   `plateauWindowSeconds` before `recoveryEnd`, after the peak; null unless steady (its two halves
 ///   differ by less than 5% of peak - plateau).
@@ -65,43 +65,6 @@ struct OcclusionMeasurement {
         guard slope < 0 else { return crossing }
         let offset = (level - intercept) / slope
         return crossing + min(max(offset, Double(lo) / rateHz - crossing), Double(hi) / rateHz - crossing)
-    }
-
-    /// Time of the peak: the vertex of a parabola fitted to the raw flux around the smoothed
-    /// maximum at sample `index` — over the top of the peak (where smoothed flux stays within 10%
-    /// of peak - `base` of the maximum), at least max(2 s, smoothing) and at most 10 s either side —
-    /// not before release (kept within that stretch); the maximum itself when the fitted curve is
-    /// not concave. On a flat, noisy top the arg-max of a moving mean wanders; the parabola uses
-    /// every sample of the top, so a broad peak at a low rate gets more of them.
-    private func refinedPeakTime(_ index: Int, base: Double) -> Double {
-        let t0 = Double(index) / rateHz
-        var h = max(2, options.smoothingSeconds)
-        if base.isFinite, smooth[index] > base {
-            let top = smooth[index] - 0.1 * (smooth[index] - base)
-            let limit = Int(10 * rateHz)
-            var lo = index, hi = index
-            while lo > max(0, index - limit), !(smooth[lo - 1].isFinite && smooth[lo - 1] < top) { lo -= 1 }
-            while hi < min(smooth.count - 1, index + limit), !(smooth[hi + 1].isFinite && smooth[hi + 1] < top) { hi += 1 }
-            h = max(h, Double(min(index - lo, hi - index)) / rateHz)
-        }
-        var m = [Double](repeating: 0, count: 9), v = [Double](repeating: 0, count: 3)
-        for k in sample(max(t0 - h, timing.releaseSeconds))..<sample(t0 + h) where flux[k].isFinite {
-            let t = Double(k) / rateHz - t0
-            let basis = [1, t, t * t]
-            for i in 0..<3 {
-                v[i] += basis[i] * flux[k]
-                for j in 0..<3 { m[3 * i + j] += basis[i] * basis[j] }
-            }
-        }
-        func det(_ a: [Double]) -> Double {
-            a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6])
-        }
-        let d = det(m)
-        guard d != 0, d.isFinite else { return t0 }
-        func replaced(_ column: Int) -> [Double] { (0..<9).map { $0 % 3 == column ? v[$0 / 3] : m[$0] } }
-        let c1 = det(replaced(1)) / d, c2 = det(replaced(2)) / d
-        guard c2 < 0 else { return t0 }
-        return max(timing.releaseSeconds, t0 + min(max(-c1 / (2 * c2), -h), h))
     }
 
     func measure(index: Int) -> PORHOcclusionResult {
@@ -177,7 +140,7 @@ struct OcclusionMeasurement {
         }
         let peak = peakReason == nil ? peakIndex : nil
         let pf = peak.map { smooth[$0] } ?? .nan
-        let peakTime = peak.map { refinedPeakTime($0, base: rf) } ?? .nan
+        let peakTime = peak.map { peakShapeTime($0, base: rf) } ?? .nan
 
         // Post-occlusive plateau.
         var plateau = Double.nan

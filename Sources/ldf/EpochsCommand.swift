@@ -81,65 +81,12 @@ struct EpochsCommand: ParsableCommand {
         let reports = entries.compactMap(\.report)
         switch format {
         case .json:
-            try StandardOutput.writeLine(ReportJSON.string(EpochsOutputJSON(options: options, source: source, recordings: entries.map(\.record))))
+            try StandardOutput.writeLine(ReportJSON.string(EpochsOutputRecord(options: options, source: source, recordings: entries.map(\.record))))
         case .csv:
-            try StandardOutput.writeLine(CSVWriter.record(["source"] + ReportColumns.names(of: EpochRecord.self)))
-            for report in reports {
-                try StandardOutput.writeLines(report.rows.map { CSVWriter.record([report.source] + ReportColumns.cells(of: EpochRecord($0)).map(\.text)) })
-            }
+            try StandardOutput.write(EpochRecord.table(reports).text)
         case .table:
-            try StandardOutput.writeLine(reports.map(EpochsText.table).joined(separator: "\n\n"))
+            try StandardOutput.writeLine(reports.map(\.textTable).joined(separator: "\n\n"))
         }
         if entries.contains(where: { $0.record.error != nil }) { throw ExitCode.failure }
-    }
-}
-
-/// The table layout of `ldf epochs`.
-enum EpochsText {
-    static func table(_ report: EpochReport) -> String {
-        var lines = ["\(report.source): \(report.intervals.count) intervals (times on the file's axis, s)"
-                     + (report.options.referenceName.map { ", changes from '\($0)'" } ?? "")]
-        func n(_ x: Double?) -> String { ReportNumber.short(x) }
-        for interval in report.intervals {
-            lines.append("")
-            lines.append("\(interval.name): \(n(interval.startSeconds))-\(n(interval.endSeconds)) s (\(n(interval.durationSeconds)) s)")
-            for r in report.rows where r.interval == interval {
-                var text = "  \(r.channel) [\(r.unit)]: mean \(n(r.mean)), median \(n(r.median)), SD \(n(r.standardDeviation)), "
-                    + "min \(n(r.minimum)), max \(n(r.maximum)), valid \(r.validShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-")"
-                if let cvc = r.cvc { text += ", CVC \(n(cvc)) \(r.unit)/mmHg" }
-                if report.options.referenceName != nil { text += ", change \(n(r.changeFromReference)) \(r.unit) (\(n(r.percentChangeFromReference))%)" }
-                if r.mean == nil, let reason = r.reasons["mean"] { text += "  (\(reason))" }
-                lines.append(text)
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// `ldf epochs --format json`: toolkit, parameters, per recording its rows.
-struct EpochsOutputJSON: Encodable {
-    var toolkit = ToolkitStamp()
-    var parameters: Parameters
-    var recordings: [EpochsRecordingRecord]
-
-    struct Parameters: Encodable {
-        var intervals: String
-        @Nullable var everyS: Double?
-        @Nullable var meanArterialPressureMmhg: Double?
-        @Nullable var reference: String?
-        var sampleRule = "samples whose time on the file's axis is in [start, end); SD with n - 1"
-    }
-
-    init(options: EpochOptions, source: EpochSource, recordings: [EpochsRecordingRecord]) {
-        var every: Double?
-        let kind: String
-        switch source {
-        case .events: kind = "events"
-        case .intervals: kind = "given"
-        case .every(let s): kind = "every"; every = s
-        }
-        parameters = Parameters(intervals: kind, everyS: every, meanArterialPressureMmhg: options.meanArterialPressureMmHg,
-                                reference: options.referenceName)
-        self.recordings = recordings
     }
 }

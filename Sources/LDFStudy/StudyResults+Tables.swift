@@ -44,13 +44,13 @@ extension StudyResults {
     public var porhTable: CSVTable {
         var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "channel", "occlusion"]
                              + ReportColumns.names(of: PORHOcclusionTimingColumns.self) + ["map_mmhg"]
-                             + ReportColumns.names(of: PORHParameterValues.self) + ["null_reasons"])
+                             + ReportColumns.names(of: PORHParameterValues.self) + ["recovery_times_method", "recovery_fit_r2", "null_reasons"])
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
                 table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index)]
                              + ReportColumns.cells(of: o.timing).map(\.text) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
                              + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text)
-                             + [PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
+                             + [o.recoveryTimesMethod ?? "", CSVTable.cell(o.recoveryFitR2), PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
             }
         }
         return table

@@ -28,9 +28,6 @@ public struct ComparisonContrast: Sendable, Hashable, Comparable {
         (a.design.rawValue, a.protocolKind.rawValue, a.site, a.condition + "\u{0}" + a.group, a.levelA + "\u{0}" + a.levelB)
             < (b.design.rawValue, b.protocolKind.rawValue, b.site, b.condition + "\u{0}" + b.group, b.levelA + "\u{0}" + b.levelB)
     }
-
-    var columns: [String] { [design.rawValue, protocolKind.rawValue, site, condition, group, levelA, levelB] }
-    static let columnNames = ["design", "protocol", "site", "condition", "group", "level_a", "level_b"]
 }
 
 /// The values of the two levels of one contrast (paired contrasts keep subject order).

@@ -7,6 +7,8 @@ import LDFSpectral
 /// `DIR/cache/<key>.json` so an unchanged recording is not analysed again. Missing values are
 /// nil (JSON null), never NaN.
 public struct RecordingOutcome: Sendable, Codable, Equatable {
+    /// The cache layout version (`StudyCacheFormat`).
+    public var format = StudyCacheFormat.current
     /// The cache key: hash of the file's bytes, the parameters, the toolkit version and the row's
     /// analysis fields (see `StudyRunner.cacheKey`).
     public var key: String
@@ -142,6 +144,10 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
     public var timing: PORHOcclusionTimingColumns
     /// Every parameter in `PORHParameterKey` order; missing ones carry their reason.
     public var parameters: [PORHParameter]
+    /// How T75/T50/T25 were read (`fit`, `crossing`), and the recovery fit's R² beyond white
+    /// noise it was chosen on, as `ldf porh` writes them.
+    public var recoveryTimesMethod: String?
+    public var recoveryFitR2: Double?
     /// Band summaries of the reperfusion segment with the transient removed, (x - fit) / d, so
     /// amplitudes are fractions of the plateau d; empty unless asked for
     /// (`StudyParameters.reperfusionBands`) and computable.
@@ -154,6 +160,8 @@ public struct OcclusionRow: Sendable, Codable, Equatable {
         index = result.index
         timing = PORHOcclusionTimingColumns(result)
         parameters = result.parameters
+        recoveryTimesMethod = result.recoveryTimesMethod?.rawValue
+        recoveryFitR2 = result.recoveryFitRSquared.flatMap { $0.isFinite ? $0 : nil }
         reperfusionBands = result.reperfusionFlowmotion?.report.bands.map { BandSummaryRow($0, channel: channel ?? "", fluxUnit: "1") } ?? []
         reperfusionReason = result.reperfusionFlowmotionReason
     }

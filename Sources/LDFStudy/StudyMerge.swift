@@ -25,10 +25,11 @@ public enum StudyMerge {
         let cache = output.appendingPathComponent("cache", isDirectory: true)
         try OutputFolder.create(cache.path, role: "the study cache")
         var found: [Int: RecordingOutcome] = [:]
+        for directory in directories { try StudyCacheFormat.requireCurrent(in: directory.appendingPathComponent("cache")) }
         for (position, entry) in manifest.entries.enumerated() {
             guard let key = try? StudyRunner.cacheKey(entry, parameters: parameters) else { continue }
             for directory in directories {
-                guard let outcome = StudyRunner.cachedOutcome(key: key, in: directory.appendingPathComponent("cache")) else { continue }
+                guard let outcome = StudyRunner.cachedOutcome(key: key, in: directory.appendingPathComponent("cache")).outcome else { continue }
                 found[position] = outcome
                 if directory.standardizedFileURL != output.standardizedFileURL { try StudyRunner.store(outcome, in: cache) }
                 break

@@ -94,20 +94,13 @@ extension StudyResults {
 
     /// `comparisons.csv`.
     public var comparisonsTable: CSVTable {
-        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "channel"] + ComparisonContrast.columnNames + [
-            "n_a", "n_b", "median_a", "median_b", "test", "method", "statistic", "statistic_kind", "p_value",
-            "effect_size", "effect_size_kind", "adjustment", "family_size", "p_adjusted", "reason",
-        ])
-        for c in variableComparisons() {
-            let kind = c.contrast.design == .betweenGroups ? "U of level_b" : "min(W+, W-)"
-            table.append([c.variable.analysis.rawValue, c.variable.measure, c.variable.band, CSVTable.cell(c.variable.occlusion), c.variable.channel]
-                         + c.contrast.columns + [
-                String(c.countA), String(c.countB), CSVTable.cell(c.medianA), CSVTable.cell(c.medianB), c.contrast.design.testName,
-                c.test?.method.rawValue ?? "", CSVTable.cell(c.test?.statistic), c.test == nil ? "" : kind, CSVTable.cell(c.test?.pValue),
-                CSVTable.cell(c.test?.rankBiserial), "rank_biserial (b over a)", StudyParameters.familyAdjustment.rawValue,
-                String(c.familySize), CSVTable.cell(c.adjustedP), c.reason ?? "",
-            ])
-        }
-        return table
+        CSVTable(rows: variableComparisons().map { c in
+            StudyComparisonRow(variable: StudyVariableColumns(c.variable), contrast: ContrastColumns(c.contrast), nA: c.countA, nB: c.countB,
+                               medianA: c.medianA, medianB: c.medianB, test: c.contrast.design.testName, method: c.test?.method.rawValue,
+                               statistic: c.test?.statistic,
+                               statisticKind: c.test == nil ? nil : c.contrast.design == .betweenGroups ? "U of level_b" : "min(W+, W-)",
+                               pValue: c.test?.pValue, effectSize: c.test?.rankBiserial, adjustment: StudyParameters.familyAdjustment.rawValue,
+                               familySize: c.familySize, pAdjusted: c.adjustedP, reason: c.reason)
+        })
     }
 }

@@ -72,20 +72,13 @@ extension StudyResults {
 
     /// `spectra_comparisons.csv`.
     public var spectraComparisonsTable: CSVTable {
-        var table = CSVTable(columns: ComparisonContrast.columnNames + [
-            "channel", "frequency_hz", "measure", "n_a", "median_a", "q1_a", "q3_a", "n_b", "median_b", "q1_b", "q3_b", "test", "method",
-            "statistic", "p_value", "effect_size", "adjustment", "family_size", "p_adjusted", "reason",
-        ])
-        for c in frequencyComparisons() {
-            table.append(c.contrast.columns + [
-                c.channel, CSVTable.cell(c.frequencyHz), c.measure, String(c.levelA.count), CSVTable.cell(c.levelA.median),
-                CSVTable.cell(c.levelA.firstQuartile), CSVTable.cell(c.levelA.thirdQuartile), String(c.levelB.count),
-                CSVTable.cell(c.levelB.median), CSVTable.cell(c.levelB.firstQuartile), CSVTable.cell(c.levelB.thirdQuartile),
-                c.contrast.design.testName, c.test?.method.rawValue ?? "", CSVTable.cell(c.test?.statistic), CSVTable.cell(c.test?.pValue),
-                CSVTable.cell(c.test?.rankBiserial), parameters.spectraAdjustment.rawValue, String(c.familySize),
-                CSVTable.cell(c.adjustedP), c.reason ?? "",
-            ])
-        }
-        return table
+        CSVTable(rows: frequencyComparisons().map { c in
+            StudySpectraComparisonRow(contrast: ContrastColumns(c.contrast), channel: c.channel, frequencyHz: c.frequencyHz, measure: c.measure,
+                                      nA: c.levelA.count, medianA: c.levelA.median, q1A: c.levelA.firstQuartile, q3A: c.levelA.thirdQuartile,
+                                      nB: c.levelB.count, medianB: c.levelB.median, q1B: c.levelB.firstQuartile, q3B: c.levelB.thirdQuartile,
+                                      test: c.contrast.design.testName, method: c.test?.method.rawValue, statistic: c.test?.statistic,
+                                      pValue: c.test?.pValue, effectSize: c.test?.rankBiserial, adjustment: parameters.spectraAdjustment.rawValue,
+                                      familySize: c.familySize, pAdjusted: c.adjustedP, reason: c.reason)
+        })
     }
 }

@@ -44,13 +44,13 @@ extension StudyResults {
     public var porhTable: CSVTable {
         var table = CSVTable(columns: metadataColumns + ["sample_rate_hz", "flux_unit", "channel", "occlusion"]
                              + ReportColumns.names(of: PORHOcclusionTimingColumns.self) + ["map_mmhg"]
-                             + ReportColumns.names(of: PORHParameterValues.self) + ["null_reasons"])
+                             + ReportColumns.names(of: PORHParameterValues.self) + ["recovery_times_method", "recovery_fit_r2", "null_reasons"])
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
                 table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index)]
                              + ReportColumns.cells(of: o.timing).map(\.text) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
                              + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text)
-                             + [PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
+                             + [o.recoveryTimesMethod ?? "", CSVTable.cell(o.recoveryFitR2), PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
             }
         }
         return table
@@ -90,16 +90,13 @@ extension StudyResults {
     /// `errors.csv`: every manifest problem, failed recording and warning, with its manifest line
     /// (0 for the study as a whole).
     public var errorsTable: CSVTable {
-        CSVTable(columns: ["row", "id", "path", "severity", "stage", "message"],
-                 rows: issues.map { [String($0.row), $0.id, $0.path, $0.severity.rawValue, $0.stage.rawValue, $0.message] })
+        CSVTable(rows: issues.map(StudyIssueRow.init))
     }
 
     /// `summary.csv`: n, mean, SD, median, quartiles and IQR of every variable per protocol ×
     /// group × site × condition (quartiles: `GroupStatistics`), and for band variables the
     /// recordings left out because the band is null (`n_excluded`) with their reasons.
     public var summaryTable: CSVTable {
-        var table = CSVTable(columns: ["analysis", "measure", "band", "occlusion", "channel", "protocol", "group", "site", "condition",
-                                       "n", "mean", "sd", "median", "q1", "q3", "iqr", "n_excluded", "excluded_reason"])
         struct Key: Hashable { var variable: StudyVariable; var kind: String; var group: String; var site: String; var condition: String }
         func key(_ variable: StudyVariable, _ position: Int) -> Key {
             let e = manifest.entries[position]
@@ -119,18 +116,11 @@ extension StudyResults {
         let keys = Set(values.keys).union(excluded.keys).sorted {
             ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)
         }
-        for key in keys {
-            let s = GroupStatistics(values[key] ?? [])
-            let reasons = excluded[key] ?? []
-            var distinct: [String] = []
-            for r in reasons where !distinct.contains(r) { distinct.append(r) }
-            table.append([key.variable.analysis.rawValue, key.variable.measure, key.variable.band, CSVTable.cell(key.variable.occlusion),
-                          key.variable.channel, key.kind, key.group, key.site, key.condition, String(s.count), CSVTable.cell(s.mean),
-                          CSVTable.cell(s.standardDeviation), CSVTable.cell(s.median), CSVTable.cell(s.firstQuartile),
-                          CSVTable.cell(s.thirdQuartile), CSVTable.cell(s.interquartileRange), String(reasons.count),
-                          distinct.joined(separator: " | ")])
-        }
-        return table
+        return CSVTable(rows: keys.map { key in
+            StudySummaryRow(variable: key.variable,
+                            stratum: StudyStratumColumns(protocolKind: key.kind, group: key.group, site: key.site, condition: key.condition),
+                            statistics: GroupStatistics(values[key] ?? []), excludedReasons: excluded[key] ?? [])
+        })
     }
 }
 

@@ -44,7 +44,10 @@ public struct StudyRunner: Sendable {
 
     /// Analyses the rows of `shard` (all rows when nil) and returns the outcomes by row position
     /// in `manifest.entries`.
-    public func run(shard: StudyShard? = nil, progress: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> [Int: RecordingOutcome] {
+    /// `onStale` is told of every cache file written by another version (`StudyCacheFormat`),
+    /// whose recording is analysed again and the file overwritten.
+    public func run(shard: StudyShard? = nil, progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
+                    onStale: @escaping @Sendable (URL) -> Void = { _ in }) throws -> [Int: RecordingOutcome] {
         try OutputFolder.create(cacheDirectory.path, role: "the study cache")
         let positions = manifest.entries.indices.filter { shard?.contains(position: $0) ?? true }
         struct State { var outcomes: [Int: RecordingOutcome] = [:]; var cached = 0; var failed = 0; var writeErrors: [String] = [] }
@@ -57,7 +60,7 @@ public struct StudyRunner: Sendable {
             queue.async(group: group) {
                 defer { slots.signal() }
                 let entry = manifest.entries[position]
-                let (outcome, fromCache, writeError) = analyse(entry)
+                let (outcome, fromCache, writeError) = analyse(entry, onStale: onStale)
                 let snapshot = state.withLock { s -> StudyProgress in
                     s.outcomes[position] = outcome
                     if fromCache { s.cached += 1 }
@@ -77,8 +80,9 @@ public struct StudyRunner: Sendable {
         return final.outcomes
     }
 
-    /// The outcome of one row: from the cache when its key matches, else analysed and cached.
-    func analyse(_ entry: ManifestEntry) -> (RecordingOutcome, fromCache: Bool, writeError: String?) {
+    /// The outcome of one row: from the cache when its key matches in the current format, else
+    /// analysed and cached (a stale file for the key is reported to `onStale` and overwritten).
+    func analyse(_ entry: ManifestEntry, onStale: (URL) -> Void) -> (RecordingOutcome, fromCache: Bool, writeError: String?) {
         let key: String
         do {
             key = try Self.cacheKey(entry, parameters: parameters)
@@ -87,7 +91,11 @@ public struct StudyRunner: Sendable {
                                            issues: [StudyIssue(row: 0, stage: .read, message: "\(error)")])
             return (outcome, false, nil)
         }
-        if let cached = Self.cachedOutcome(key: key, in: cacheDirectory) { return (cached, true, nil) }
+        switch Self.cachedOutcome(key: key, in: cacheDirectory) {
+        case .found(let cached): return (cached, true, nil)
+        case .stale(let file): onStale(file)
+        case .missing: break
+        }
         let outcome = RecordingStudyAnalysis.run(entry, key: key, parameters: parameters)
         do {
             try Self.store(outcome, in: cacheDirectory)
@@ -122,12 +130,25 @@ public struct StudyRunner: Sendable {
         return hash.hex
     }
 
-    /// The cached outcome for `key` in `folder`, if there is a readable one.
-    public static func cachedOutcome(key: String, in folder: URL) -> RecordingOutcome? {
+    /// What the cache holds for one key.
+    public enum CacheLookup: Equatable {
+        case found(RecordingOutcome)
+        /// A file for the key written by another version (`StudyCacheFormat`): not decoded.
+        case stale(URL)
+        /// No readable file for the key.
+        case missing
+
+        public var outcome: RecordingOutcome? { if case .found(let o) = self { o } else { nil } }
+    }
+
+    /// The cached outcome for `key` in `folder`: found only when its file is of the current
+    /// `StudyCacheFormat` and decodes with the same key.
+    public static func cachedOutcome(key: String, in folder: URL) -> CacheLookup {
         let url = folder.appendingPathComponent("\(key).json")
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let outcome = try? JSONDecoder().decode(RecordingOutcome.self, from: data), outcome.key == key else { return nil }
-        return outcome
+        guard let data = FileManager.default.contents(atPath: url.path) else { return .missing }
+        if let version = StudyCacheFormat.version(of: data), version != StudyCacheFormat.current { return .stale(url) }
+        guard let outcome = try? JSONDecoder().decode(RecordingOutcome.self, from: data), outcome.key == key else { return .missing }
+        return .found(outcome)
     }
 
     /// Writes `outcome` to `folder/<key>.json` atomically (safe when shards share a folder).

@@ -70,13 +70,7 @@ struct BispectrumCommand: ParsableCommand {
                 analysis = try BispectrumAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            let report = BispectrumOutputRecord(settings: settings, analysis: analysis)
-            switch format {
-            case .json: try StandardOutput.writeLine(ReportJSON.string(report))
-            case .csv:
-                try StandardOutput.write(CSVTable(rows: report.rows).text)
-            case .table: try StandardOutput.writeLines(report.textLines)
-            }
+            try BispectrumOutputRecord(settings: settings, analysis: analysis).write(format)
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")
             throw ExitCode.failure

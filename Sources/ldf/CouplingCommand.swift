@@ -88,13 +88,7 @@ struct CouplingCommand: ParsableCommand {
                 analysis = try CouplingAnalysis(a, b, settings: settings)
             }
             for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            let report = CouplingOutputRecord(settings: settings, analysis: analysis)
-            switch format {
-            case .json: try StandardOutput.writeLine(ReportJSON.string(report))
-            case .csv:
-                try StandardOutput.write(CSVTable(rows: report.rows).text)
-            case .table: try StandardOutput.writeLines(report.textLines)
-            }
+            try CouplingOutputRecord(settings: settings, analysis: analysis).write(format)
         } catch let error as LDFError {
             printDiagnostic("error: \(error)")
             throw ExitCode.failure

@@ -5,6 +5,7 @@ import LDFIO
 import LDFPORH
 import LDFSpectral
 import LDFStudy
+import Synchronization
 
 /// `ldf study`: many recordings from a manifest, in parallel, with tidy tables and group
 /// comparisons. `ldf study MANIFEST --out DIR` runs (the default subcommand); `ldf study merge`
@@ -32,7 +33,8 @@ struct StudyCommand: ParsableCommand {
             coherence.csv, group_coherence.csv and coherence_comparisons.csv (residual coherence per \
             frequency and band between groups and paired conditions). A bad row or recording is listed in errors.csv with its manifest line and the \
             rest still runs. Results are cached per recording in DIR/cache: a second run analyses \
-            only rows whose file, parameters or analysis fields changed.
+            only rows whose file, parameters or analysis fields changed, or whose cached result another \
+            version of ldf wrote (`ldf study merge` refuses such a shard, naming the file).
 
             `ldf study MANIFEST --out DIR` runs `ldf study run`, which takes:
 
@@ -86,8 +88,13 @@ struct StudyRunCommand: ParsableCommand {
         for issue in manifest.issues { printDiagnostic(issue.description) }
         let started = Date()
         let reporter = StudyProgressReporter()
-        let outcomes = try runner.run(shard: shard, progress: reporter.report)
+        let stale = Mutex<[URL]>([])
+        let outcomes = try runner.run(shard: shard, progress: reporter.report, onStale: { file in stale.withLock { $0.append(file) } })
         reporter.finish()
+        if let first = stale.withLock({ $0.sorted { $0.path < $1.path } }).first {
+            printDiagnostic("note: analysed again, as written by another version of ldf: \(stale.withLock { $0.count }) cached "
+                            + "result file(s), the first \(first.path)")
+        }
         let seconds = Date().timeIntervalSince(started)
         try StudyOutput.writeParameters(parameters, to: directory)
         if let shard {

@@ -10,7 +10,7 @@ import LDFTestSupport
 /// crossings are checked in `RealRecordingTests`.
 @Suite struct RecoveryTimesMethodTests {
     /// The simulated recovery is the model itself: the fit is used, and T50 is within 1 s.
-    @Test(arguments: [(TissueSite.forearm, 32.0, UInt64(1)), (.fingerPad, 2, 2), (.calf, 10, 3)])
+    @Test(arguments: [(TissueSite.forearm, 32.0, UInt64(1)), (.calf, 10, 3)])
     func theFitIsUsedWhereTheModelHolds(_ site: TissueSite, _ rate: Double, _ seed: UInt64) throws {
         var sim = PORHSimulation.site(site)
         sim.sampleRateHz = rate
@@ -24,6 +24,26 @@ import LDFTestSupport
         #expect((o.recoveryFitRSquared ?? 0) >= RecoveryTimesMethod.minimumFitRSquared)
         let t50 = try #require(o[.t50].value, "\(o[.t50].reason ?? "")")
         #expect(abs(t50 - truth.t50Seconds) <= 1, "T50 \(t50) vs \(truth.t50Seconds)")
+    }
+
+    /// At 2 Hz on the finger pad with 5 % noise T50 is noise-limited (SD about 0.8 s over seeds;
+    /// docs/METHODS.md §7.3, limit 1), so one seed cannot show the 1 s goal: over seeds 1-8 the fit is
+    /// used every time, the median error is within 1 s and at least 5 of 8 are.
+    @Test func theFitIsUsedAtTwoHertzAndT50IsWithinOneSecondInTheMedian() throws {
+        var errors: [Double] = []
+        for seed in UInt64(1)...8 {
+            var sim = PORHSimulation.site(.fingerPad)
+            sim.sampleRateHz = 2
+            sim.noiseLevel = 0.05
+            let simulated = sim.generate(seed: seed)
+            var options = PORHOptions(site: .fingerPad)
+            options.timing = .flux
+            let o = try #require(try PORHAnalysis.analyze(simulated.recording, options: options).occlusions.first)
+            #expect(o.recoveryTimesMethod == .fit, "seed \(seed): R² beyond noise \(o.recoveryFitRSquared ?? .nan)")
+            errors.append(abs(try #require(o[.t50].value) - simulated.truth.occlusions[0].t50Seconds))
+        }
+        #expect(errors.sorted()[3] <= 1 && errors.sorted()[4] <= 1, "T50 errors \(errors)")
+        #expect(errors.count { $0 <= 1 } >= 5, "T50 errors \(errors)")
     }
 
     /// A noiseless two-stage recovery the transient cannot follow: at 10 Hz, flux 50 until 120 s, 5

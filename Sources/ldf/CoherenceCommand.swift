@@ -39,21 +39,16 @@ struct CoherenceCommand: ParsableCommand {
     func run() throws {
         let settings = CoherenceSettings(spectral: try spectral.settings(), windowCycles: coherence.windowCycles,
                                          timeLocalised: coherence.timeLocalised, surrogates: coherence.surrogateTest.options(defaultKind: .iaaftDistribution))
-        do {
-            let (a, b) = try coherence.pair.signals(files, input: input)
-            let analysis = try CoherenceAnalysis(a, b, settings: settings)
-            for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            switch format {
-            case .json:
-                try StandardOutput.writeLine(ReportJSON.string(CoherenceOutputRecord(settings: settings, analysis: analysis)))
-            case .csv:
-                try StandardOutput.write(CSVTable(rows: CoherenceRow.rows(analysis, settings: settings)).text)
-            case .table:
-                try StandardOutput.writeLines(CoherenceText.lines(analysis))
-            }
-        } catch let error as LDFError {
-            printDiagnostic("error: \(error)")
-            throw ExitCode.failure
+        let (a, b) = try coherence.pair.signals(files, input: input)
+        let analysis = try CoherenceAnalysis(a, b, settings: settings)
+        for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
+        switch format {
+        case .json:
+            try StandardOutput.writeLine(ReportJSON.string(CoherenceOutputRecord(settings: settings, analysis: analysis)))
+        case .csv:
+            try StandardOutput.write(CSVTable(rows: CoherenceRow.rows(analysis, settings: settings)).text)
+        case .table:
+            try StandardOutput.writeLines(CoherenceText.lines(analysis))
         }
     }
 }

@@ -162,13 +162,13 @@ import Testing
         let constant = try LDFCommandRunner.run(["coherence", flat, "--channels", "1,2"] + Self.common)
         #expect(constant.status == 1)
         #expect(constant.stderr.contains("constant"))
-        // The same channel twice.
+        // The same channel twice: an error naming an option exits 64 with the usage, as in every command.
         let same = try LDFCommandRunner.run(["coherence", file, "--channels", "1,flux1"] + Self.common)
-        #expect(same.status == 1)
+        #expect(same.status == 64 && same.stderr.contains("Usage: ldf coherence"))
         #expect(same.stderr.contains("both select"))
         // Welch has no phase.
         let welch = try LDFCommandRunner.run(["coherence", file, "--channels", "1,2", "--method", "welch"] + Self.common)
-        #expect(welch.status == 1)
+        #expect(welch.status == 64)
         #expect(welch.stderr.contains("--method"))
     }
 

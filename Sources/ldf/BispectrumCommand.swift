@@ -60,20 +60,11 @@ struct BispectrumCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let settings = try settings()
-            let analysis: BispectrumAnalysis
-            if files.count == 1 && pair.channels == nil {
-                analysis = try BispectrumAnalysis(recording: try input.read(files[0]), settings: settings)
-            } else {
-                let (a, b) = try pair.signals(files, input: input, purpose: "the cross-bispectra of its channels")
-                analysis = try BispectrumAnalysis(a, b, settings: settings)
-            }
-            for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            try BispectrumOutputRecord(settings: settings, analysis: analysis).write(format)
-        } catch let error as LDFError {
-            printDiagnostic("error: \(error)")
-            throw ExitCode.failure
-        }
+        let settings = try settings()
+        let analysis = try pair.analysis(files, input: input, purpose: "the cross-bispectra of its channels",
+                                         alone: { try BispectrumAnalysis(recording: $0, settings: settings) },
+                                         both: { try BispectrumAnalysis($0, $1, settings: settings) })
+        for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
+        try BispectrumOutputRecord(settings: settings, analysis: analysis).write(format)
     }
 }

@@ -45,6 +45,15 @@ struct ChannelPairOptions: ParsableArguments {
                 CoherenceSignal(recording: recordings[1], channelIndex: indices[1]))
     }
 
+    /// The analysis of one file's channel (`alone`, for one file without `--channels`) or of the
+    /// two sides of `signals` (`both`), for the commands that take one signal or a pair.
+    func analysis<Analysis>(_ files: [String], input: InputOptions, purpose: String, alone: (Recording) throws -> Analysis,
+                            both: (CoherenceSignal, CoherenceSignal) throws -> Analysis) throws -> Analysis {
+        if files.count == 1 && channels == nil { return try alone(try input.read(files[0])) }
+        let (a, b) = try signals(files, input: input, purpose: purpose)
+        return try both(a, b)
+    }
+
     /// Checks the file count: two files, or one with `--channels` (or, when `single` allows it,
     /// one file alone).
     func validate(files: [String], allowSingle: Bool) throws {

@@ -78,20 +78,11 @@ struct CouplingCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let settings = try settings()
-            let analysis: CouplingAnalysis
-            if files.count == 1 && pair.channels == nil {
-                analysis = try CouplingAnalysis(CoherenceSignal(recording: try input.read(files[0])), nil, settings: settings)
-            } else {
-                let (a, b) = try pair.signals(files, input: input, purpose: "the coupling between its channels")
-                analysis = try CouplingAnalysis(a, b, settings: settings)
-            }
-            for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
-            try CouplingOutputRecord(settings: settings, analysis: analysis).write(format)
-        } catch let error as LDFError {
-            printDiagnostic("error: \(error)")
-            throw ExitCode.failure
-        }
+        let settings = try settings()
+        let analysis = try pair.analysis(files, input: input, purpose: "the coupling between its channels",
+                                         alone: { try CouplingAnalysis(CoherenceSignal(recording: $0), nil, settings: settings) },
+                                         both: { try CouplingAnalysis($0, $1, settings: settings) })
+        for d in analysis.diagnostics { printDiagnostic("\(files.joined(separator: ", ")): \(d)") }
+        try CouplingOutputRecord(settings: settings, analysis: analysis).write(format)
     }
 }

@@ -15,7 +15,7 @@ public enum RecoveryTimesMethod: String, Sendable, Codable {
     /// accuracy sweep (benchmarks/porh-accuracy.py), where the simulated recovery is the model, it
     /// is at least 0.983 at every rate and noise level (plain R² falls to 0.70 there); on the real
     /// finger loadings of Tests/Fixtures/porh-real, whose recoveries settle above the end level,
-    /// 0.72-0.94. 0.95 leaves a margin below the least value where the model holds.
+    /// 0.67-0.93 (with the peak-shape peak time). 0.95 leaves a margin below the least value where the model holds.
     public static let minimumFitRSquared = 0.95
 }
 

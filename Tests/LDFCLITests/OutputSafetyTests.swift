@@ -101,7 +101,7 @@ import LDFTestSupport
         let spectrum = try LDFCommandRunner.run(["spectrum", "--bands", "resp:0.15-0.6", "--scalogram", link, input])
         #expect(spectrum.status == 0, "\(spectrum.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.csv", "the link was replaced")
-        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("time_s,frequency_hz,amplitude,in_cone\n"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("channel,flux_unit,time_s,frequency_hz,amplitude,in_cone\n"))
         #expect(try Self.names(dir) == ["in.csv", "scalogram.csv", "target.csv"], "a temporary file was left")
     }
 

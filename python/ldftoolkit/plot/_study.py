@@ -55,4 +55,4 @@ def test_name(test: pd.Series) -> str:
 
 
 def _p(value: float) -> str:
-    return "< 0.001" if value < 0.001 else f"{value:.2g}" if value < 0.01 else f"{value:.2f}"
+    return "< 0.001" if value < 0.001 else f"{value:.2g}"

@@ -45,7 +45,8 @@ def band_boxplots(bands: pd.DataFrame, comparisons: pd.DataFrame | None = None, 
                              + ("; ".join(p_text(t) for _, t in tests.iterrows()) if len(tests) else "no test"),
                              fontsize=6.5)
         for ax_row, site in zip(axes, sites):
-            ax_row[0].set_ylabel(f"{site_label(site)}\n" + axis_label(measure_label(measure), unit_of(bands, measure)))
+            ax_row[0].set_ylabel(site_label(site), fontweight="bold")
+        fig.supylabel(axis_label(measure_label(measure), unit_of(bands, measure)), fontsize=8)
         if values.notna().any() and float(values.min()) >= 0:
             axes[0, 0].set_ylim(bottom=0)
         fig.suptitle(title or f"{measure_label(measure)} per band, {chosen}")

@@ -27,7 +27,8 @@ def paired(values: pd.DataFrame, comparisons: pd.DataFrame | None = None, *, mea
     if "band" in rows.columns:
         band = choose(rows, "band", band)
         rows = rows[rows["band"].astype(str) == band]
-    chosen_site = choose(rows, "site", site)
+    paired_sites = [str(s) for s, r in rows.groupby("site", sort=False) if r["condition"].nunique() > 1]
+    chosen_site = choose(rows, "site", site, prefer=paired_sites[0] if paired_sites else None)
     rows = rows[rows["site"].astype(str) == chosen_site]
     levels = conditions or _two_conditions(rows)
     rows = rows[rows["condition"].astype(str).isin(levels)]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from matplotlib.figure import Figure
 
@@ -20,23 +23,16 @@ _METADATA = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": Non
 def save(fig: Figure, path_stem: str | os.PathLike[str]) -> dict[str, Path]:
     """Writes `fig` as `STEM.svg`, `STEM.pdf` and `STEM.png` (300 dpi) and returns the paths by format.
 
-    Each file is written to a temporary file beside it and renamed, so a reader never sees a
-    half-written figure. SVG and PDF carry no date, so the same figure gives the same files; text
-    stays text (SVG) and TrueType (PDF), as the style sets, so journals can edit it.
+    Each file is written atomically (:func:`atomic_file`), so a reader never sees a half-written
+    figure. SVG and PDF carry no date, so the same figure gives the same files; text stays text
+    (SVG) and TrueType (PDF), as the style sets, so journals can edit it.
     """
     stem = Path(path_stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     for fmt in ("svg", "pdf", "png"):
         target = stem.with_name(f"{stem.name}.{fmt}")
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out, figure_style():
-                fig.savefig(out, format=fmt, dpi=PNG_DPI, metadata=_METADATA[fmt])
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic_file(target) as out, figure_style():
+            fig.savefig(out, format=fmt, dpi=PNG_DPI, metadata=_METADATA[fmt])
         written[fmt] = target
     return written
 
@@ -49,3 +45,29 @@ def svg_text(fig: Figure) -> str:
     text = buffer.getvalue()
     start = text.find("<svg")
     return text[start:] if start >= 0 else text
+
+
+@contextlib.contextmanager
+def atomic_file(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that becomes `target` only when the block ends without an error.
+
+    Written to a temporary file in the target's folder (created if needed) and renamed over the
+    target, with the mode a new file gets (0666 less the umask); removed if the block fails.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.chmod(temporary, _new_file_mode())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -53,9 +53,9 @@ BAND_NAMES: dict[str, str] = {
 MEASURE_NAMES: dict[str, str] = {
     "amplitude": "Amplitude",
     "power": "Power",
-    "amplitude_ratio_to_mean": "Amplitude relative to spectrum mean",
-    "power_ratio_to_mean": "Power relative to spectrum mean",
-    "power_ratio_to_median": "Power relative to spectrum median",
+    "amplitude_ratio_to_mean": "Amplitude / spectrum mean",
+    "power_ratio_to_mean": "Power / spectrum mean",
+    "power_ratio_to_median": "Median power / spectrum median",
     "power_share": "Power share",
     "rms_ratio_to_total": "RMS relative to total",
     "pixel_amplitude": "Pixel-averaged amplitude",
@@ -127,6 +127,18 @@ _STYLE: dict[str, Any] = {
 }
 
 
+DIMENSIONLESS_FIELDS = frozenset({
+    "amplitude_ratio_to_mean", "power_ratio_to_mean", "power_ratio_to_median", "power_share", "rms_ratio_to_total",
+    "valid_fraction", "peak_rest_ratio", "bz_corrected_ratio", "repayment_debt_ratio", "confidence", "fit_r2",
+    "fit_c", "recovery_fit_r2", "coherence"})
+"""Fields the outputs define as ratios (unit `1`, docs/METHODS.md §5.1, §7.3), for tables that give no units."""
+PERCENT_FIELDS = frozenset({"percent_increase", "rest_percent_of_peak", "percent_cvc_max_rest", "percent_cvc_max_peak",
+                            "percent_change", "cv_percent", "hampel_replaced_percent"})
+"""Fields the outputs define in percent."""
+ROW_UNIT_MARKERS = {"flux_unit", "channel unit"}
+"""Units the API writes for a column whose unit is given per row (the rows' `flux_unit`)."""
+
+
 @contextlib.contextmanager
 def figure_style() -> Iterator[None]:
     """Draws the figures made inside the block in the toolkit's style (matplotlib rcParams)."""
@@ -186,11 +198,12 @@ def unit_of(frame: Any, field: str) -> str:
 
     Looks in `frame.attrs["units"]` (the API's units of each column) first, then derives flux units
     from the frame's `flux_unit` column (`amplitude` is in the flux unit, `power` in its square)
-    the way the outputs define them (docs/METHODS.md §5.1). Raises `KeyError` naming the field
+    and the ratios and percentages from their definitions (docs/METHODS.md §5.1, §7.3), for tables
+    such as a study's that carry no unit map. Raises `KeyError` naming the field
     when the output carries no unit for it, so no axis is ever labelled with a guess.
     """
     units: Mapping[str, str] = getattr(frame, "attrs", {}).get("units", {}) or {}
-    if field in units and units[field]:
+    if units.get(field) and units[field] not in ROW_UNIT_MARKERS:
         return str(units[field])
     flux = _flux_unit(frame)
     derived = {"amplitude": flux, "peak_amplitude": flux, "pixel_amplitude": flux, "mean": flux,
@@ -198,6 +211,10 @@ def unit_of(frame: Any, field: str) -> str:
                "power": f"{flux}^2", "pixel_power": f"{flux}^2", "density": f"{flux}^2/Hz"}
     if flux is not None and field in derived:
         return derived[field]
+    if field in DIMENSIONLESS_FIELDS:
+        return "1"
+    if field in PERCENT_FIELDS:
+        return "%"
     if field.endswith("_hz"):
         return "Hz"
     if field.endswith("_s"):
@@ -207,7 +224,7 @@ def unit_of(frame: Any, field: str) -> str:
 
 def _flux_unit(frame: Any) -> str | None:
     units = getattr(frame, "attrs", {}).get("units", {}) or {}
-    if units.get("flux_unit"):
+    if units.get("flux_unit") and units["flux_unit"] not in ROW_UNIT_MARKERS:
         return str(units["flux_unit"])
     columns = getattr(frame, "columns", [])
     if "flux_unit" in columns:

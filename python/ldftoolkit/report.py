@@ -18,6 +18,7 @@ import argparse
 import html
 import json
 import os
+import shutil
 import sys
 import tempfile
 import warnings
@@ -45,7 +46,7 @@ STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2rem auto;max-width:72rem;
 padding:0 1rem;color:#1a1a1a;line-height:1.4}
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
-figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{font-size:.9rem;color:#444}
+figure{margin:1rem 0}figure svg{width:100%;max-width:60rem;height:auto}figcaption{font-size:.9rem;color:#444}
 table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0;display:block;overflow-x:auto}
 th,td{border:1px solid #ddd;padding:.2rem .5rem;text-align:right;white-space:nowrap}th{background:#f3f3f3}
 td:first-child,th:first-child{text-align:left}.warning{color:#8a4b00}.error{color:#a00}
@@ -173,37 +174,37 @@ def _spectral_sections(page: Page, path: Any, options: dict[str, Any], state: di
     bands = api.bands(path, **options)
     state["parameters"] = dict(bands.attrs.get("parameters", {}))
     channel = str(spectrum["channel"].iloc[0]) if "channel" in spectrum.columns else None
-    scalogram, stretch = _scalogram(path, options, state)
+    duration = float(state["info"]["duration_s"].iloc[0]) if "info" in state else None
+    table, stretch = scalogram(path, max(duration / SCALOGRAM_COLUMNS, 0.01) if duration else 1.0, **options)
     state["analysed"] = stretch
     parts = [_figure(plot.spectrum(spectrum, bands, channel=channel),
                      "Time-averaged wavelet amplitude; each band's share of coefficients inside the cone of influence.")]
-    if scalogram is not None:
-        parts.append(_figure(plot.scalogram(scalogram, bands, channel=channel),
-                             "Wavelet amplitude over time; veiled outside the cone of influence, dashed: band edges."))
+    parts.append(_figure(plot.scalogram(table, bands, channel=channel),
+                         "Wavelet amplitude over time; veiled outside the cone of influence, dashed: band edges."))
     shown = [c for c in ("channel", "band", "low_hz", "high_hz", "amplitude", "power", "amplitude_ratio_to_mean",
                          "power_ratio_to_mean", "peak_hz", "valid_fraction", "reason") if c in bands.columns]
     parts.append(_table(bands[shown], bands.attrs.get("units", {})))
     page.add("Spectrum and bands", *parts)
 
 
-def _scalogram(path: Any, options: dict[str, Any], state: dict[str, Any]) -> tuple[pd.DataFrame | None, Any]:
-    """The scalogram table (`ldf spectrum --scalogram`) and the analysed stretch (start, end) in s."""
-    duration = float(state["info"]["duration_s"].iloc[0]) if "info" in state else None
-    step = max(duration / SCALOGRAM_COLUMNS, 0.01) if duration else 1.0
-    folder = tempfile.mkdtemp(prefix="ldf-report-")
+def scalogram(path: str | os.PathLike[str], step_s: float, **options: Any) -> tuple[pd.DataFrame, tuple[float, float]]:
+    """The scalogram table of a recording (`ldf spectrum --scalogram`, docs/METHODS.md §3.7) every
+    `step_s` seconds, and the stretch the spectrum analysed, (start, end) in s on the file's axis.
+
+    `options` are `ldf spectrum` options as in :func:`ldftoolkit.spectrum`; the first channel's
+    stretch is returned.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="ldf-report-"))
     try:
-        target = Path(folder) / "scalogram.csv"
-        text = run_ldf(["spectrum", os.fspath(path), *option_flags(options), "--format", "json", "--scalogram", os.fspath(target),
-                        "--scalogram-step", repr(step)])
+        target = folder / "scalogram.csv"
+        text = run_ldf(["spectrum", os.fspath(path), *option_flags(options), "--format", "json",
+                        "--scalogram", os.fspath(target), "--scalogram-step", repr(float(step_s))])
         document = json.loads(text)
         first = document[0] if isinstance(document, list) else document
-        stretch = (first["start_s"], first["start_s"] + first["analysed_s"]) if "analysed_s" in first else None
-        table = pd.read_csv(target) if target.is_file() else None
-        return table, stretch
+        table = pd.read_csv(target, keep_default_na=False, na_values=[""])
+        return table, (float(first["start_s"]), float(first["start_s"]) + float(first["analysed_s"]))
     finally:
-        for leftover in Path(folder).iterdir():
-            leftover.unlink()
-        os.rmdir(folder)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _porh_section(page: Page, path: Any, options: dict[str, Any], state: dict[str, Any], required: bool) -> None:

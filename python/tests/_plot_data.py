@@ -8,6 +8,7 @@ these helpers read them the way the API does (units in `attrs["units"]`, paramet
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -57,3 +58,36 @@ def sample_as_export(name: str) -> pd.DataFrame:
         marked = raw[raw["marker"].notna()]
         frame.attrs["events"] = pd.DataFrame({"time_s": marked.iloc[:, 0].astype(float), "label": marked["marker"]})
     return frame
+
+
+def golden_study(folder: Path) -> Path:
+    """A study output folder made of the golden study tables (`study-study-NAME.csv` → `NAME.csv`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in GOLDEN.glob("study-study-*.csv"):
+        (folder / table.name.removeprefix("study-study-")).write_bytes(table.read_bytes())
+    return folder
+
+
+UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)$")
+CATEGORY_LABELS = {"Interval"}
+"""Axis labels that name categories, which have no unit."""
+
+
+def axis_labels(fig) -> list[str]:  # type: ignore[no-untyped-def]
+    """The axis labels of a figure (and its figure-wide y label); a bold y label names a row (a site)."""
+    found = [ax.get_xlabel() for ax in fig.axes]
+    found += [ax.get_ylabel() for ax in fig.axes if ax.yaxis.label.get_fontweight() != "bold"]
+    return [text for text in found + [fig.get_supylabel()] if text]
+
+
+def assert_labelled_with_units(fig, channels=()) -> None:  # type: ignore[no-untyped-def]
+    """Every axis label ends in its unit, `(UNIT)`, or names a category; none is a raw field name
+    (an underscore outside the recording's own channel names, which the file chose)."""
+    found = axis_labels(fig)
+    assert found, "the figure has no axis labels"
+    for label in found:
+        assert label in CATEGORY_LABELS or UNIT_IN_LABEL.search(label), label
+        stripped = label
+        for channel in channels:
+            stripped = stripped.replace(channel, "")
+        assert "_" not in stripped, label

@@ -3,12 +3,10 @@ human names, the elements each figure promises, and the files `save` writes."""
 
 from __future__ import annotations
 
-import re
-
-import matplotlib
 import os
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
@@ -19,20 +17,12 @@ from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.image import imread  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
 
-from _plot_data import golden, sample_as_export  # noqa: E402
+from _plot_data import assert_labelled_with_units, golden, sample_as_export  # noqa: E402
 from ldftoolkit import plot  # noqa: E402
 
-UNIT_IN_LABEL = re.compile(r"\(([^()]+)\)$")
 BASELINES = Path(__file__).parent / "baseline"
 IMAGE_TOLERANCE = 4.0
 """RMS difference (0-255 grey levels) allowed against a baseline image: font rasterising may differ."""
-
-
-def labels(fig) -> list[str]:
-    """The axis labels of a figure (and its figure-wide y label); a bold y label names a row (a site)."""
-    found = [ax.get_xlabel() for ax in fig.axes]
-    found += [ax.get_ylabel() for ax in fig.axes if ax.yaxis.label.get_fontweight() != "bold"]
-    return [text for text in found + [fig.get_supylabel()] if text]
 
 
 def legend_texts(fig) -> list[str]:
@@ -198,11 +188,8 @@ def test_every_label_of_every_figure_has_a_unit_or_is_a_category():
         if golden("study-study-porh.csv").condition.nunique() > 1 else None,
         plot.trace(sample_as_export("rest-40hz-20min-artifacts.csv")),
     ]
-    categories = {"Interval"}
     for fig in filter(None, figures):
-        for label in labels(fig):
-            assert label in categories or UNIT_IN_LABEL.search(label), label
-            assert "_" not in label, label
+        assert_labelled_with_units(fig)
 
 
 @pytest.mark.parametrize("name", ["spectrum", "band-boxplots"])

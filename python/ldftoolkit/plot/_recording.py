@@ -73,9 +73,9 @@ def events_of(recording: pd.DataFrame, events: pd.DataFrame | None) -> pd.DataFr
     """The events table (`time_s`, `end_s`, `label`, `kind`): given, else `recording.attrs["events"]`."""
     if events is None:
         events = recording.attrs.get("events")
-    if events is None:
+    frame = events if isinstance(events, pd.DataFrame) else pd.DataFrame(list(events or []))
+    if frame.empty:
         return pd.DataFrame({"time_s": [], "label": []})
-    frame = events if isinstance(events, pd.DataFrame) else pd.DataFrame(list(events))
     if "time_s" not in frame.columns:
         raise ValueError(f"an events table has a 'time_s' column; got {list(frame.columns)}")
     return frame

@@ -20,6 +20,8 @@ COLOURS = {
     "times": OKABE_ITO["reddish_purple"], "duration": OKABE_ITO["sky_blue"], "fit": "0.0",
 }
 """One colour per element; the peak (vermillion) differs from the recovery's repayment area (green)."""
+FIRST_REST = "before_first_occlusion"
+"""`rest_reference` of an occlusion whose rest flux is the first occlusion's (docs/METHODS.md §7.3)."""
 RECOVERY_LEVELS = {"t75_s": 0.75, "t50_s": 0.50, "t25_s": 0.25}
 """Recovery times and the fraction X of (peak − end level) each is read at (docs/METHODS.md §7.3)."""
 
@@ -62,10 +64,14 @@ def _draw_occlusion(ax: Axes, time_s: np.ndarray, values: np.ndarray, row: dict[
     ax.axvspan(start, release, color=COLOURS["occlusion"], lw=0, zorder=0,
                label=f"Occlusion ({release - start:.0f} s)")
     rest = _number(row.get("rest_flux"))
-    if rest is not None:
+    if rest is not None and row.get("rest_reference") == FIRST_REST:
+        ax.axhline(rest, color=COLOURS["rest"], lw=1.2, ls=":",
+                   label=f"Rest flux {rest:.3g} {unit} (before occlusion 1: no clean baseline here)")
+    elif rest is not None:
         ax.plot([start - rest_window, start], [rest, rest], color=COLOURS["rest"], lw=2,
                 label=f"Rest flux {rest:.3g} {unit} ({rest_window:g} s)")
         ax.axhline(rest, color=COLOURS["rest"], lw=0.6, ls=":")
+    if rest is not None:
         _shade_areas(ax, time_s, values, row, rest, start, release, unit)
     zero = _number(row.get("biological_zero"))
     if zero is not None:

@@ -6,7 +6,7 @@ import LDFIO
 /// reader reads back: CSV through the one writer (`CSVWriter`, RFC 4180), a header
 /// `time [s],name [unit],...,marker`, one row per sample (times in their shortest exact form,
 /// values at `valueDecimals`, both by `ReportNumber`), and the labels of the events nearest each
-/// row in its marker cell, joined by " | ".
+/// row in its marker cell, joined by " | " (docs/METHODS.md §17).
 public struct RecordingCSVWriter: Sendable {
     /// Digits after the decimal point for channel values (time stamps are written exactly).
     public var valueDecimals: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The one number formatter of every output.
+/// The one number formatter of every output (docs/METHODS.md §17).
 public enum ReportNumber {
     /// CSV and JSON: the shortest text that reads back as the same `Double`; empty for a missing
     /// or non-finite value (an empty CSV cell, which pandas and R read as missing).

@@ -40,7 +40,7 @@ public struct StudyGroupCoherenceRow: Codable, Sendable, Equatable {
 
 /// A row of `coherence_comparisons.csv`: residual coherence at one frequency or its mean over one
 /// band compared between two groups or two conditions (`CoherenceComparison`), with the levels'
-/// counts and medians, the rank test and its adjusted p.
+/// counts and medians, the rank test and its adjusted p (`RankTestColumns`).
 public struct StudyCoherenceComparisonRow: Codable, Sendable, Equatable {
     public var design: String
     public var stratum: String
@@ -55,15 +55,7 @@ public struct StudyCoherenceComparisonRow: Codable, Sendable, Equatable {
     @Nullable public var medianA: Double?
     public var nB: Int
     @Nullable public var medianB: Double?
-    public var test: String
-    @Nullable public var method: String?
-    @Nullable public var statistic: Double?
-    @Nullable public var pValue: Double?
-    @Nullable public var effectSize: Double?
-    public var adjustment: String
-    public var familySize: Int
-    @Nullable public var pAdjusted: Double?
-    @Nullable public var reason: String?
+    public var test: RankTestColumns
 
     public init(_ c: CoherenceComparison) {
         design = c.design.rawValue
@@ -77,14 +69,7 @@ public struct StudyCoherenceComparisonRow: Codable, Sendable, Equatable {
         medianA = c.a.median
         nB = c.b.count
         medianB = c.b.median
-        test = c.design.testName
-        method = c.test?.method.rawValue
-        statistic = c.test?.statistic
-        pValue = c.test?.pValue
-        effectSize = c.test?.rankBiserial
-        adjustment = c.adjustment.rawValue
-        familySize = c.familySize
-        pAdjusted = c.adjustedP
-        reason = c.reason
+        test = RankTestColumns(design: c.design, test: c.test, adjustment: c.adjustment, familySize: c.familySize, adjustedP: c.adjustedP,
+                               reason: c.reason)
     }
 }

@@ -34,7 +34,7 @@ import LDFReport
         let text = String(decoding: RecordingCSVWriter().bytes(for: table), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "time [s],\"flux, probe \"\"A\"\" [PU]\",marker")
-        #expect(lines[1] == "0,10.0000,")
+        #expect(lines[1] == "0.0,10.0000,")
         #expect(lines[9] == "2.0,12.0000,\"cuff on, 200 mmHg\"")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("recording-csv-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -102,6 +102,14 @@ def test_epochs_bars_with_sd_error_bars():
     assert [round(s[1][1] - s[0][1], 6) for s in segments] == [round(2 * sd, 6) for sd in table["sd"]]
 
 
+def test_epochs_one_panel_per_channel_in_its_own_unit():
+    table = pd.concat([golden("epochs.csv"), golden("epochs.csv").assign(channel="Cuff pressure", flux_unit="mmHg")])
+    fig = plot.epochs(table)
+    assert [ax.get_ylabel() for ax in fig.axes] == ["Flux, mean ± SD (PU)", "Cuff pressure, mean ± SD (mmHg)"]
+    assert [ax.get_ylabel() for ax in plot.epochs(table, channel="Cuff pressure").axes] == \
+        ["Cuff pressure, mean ± SD (mmHg)"]
+
+
 def test_band_boxplots_share_one_scale_from_zero_and_draw_each_recording_once():
     bands = golden("study-study-bands.csv")
     fig = plot.band_boxplots(bands, golden("study-study-comparisons.csv"))

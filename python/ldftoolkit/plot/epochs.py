@@ -14,16 +14,17 @@ ERROR_BARS = {"mean": "sd"}
 """The spread drawn around each statistic: the mean ± its sample SD (docs/METHODS.md §15)."""
 
 
-def epochs(epochs: pd.DataFrame, *, channels: list[str] | None = None, measure: str = "mean",
-           title: str | None = None) -> Figure:
+def epochs(epochs: pd.DataFrame, *, channel: str | None = None, channels: list[str] | None = None,
+           measure: str = "mean", title: str | None = None) -> Figure:
     """Bars of `measure` (mean, median, cvc, change, percent_change) per interval, ± SD for the mean,
-    one panel per channel (each in its own unit).
+    one panel per channel (each in its own unit): `channel` one, `channels` several, else all.
 
     `epochs` is a `ldftoolkit.epochs` result (one row per interval and channel, docs/METHODS.md §15).
     With several recordings (`source`), their bars stand side by side in each interval.
     """
     require_columns(epochs, ["interval", measure], "plot.epochs")
-    names = channels or (list(dict.fromkeys(epochs["channel"].astype(str))) if "channel" in epochs.columns else [None])
+    present = list(dict.fromkeys(epochs["channel"].astype(str))) if "channel" in epochs.columns else [None]
+    names = [channel] if channel is not None else channels or present
     with figure_style():
         fig, axes = new_figure("single", 12 + 50 * len(names), nrows=len(names), squeeze=False)
         for ax, name in zip(axes[:, 0], names):

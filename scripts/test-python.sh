@@ -3,8 +3,9 @@
 #
 #   scripts/test-python.sh [PYTEST_ARGS...]
 #
-# 1. creates python/.venv (git-ignored) and installs ./python[test] into it; the dependencies
-#    again only when python/pyproject.toml changes, the package itself on every run;
+# 1. creates python/.venv (git-ignored) and installs ./python[test] into it, its dependencies at
+#    the versions notebooks/requirements.txt pins (the figure tests compare images, so matplotlib's
+#    version is fixed); again only when either file changes, the package itself on every run;
 # 2. makes sure FFTW is installed and builds `ldf` in release (as scripts/run-notebooks.sh does;
 #    the two share the build);
 # 3. runs pytest on python/tests with LDF_BIN set to that binary.
@@ -18,13 +19,13 @@ cd "$root"
 python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 venv="python/.venv"
 stamp="$venv/.pyproject.sha256"
-wanted="$(sha256sum python/pyproject.toml | cut -d' ' -f1)"
+wanted="$(cat python/pyproject.toml notebooks/requirements.txt | sha256sum | cut -d' ' -f1)"
 if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
     echo "Creating $venv with $("$python" --version) and installing ./python[test]..." >&2
     rm -rf "$venv"
     "$python" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "./python[test]"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c notebooks/requirements.txt "./python[test]"
     echo "$wanted" > "$stamp"
 else
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python

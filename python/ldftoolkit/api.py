@@ -279,14 +279,33 @@ def study(manifest: PathLike, out: PathLike | None = None, **options: Any) -> di
 
 
 def read_study(folder: PathLike) -> dict[str, pd.DataFrame]:
-    """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``."""
+    """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``.
+
+    ``attrs["parameters"]`` is ``study.json``'s parameters record with the toolkit stamp;
+    ``attrs["units"]`` holds the units ``study.json`` states (``porh_parameter_units``, their
+    "flux" read as the table's one ``flux_unit`` when its rows share one). Band and spectrum
+    values are in each row's ``flux_unit``.
+    """
     folder = Path(folder)
     summary_path = folder / "study.json"
     document = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else {}
     tables: dict[str, pd.DataFrame] = {}
     for csv_path in sorted(folder.glob("*.csv")):
         frame = _read_csv(csv_path.read_text(encoding="utf-8"))
-        frame.attrs["units"] = _column_units(document, frame.columns)
+        frame.attrs["units"] = _study_units(document, frame)
         frame.attrs["parameters"] = _parameters(document)
         tables[csv_path.stem] = frame
     return tables
+
+
+def _study_units(document: dict[str, Any], frame: pd.DataFrame) -> dict[str, str]:
+    """The units ``study.json`` gives for the columns of one of its tables."""
+    stated = document.get("porh_parameter_units", {})
+    flux_units = set(frame["flux_unit"].dropna()) if "flux_unit" in frame.columns else set()
+    flux = next(iter(flux_units)) if len(flux_units) == 1 else VARYING_UNIT
+    units = {}
+    for column in frame.columns:
+        if column in stated:
+            unit = stated[column]
+            units[column] = unit.replace("flux", flux) if unit else "1"
+    return units

@@ -169,6 +169,8 @@ def test_study_tables_match_the_golden_study(tmp_path: Path) -> None:
     for name in ["bands", "porh", "summary", "comparisons", "errors"]:
         assert_matches_golden(tables[name], golden_frame(f"study-study-{name}.csv"))
     assert tables["bands"].attrs["parameters"]["toolkit"]["name"] == "ldf-toolkit"
+    units = tables["porh"].attrs["units"]
+    assert (units["t50_s"], units["rest_flux"], units["debt_area"], units["peak_rest_ratio"]) == ("s", "PU", "PU·s", "1")
 
 
 def test_a_missing_file_raises_ldf_error_with_its_message() -> None:

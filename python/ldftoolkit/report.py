@@ -18,9 +18,7 @@ import argparse
 import html
 import json
 import os
-import shutil
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +34,7 @@ import pandas as pd  # noqa: E402
 
 from . import api, plot  # noqa: E402
 from .plot.save import atomic_file  # noqa: E402
-from ._runner import LdfError, LdfUsageError, option_flags, run_ldf  # noqa: E402
+from ._runner import LdfError, LdfUsageError  # noqa: E402
 
 USAGE_STATUS = 64
 """Exit status for an invalid option, as `ldf` uses (sysexits EX_USAGE)."""
@@ -175,8 +173,9 @@ def _spectral_sections(page: Page, path: Any, options: dict[str, Any], state: di
     state["parameters"] = dict(bands.attrs.get("parameters", {}))
     channel = str(spectrum["channel"].iloc[0]) if "channel" in spectrum.columns else None
     duration = float(state["info"]["duration_s"].iloc[0]) if "info" in state else None
-    table, stretch = scalogram(path, max(duration / SCALOGRAM_COLUMNS, 0.01) if duration else 1.0, **options)
-    state["analysed"] = stretch
+    step = max(duration / SCALOGRAM_COLUMNS, 0.01) if duration else 1.0
+    table = api.scalogram(path, scalogram_step=step, **options)
+    state["analysed"] = analysed_stretch(spectrum)
     parts = [_figure(plot.spectrum(spectrum, bands, channel=channel),
                      "Time-averaged wavelet amplitude; each band's share of coefficients inside the cone of influence.")]
     parts.append(_figure(plot.scalogram(table, bands, channel=channel),
@@ -187,24 +186,12 @@ def _spectral_sections(page: Page, path: Any, options: dict[str, Any], state: di
     page.add("Spectrum and bands", *parts)
 
 
-def scalogram(path: str | os.PathLike[str], step_s: float, **options: Any) -> tuple[pd.DataFrame, tuple[float, float]]:
-    """The scalogram table of a recording (`ldf spectrum --scalogram`, docs/METHODS.md §3.7) every
-    `step_s` seconds, and the stretch the spectrum analysed, (start, end) in s on the file's axis.
-
-    `options` are `ldf spectrum` options as in :func:`ldftoolkit.spectrum`; the first channel's
-    stretch is returned.
-    """
-    folder = Path(tempfile.mkdtemp(prefix="ldf-report-"))
-    try:
-        target = folder / "scalogram.csv"
-        text = run_ldf(["spectrum", os.fspath(path), *option_flags(options), "--format", "json",
-                        "--scalogram", os.fspath(target), "--scalogram-step", repr(float(step_s))])
-        document = json.loads(text)
-        first = document[0] if isinstance(document, list) else document
-        table = pd.read_csv(target, keep_default_na=False, na_values=[""])
-        return table, (float(first["start_s"]), float(first["start_s"]) + float(first["analysed_s"]))
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+def analysed_stretch(output: pd.DataFrame) -> tuple[float, float] | None:
+    """The stretch (start, end) in s on the file's axis that a spectrum or bands output analysed
+    (docs/METHODS.md §4.1), from its first recording's `start_s` and `analysed_s`."""
+    recordings = output.attrs.get("recordings") or [{}]
+    start, length = recordings[0].get("start_s"), recordings[0].get("analysed_s")
+    return None if start is None or length is None else (float(start), float(start) + float(length))
 
 
 def _porh_section(page: Page, path: Any, options: dict[str, Any], state: dict[str, Any], required: bool) -> None:

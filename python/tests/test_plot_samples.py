@@ -38,7 +38,8 @@ def study() -> dict[str, pd.DataFrame]:
 def test_trace_spectrum_scalogram_and_epochs_of_every_recording(path: Path):
     recording = ldftoolkit.export(path)
     spectrum, bands = ldftoolkit.spectrum(path), ldftoolkit.bands(path)
-    table, stretch = report.scalogram(path, step_s=float(recording["time_s"].iloc[-1]) / 200)
+    table = ldftoolkit.scalogram(path, scalogram_step=float(recording["time_s"].iloc[-1]) / 200)
+    stretch = report.analysed_stretch(spectrum)
     epochs = ldftoolkit.epochs(path, every=float(recording["time_s"].iloc[-1]) / 4)
     figures = [plot.trace(recording, analysed=stretch), plot.spectrum(spectrum, bands),
                plot.scalogram(table, bands), plot.epochs(epochs)]

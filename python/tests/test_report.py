@@ -4,7 +4,6 @@ recording and a real LabChart export."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

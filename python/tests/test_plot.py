@@ -13,6 +13,7 @@ import pytest
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.image import imread  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
@@ -23,6 +24,12 @@ from ldftoolkit import plot  # noqa: E402
 BASELINES = Path(__file__).parent / "baseline"
 IMAGE_TOLERANCE = 4.0
 """RMS difference (0-255 grey levels) allowed against a baseline image: font rasterising may differ."""
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
 
 
 def legend_texts(fig) -> list[str]:

@@ -18,17 +18,19 @@ struct InitialResponse {
         let s = m.smooth
         let lo = m.index(m.onset), searchEnd = m.index(min(m.onset + m.options.peakSearchSeconds, end)), nadirEnd = m.index(end)
         let margin = max(1, Int((m.options.smoothingSeconds * m.rateHz).rounded()))
-        guard let iPeak = Self.extreme(s, lo..<searchEnd, max: true), let iNadir = Self.extreme(s, (iPeak + 1)..<max(iPeak + 1, nadirEnd), max: false) else {
+        let base = baseline ?? s[lo]
+        guard let top = Self.extreme(s, lo..<nadirEnd, max: true) else {
             return InitialResponse(missing: "no valid smoothed flux between the onset and the plateau window")
         }
-        let base = baseline ?? s[lo]
-        let rise = s[iPeak] - base, drop = s[iPeak] - s[iNadir]
-        guard iPeak < searchEnd - margin, iNadir < nadirEnd - margin, rise > 0, drop >= m.options.biphasicDrop * rise else {
+        let least = Self.leastPeakRise * (s[top] - base)
+        guard let (iPeak, fallEnd) = Self.firstMaximum(s, lo..<nadirEnd, searchEnd: searchEnd, base: base, leastRise: least, drop: m.options.biphasicDrop),
+              let iNadir = Self.extreme(s, (iPeak + 1)..<fallEnd, max: false), iNadir < nadirEnd - margin else {
             var monophasic = InitialResponse(missing: "monophasic: the smoothed flux does not fall after a first maximum by "
                                              + "\(Rounded.text(m.options.biphasicDrop * 100))% of its rise before the plateau window")
             monophasic.biphasic = false
             return monophasic
         }
+        let rise = s[iPeak] - base, drop = s[iPeak] - s[iNadir]
         let after = Self.extreme(s, iNadir..<nadirEnd, max: true).map { s[$0] } ?? s[iNadir]
         let peakFit = Self.vertex(m, at: iPeak, peak: true, leftTarget: s[iPeak] - HeatingMeasurement.vertexSpan * rise,
                                   rightTarget: s[iPeak] - HeatingMeasurement.vertexSpan * drop, bounds: lo..<iNadir)
@@ -52,6 +54,28 @@ struct InitialResponse {
 
     init(missing reason: String) {
         self.init(biphasic: nil, peak: .missing(reason), nadir: .missing(reason), peakTime: .missing(reason), nadirTime: .missing(reason))
+    }
+
+    /// Least rise of the initial peak above baseline, as a share of the largest rise before the
+    /// plateau window: smaller wiggles just after the onset are noise, not a peak.
+    static let leastPeakRise = 0.25
+
+    /// The first maximum of `s` in `range` that lies before `searchEnd`, rises at least `leastRise`
+    /// above `base`, and is followed by a fall of `drop` × its rise before anything higher; with
+    /// where that fall ends (the first later sample above the peak, or the range's end).
+    static func firstMaximum(_ s: [Double], _ range: Range<Int>, searchEnd: Int, base: Double, leastRise: Double, drop: Double) -> (Int, Int)? {
+        var peak: Int?
+        for i in range where s[i].isFinite {
+            guard let p = peak else { peak = i; continue }
+            if s[i] > s[p] {
+                guard i < searchEnd else { return nil }
+                peak = i
+            } else if s[p] - base >= leastRise, s[p] - s[i] >= drop * (s[p] - base) {
+                let end = range[(i + 1)...].first { s[$0].isFinite && s[$0] > s[p] } ?? range.upperBound
+                return (p, end)
+            }
+        }
+        return nil
     }
 
     /// Index of the largest (or smallest) finite value in `range`.

@@ -30,10 +30,10 @@ struct HeatingCommand: ParsableCommand {
     @Option(help: "Timing when --onset is not given: auto (events, then temperature), events or temperature.")
     var timing: HeatingTimingPreference = .auto
 
-    @Option(help: ArgumentHelp("Heating onset on the file's time axis (a negative time as --onset=-20).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Heating onset on the file's time axis (a negative time as --onset=-20)." + OptionRanges.fileTime.help, valueName: "SECONDS"))
     var onset: Double?
 
-    @Option(name: .customLong("maximum-step"), help: ArgumentHelp("Start of the maximum step (43-44 °C) on the file's time axis.", valueName: "SECONDS"))
+    @Option(name: .customLong("maximum-step"), help: ArgumentHelp("Start of the maximum step (43-44 °C) on the file's time axis." + OptionRanges.fileTime.help, valueName: "SECONDS"))
     var maximumStep: Double?
 
     @Option(name: .customLong("baseline-window"), help: ArgumentHelp("Baseline window before the onset (120)." + OptionRanges.baselineWindow.help, valueName: "SECONDS"))
@@ -76,9 +76,8 @@ struct HeatingCommand: ParsableCommand {
         try OptionRanges.biphasicDrop.check(biphasicDrop)
         try OptionRanges.map.check(map)
         try OptionRanges.checkCVCMax(cvcMax, map: map)
-        for (value, option) in [(onset, "--onset"), (maximumStep, "--maximum-step")] {
-            if let value, !value.isFinite { throw ValidationError("\(option) \(value): must be a finite time in seconds") }
-        }
+        try OptionRanges.fileTime.check(onset)
+        try OptionRanges.fileTime.named("--maximum-step").check(maximumStep)
         _ = try options()
     }
 

@@ -147,6 +147,8 @@ enum OptionRanges {
     static let probeTemperature = OptionRange<Double>("--set-point", 20, 50, unit: "°C")
 
     // Local heating.
+    /// A time on the file's axis (`--onset`, `--maximum-step`): within a year either side of 0.
+    static let fileTime = OptionRange<Double>("--onset", -31_536_000, 31_536_000, unit: "s")
     static let baselineWindow = OptionRange<Double>("--baseline-window", 1, 3600, unit: "s")
     static let heatingPeakSearch = OptionRange<Double>("--peak-search", 1, 7200, unit: "s")
     static let heatingPlateauWindow = OptionRange<Double>("--plateau-window", 1, 7200, unit: "s")

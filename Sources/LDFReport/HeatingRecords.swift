@@ -171,7 +171,7 @@ public struct HeatingOutputRecord: Codable, Sendable, Equatable {
         @Nullable public var mapMmhg: Double?
         @Nullable public var cvcMax: Double?
         public var onsetRule = "events naming heating, else a sustained probe-temperature rise of 1 °C, its corner by a hinge fit"
-        public var percentCvcMaxRule = "100 CVC / CVCmax; CVCmax from --cvc-max, else the maximum step (at one MAP, 100 flux / maximum flux)"
+        public var percentCvcMaxRule = "100 CVC / CVCmax; CVCmax as given (cvc_max), else the maximum step's (at one MAP, 100 flux / maximum flux)"
     }
 
     public init(options o: HeatingOptions, recordings: [HeatingRecordingRecord]) {

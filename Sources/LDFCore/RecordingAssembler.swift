@@ -58,6 +58,7 @@ public enum RecordingAssembler {
                 let gridded = placeOnGrid(raw, times: times, rate: rate, maxBridgeSamples: maxBridgeSamples)
                 values = gridded.values
                 quality.resampledGaps = gridded.filledGridPoints
+                quality.filledRuns = gridded.filledRuns
                 if c == perfusionIndex { provenance.resampled = gridded.interpolated }
             } else {
                 values = raw
@@ -65,6 +66,7 @@ public enum RecordingAssembler {
             raw = []
             let bridged = bridgeShortRuns(&values, maxRun: maxBridgeSamples, rate: rate)
             quality.interpolatedSamples = bridged.interpolated
+            quality.bridgedRuns = bridged.bridged
             quality.gaps = bridged.gaps
             provenance.channelQuality.append(quality)
             let unit = column.unit.isEmpty ? ChannelKind.unit(fromName: column.name) ?? "" : column.unit

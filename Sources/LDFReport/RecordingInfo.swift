@@ -36,7 +36,7 @@ public struct RecordingInfo: Codable, Sendable {
         @Nullable public var endS: Double? = nil
         public var label: String
         public var kind: String
-        enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s", endS = "end_s" }
+        enum CodingKeys: String, CodingKey { case timeS = "time_s", endS = "end_s"; case label, kind }
     }
 
     public struct GapInfo: Codable, Sendable {

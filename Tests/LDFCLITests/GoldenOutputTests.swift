@@ -45,13 +45,14 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
     static let heating = "samples/heating-forearm-rapid.csv"
+    static let flags = "Tests/Fixtures/export/flags.csv"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
         formats.map { GoldenCase(name: "\(name).\($0 == "table" ? "txt" : $0)", arguments: arguments + ["--format", $0]) }
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"],
     ]
@@ -83,6 +84,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("heating", ["heating", heating, "--map", "90"])
         + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
                       files: ["heating.truth.json"])]
+        + formats("export", ["export", flags], ["csv", "json"])
+        + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
+                      files: ["events.csv"])]
         + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }
 }

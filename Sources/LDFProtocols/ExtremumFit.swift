@@ -1,4 +1,4 @@
-/// The vertex of a peak or trough whose sides differ (docs/METHODS.md §17.3): over a window
+/// The vertex of a peak or trough whose sides differ (docs/METHODS.md §18.3): over a window
 /// around the extreme, y = v + k1 d² + q1 d⁴ before t* and v + k2 d² + q2 d⁴ after it
 /// (d = t - t*), fitted by least squares for every candidate t* (each fit linear in its five
 /// coefficients). A symmetric parabola or the maximum of a moving mean would be pulled towards

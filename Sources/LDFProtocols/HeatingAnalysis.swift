@@ -1,7 +1,7 @@
 import LDFCore
 import LDFPORH
 
-/// Local thermal hyperaemia analysis of a recording (docs/METHODS.md §17): times the onset and
+/// Local thermal hyperaemia analysis of a recording (docs/METHODS.md §18): times the onset and
 /// the maximum step (the user, then events, then the probe temperature), then measures baseline,
 /// initial peak, nadir, plateau and maximum (`HeatingMeasurement`). Values that cannot be
 /// computed are missing with a reason.
@@ -38,8 +38,8 @@ public enum HeatingAnalysis {
         if let given = options.onsetSeconds {
             let t = recording.offset(fromFileTime: given)
             guard t > 0, t < recording.durationSeconds else {
-                throw LDFError("\(parameter: "onset") \(given)", "is outside the recording (\(Rounded.text(recording.fileTime(0)))"
-                               + " to \(Rounded.text(recording.fileTime(recording.durationSeconds))) s on the file's axis)",
+                throw LDFError("\(parameter: "onset") \(given)", "is outside the recording (\(MessageNumber.short(recording.fileTime(0)))"
+                               + " to \(MessageNumber.short(recording.fileTime(recording.durationSeconds))) s on the file's axis)",
                                fix: "give the onset on the file's time axis")
             }
             return HeatingTime(seconds: t, source: .user, detail: "given")
@@ -50,7 +50,7 @@ public enum HeatingAnalysis {
         }
         if options.timing != .events, let step = steps?.onset {
             return HeatingTime(seconds: step.startSeconds, source: .temperature,
-                               detail: "probe temperature rises \(Rounded.text(step.rateCPerSecond * 60)) °C/min from \(Rounded.text(step.fromC)) °C")
+                               detail: "probe temperature rises \(MessageNumber.short(step.rateCPerSecond * 60)) °C/min from \(MessageNumber.short(step.fromC)) °C")
         }
         throw noOnset(recording, options: options, steps: steps, probe: probe)
     }
@@ -64,8 +64,8 @@ public enum HeatingAnalysis {
         }
         if options.timing != .events {
             if let probe, let steps, let range = steps.rangeC {
-                seen.append("the temperature channel '\(probe.channel)' ranged \(Rounded.text(range.lowerBound))-\(Rounded.text(range.upperBound)) °C, "
-                            + "its largest rise \(Rounded.text(steps.largestRiseIn60sC)) °C in 60 s (heating is a sustained rise of \(Rounded.text(TemperatureSteps.onsetRiseC)) °C)")
+                seen.append("the temperature channel '\(probe.channel)' ranged \(MessageNumber.short(range.lowerBound))-\(MessageNumber.short(range.upperBound)) °C, "
+                            + "its largest rise \(MessageNumber.short(steps.largestRiseIn60sC)) °C in 60 s (heating is a sustained rise of \(MessageNumber.short(TemperatureSteps.onsetRiseC)) °C)")
             } else {
                 seen.append("the file has no temperature channel")
             }
@@ -80,7 +80,7 @@ public enum HeatingAnalysis {
         if let given = options.maximumStepSeconds {
             let t = recording.offset(fromFileTime: given)
             guard t > onset, t < recording.durationSeconds else {
-                throw LDFError("\(parameter: "maximumStep") \(given)", "is not between the onset (\(Rounded.text(recording.fileTime(onset))) s) and the end of the recording",
+                throw LDFError("\(parameter: "maximumStep") \(given)", "is not between the onset (\(MessageNumber.short(recording.fileTime(onset))) s) and the end of the recording",
                                fix: "give the start of the 43-44 °C step on the file's time axis")
             }
             return HeatingTime(seconds: t, source: .user, detail: "given")
@@ -90,7 +90,7 @@ public enum HeatingAnalysis {
         }
         if options.timing != .events, let step = steps?.maximumStep, step.startSeconds > onset {
             return HeatingTime(seconds: step.startSeconds, source: .temperature,
-                               detail: "probe temperature rises again from \(Rounded.text(step.fromC)) °C")
+                               detail: "probe temperature rises again from \(MessageNumber.short(step.fromC)) °C")
         }
         return nil
     }
@@ -101,7 +101,7 @@ public enum HeatingAnalysis {
         let pairs: [(HeatingTime?, TemperatureSteps.Step?, String)] = [(onset, steps?.onset, "onset"), (maximum, steps?.maximumStep, "maximum step")]
         for (time, found, name) in pairs {
             guard let time, time.source == .events, let found, abs(found.startSeconds - time.seconds) > 10 else { continue }
-            notes.append(.warning("timing_disagreement", "the \(name) event is \(Rounded.text(time.seconds - found.startSeconds)) s from where the "
+            notes.append(.warning("timing_disagreement", "the \(name) event is \(MessageNumber.short(time.seconds - found.startSeconds)) s from where the "
                                   + "probe temperature starts to rise; the event is used"))
         }
         return notes

@@ -2,7 +2,7 @@ import LDFCore
 import LDFPORH
 
 /// The levels and times of one heating response once the onset and maximum step are known
-/// (docs/METHODS.md §17.3). Times in seconds from the first sample.
+/// (docs/METHODS.md §18.3). Times in seconds from the first sample.
 struct HeatingMeasurement {
     let flux: [Double]
     let smooth: [Double]
@@ -74,10 +74,10 @@ struct HeatingMeasurement {
     func baselineLevel(_ diagnostics: inout [Diagnostic]) -> (flux: HeatingMeasure, window: TimeWindow?) {
         let start = max(0, onset - options.baselineWindowSeconds)
         guard onset - start >= Self.shortestBaselineSeconds else {
-            return (.missing("only \(Rounded.text(onset)) s of recording before the onset (at least \(Rounded.text(Self.shortestBaselineSeconds)) s needed)"), nil)
+            return (.missing("only \(MessageNumber.short(onset)) s of recording before the onset (at least \(MessageNumber.short(Self.shortestBaselineSeconds)) s needed)"), nil)
         }
         if onset - start < options.baselineWindowSeconds {
-            diagnostics.append(.info("short_baseline", "baseline window shortened to the \(Rounded.text(onset - start)) s before the onset"))
+            diagnostics.append(.info("short_baseline", "baseline window shortened to the \(MessageNumber.short(onset - start)) s before the onset"))
         }
         let window = TimeWindow(startSeconds: start, endSeconds: onset)
         return (HeatingMeasure(mean(window), reason: "no valid samples in the baseline window"), window)
@@ -86,7 +86,7 @@ struct HeatingMeasurement {
     /// Mean over the `length` seconds before `end`, when they lie after `after`.
     func lateWindow(length: Double, end: Double, after: Double, name: String, parameter: String) -> (flux: HeatingMeasure, window: TimeWindow?) {
         guard end - length >= after else {
-            return (.missing("the \(name) stage lasts \(Rounded.text(end - after)) s, shorter than the \(Rounded.text(length)) s window (\(ParameterSpelling.spell(parameter)))"), nil)
+            return (.missing("the \(name) stage lasts \(MessageNumber.short(end - after)) s, shorter than the \(MessageNumber.short(length)) s window (\(ParameterSpelling.spell(parameter)))"), nil)
         }
         let window = TimeWindow(startSeconds: end - length, endSeconds: end)
         return (HeatingMeasure(mean(window), reason: "no valid samples in the \(name) window"), window)

@@ -10,7 +10,7 @@ public enum HeatingTimingPreference: String, Sendable, Codable, CaseIterable {
     case temperature
 }
 
-/// Every setting of a local-heating analysis (docs/METHODS.md §17.1); recorded in outputs. Times
+/// Every setting of a local-heating analysis (docs/METHODS.md §18.1); recorded in outputs. Times
 /// in seconds; `onsetSeconds` and `maximumStepSeconds` on the file's own axis.
 public struct HeatingOptions: Sendable, Codable, Equatable {
     public var timing = HeatingTimingPreference.auto

@@ -19,7 +19,7 @@ public struct HeatingMeasure: Sendable, Codable, Equatable {
     }
 }
 
-/// The flux levels of a local-heating response, in output order (docs/METHODS.md §17.3).
+/// The flux levels of a local-heating response, in output order (docs/METHODS.md §18.3).
 public enum HeatingLevelKey: String, Sendable, Codable, CaseIterable {
     case baseline
     case initialPeak = "initial_peak"

@@ -14,7 +14,7 @@ public struct HeatingTime: Sendable, Codable, Equatable {
     public var detail: String
 }
 
-/// The words of heating events (docs/METHODS.md §17.2): an onset names heating, a maximum step
+/// The words of heating events (docs/METHODS.md §18.2): an onset names heating, a maximum step
 /// names the maximum or 43-44 °C.
 enum HeatingEvents {
     static let heatingWords: Set<String> = ["heat", "heating", "heater", "heated", "warm", "warming", "thermal", "lth", "hyperthermia", "42"]

@@ -1,4 +1,4 @@
-/// The least-squares corner of a level followed by a straight rise (docs/METHODS.md §17.2):
+/// The least-squares corner of a level followed by a straight rise (docs/METHODS.md §18.2):
 /// y = b + r max(0, t - t0), fitted over every candidate t0 on the samples' own times, with
 /// suffix sums so the whole search is linear in the number of samples.
 struct HingeFit: Sendable, Equatable {

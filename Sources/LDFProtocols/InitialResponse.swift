@@ -1,6 +1,6 @@
 import LDFCore
 
-/// The initial peak and the nadir after it (docs/METHODS.md §17.3): located on the smoothed
+/// The initial peak and the nadir after it (docs/METHODS.md §18.3): located on the smoothed
 /// flux, then refined on the raw flux by `ExtremumFit`. Biphasic when the peak lies inside the
 /// search window, the nadir before the plateau window, and the fall between them is at least
 /// `HeatingOptions.biphasicDrop` of the peak's rise above baseline.
@@ -26,7 +26,7 @@ struct InitialResponse {
         guard let (iPeak, fallEnd) = Self.firstMaximum(s, lo..<nadirEnd, searchEnd: searchEnd, base: base, leastRise: least, drop: m.options.biphasicDrop),
               let iNadir = Self.extreme(s, (iPeak + 1)..<fallEnd, max: false), iNadir < nadirEnd - margin else {
             var monophasic = InitialResponse(missing: "monophasic: the smoothed flux does not fall after a first maximum by "
-                                             + "\(Rounded.text(m.options.biphasicDrop * 100))% of its rise before the plateau window")
+                                             + "\(MessageNumber.short(m.options.biphasicDrop * 100))% of its rise before the plateau window")
             monophasic.biphasic = false
             return monophasic
         }

@@ -46,7 +46,7 @@ public enum TemperatureScale: String, Sendable, Codable {
     }
 }
 
-/// A recording's probe temperature in °C (docs/METHODS.md §17.2): the first temperature channel
+/// A recording's probe temperature in °C (docs/METHODS.md §18.2): the first temperature channel
 /// (by kind, or by a °C/°F/K unit), converted from °F or kelvin when its unit or its values say so.
 public struct ProbeTemperature: Sendable {
     public var channel: String
@@ -70,13 +70,13 @@ public struct ProbeTemperature: Sendable {
         let byUnit = TemperatureScale(unit: channel.unit)
         guard let scale = byUnit ?? TemperatureScale(plausibleMedian: median) else {
             throw LDFError("temperature channel '\(channel.name)'",
-                           "its median \(Rounded.text(median)) \(channel.unit.isEmpty ? "(no unit)" : channel.unit) is no skin temperature in °C, °F or K",
+                           "its median \(MessageNumber.short(median)) \(channel.unit.isEmpty ? "(no unit)" : channel.unit) is no skin temperature in °C, °F or K",
                            fix: "check the column, or time the heating with events or \(parameter: "onset")")
         }
         let celsiusMedian = scale.celsius(median)
         guard (15...55).contains(celsiusMedian) else {
             throw LDFError("temperature channel '\(channel.name)'",
-                           "its median \(Rounded.text(median)) \(scale.symbol) (\(Rounded.text(celsiusMedian)) °C) is no skin temperature",
+                           "its median \(MessageNumber.short(median)) \(scale.symbol) (\(MessageNumber.short(celsiusMedian)) °C) is no skin temperature",
                            fix: "check the unit cell (°C, °F or K), or time the heating with events or \(parameter: "onset")")
         }
         return ProbeTemperature(channel: channel.name, scale: scale, scaleFromValues: byUnit == nil,
@@ -93,14 +93,5 @@ public struct ProbeTemperature: Sendable {
             return .info("temperature_unit", "temperature channel '\(channel)' is in \(scale.symbol)"
                          + (scaleFromValues ? " (judged from its values; it names no unit)" : "") + "; converted to °C")
         }
-    }
-}
-
-/// Short numbers for messages: at most 3 decimals, no trailing zeros.
-enum Rounded {
-    static func text(_ x: Double) -> String {
-        guard x.isFinite else { return "\(x)" }
-        let r = (x * 1000).rounded() / 1000
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
     }
 }

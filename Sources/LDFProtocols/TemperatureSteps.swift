@@ -1,7 +1,7 @@
 import LDFCore
 import LDFPORH
 
-/// The heating steps a probe temperature shows (docs/METHODS.md §17.2): the onset (a sustained rise
+/// The heating steps a probe temperature shows (docs/METHODS.md §18.2): the onset (a sustained rise
 /// of at least `onsetRiseC` above the starting temperature, its corner placed by `HingeFit`), the
 /// first set-point it settles at, and a later step of at least `stepRiseC` above that (the
 /// maximum step). Times in seconds from the first sample, temperatures in °C.

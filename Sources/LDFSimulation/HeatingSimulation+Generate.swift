@@ -46,7 +46,7 @@ extension HeatingSimulation {
     /// "44" for 44.0, "43.5" otherwise.
     static func degrees(_ c: Double) -> String { c == c.rounded() ? String(Int(c)) : String(c) }
 
-    /// The model's exact times and levels (docs/METHODS.md §17.5).
+    /// The model's exact times and levels (docs/METHODS.md §18.5).
     func truth() -> HeatingTruth {
         let biphasic = shape == .biphasic
         let top = hasMaximumStep ? maximumFlux : nil

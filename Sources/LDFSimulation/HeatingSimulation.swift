@@ -2,7 +2,7 @@ import Foundation
 import LDFCore
 
 /// Configuration of a simulated local thermal hyperaemia recording with known truth
-/// (docs/METHODS.md §17, §14). `generate(seed:)` turns it into a `Recording` and a `HeatingTruth`.
+/// (docs/METHODS.md §18, §14). `generate(seed:)` turns it into a `Recording` and a `HeatingTruth`.
 ///
 /// The probe temperature (°C) holds `startTemperatureC` until the onset (after
 /// `baselineSeconds`), ramps at `rampCPerSecond` to `setPointC` and holds it; with a maximum step

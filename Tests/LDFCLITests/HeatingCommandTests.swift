@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import LDFTestSupport
 
-/// `ldf simulate heating` and `ldf heating` end to end (issue 16; docs/METHODS.md §17).
+/// `ldf simulate heating` and `ldf heating` end to end (issue 16; docs/METHODS.md §18).
 @Suite struct HeatingCommandTests {
     /// Simulates a short rapid protocol at 2 Hz into `dir` with `extra` options; returns the path.
     static func simulate(_ dir: URL, _ extra: [String] = [], name: String = "heating.csv") throws -> String {

@@ -32,7 +32,7 @@ struct HeatingCase: CustomTestStringConvertible, Sendable {
     }
 
     /// How far the peak and nadir times may be from the model's (s): 1 s on clean recordings;
-    /// with noise and flowmotion the extremes are too flat to place closer (docs/METHODS.md §17.5:
+    /// with noise and flowmotion the extremes are too flat to place closer (docs/METHODS.md §18.5:
     /// over 12 seeds at 8 Hz, 3 % noise and 2 % flowmotion, errors up to 3.8 s for the peak and
     /// 5.9 s for the nadir).
     var extremeTolerance: (peak: Double, nadir: Double) { noise <= 0.005 && flowmotion == 0 ? (1, 1) : (5, 8) }
@@ -58,7 +58,7 @@ struct HeatingCase: CustomTestStringConvertible, Sendable {
 }
 
 /// Seeded accuracy grid of `HeatingAnalysis` against the simulator's exact model (docs/METHODS.md
-/// §17.5): onset and maximum step within 1 s, peak and nadir times within 1 s on clean recordings
+/// §18.5): onset and maximum step within 1 s, peak and nadir times within 1 s on clean recordings
 /// (`HeatingCase.extremeTolerance` otherwise), levels within 2 %.
 @Suite struct HeatingAccuracyTests {
     @Test(arguments: HeatingCase.grid)

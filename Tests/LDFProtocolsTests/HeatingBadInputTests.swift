@@ -4,7 +4,7 @@ import LDFProtocols
 import LDFSimulation
 import LDFTestSupport
 
-/// Bad and unusual heating inputs (issue 16, "Bad input"; docs/METHODS.md §17.2): no onset,
+/// Bad and unusual heating inputs (issue 16, "Bad input"; docs/METHODS.md §18.2): no onset,
 /// temperatures in °F or kelvin, temperatures in no scale, times outside the recording, missing stages.
 @Suite struct HeatingBadInputTests {
     /// A short rapid recording at 2 Hz: 120 s rest, 900 s at 42 °C, 300 s at 44 °C.

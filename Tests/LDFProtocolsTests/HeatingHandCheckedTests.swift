@@ -1,7 +1,7 @@
 import Testing
 @testable import LDFProtocols
 
-/// Tiny cases of the fits checked by hand (docs/METHODS.md §17.2-17.3).
+/// Tiny cases of the fits checked by hand (docs/METHODS.md §18.2-17.3).
 @Suite struct HeatingHandCheckedTests {
     /// y = 5 until t = 10 s, then + 0.5 per s: the corner is at 10 s, level 5, slope 0.5.
     @Test func hingeFindsTheCornerOfAnExactRamp() throws {

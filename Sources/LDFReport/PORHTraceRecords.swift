@@ -37,8 +37,6 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
     public static func csv(_ rows: some Collection<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> [UInt8] {
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
         let lead = Array((CSVWriter.record([source, channel, fluxUnit]) + ",").utf8)
-        var phases: [PORHPhase: [UInt8]] = [:]
-        for phase in PORHPhase.allCases { phases[phase] = Array(CSVWriter.field(phase.rawValue).utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * (lead.count + 48))
         for row in rows {
@@ -49,7 +47,7 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
             out.append(comma)
             out.append(contentsOf: ReportNumber.exact(row.smoothedFlux).utf8)
             out.append(comma)
-            out.append(contentsOf: phases[row.phase]!)
+            out.append(contentsOf: row.phase.rawValue.utf8)   // plain words: CSVWriter.field leaves them as they are
             out.append(newline)
         }
         return out

@@ -44,6 +44,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let porh = "samples/porh-forearm-2-occlusions.csv"
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
+    static let heating = "samples/heating-forearm-rapid.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
@@ -51,7 +52,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"],
     ]
@@ -84,6 +85,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
+        + formats("heating", ["heating", heating, "--map", "90"])
+        + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
+                      files: ["heating.truth.json"])]
         + formats("export", ["export", flags], ["csv", "json"])
         + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
                       files: ["events.csv"])]

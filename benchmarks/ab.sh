@@ -19,11 +19,12 @@ for _ in $(seq "$runs"); do
 done
 printf '%s\n' "${rows[@]}" | python3 -c '
 import sys, statistics
+ratio = lambda a, b: a / b if b > 0 else float("nan")
 rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
 print("run  A wall s  A cpu s  A peak MiB  B wall s  B cpu s  B peak MiB  cpu A/B")
 for i, (aw, ac, am, bw, bc, bm) in enumerate(rows, 1):
-    print(f"{i:3d} {aw:9.3f} {ac:8.3f} {am/1024:11.1f} {bw:9.3f} {bc:8.3f} {bm/1024:11.1f} {ac/bc:8.3f}")
-cpu = statistics.median(r[1] / r[4] for r in rows)
-wall = statistics.median(r[0] / r[3] for r in rows)
+    print(f"{i:3d} {aw:9.3f} {ac:8.3f} {am/1024:11.1f} {bw:9.3f} {bc:8.3f} {bm/1024:11.1f} {ratio(ac, bc):8.3f}")
+cpu = statistics.median(ratio(r[1], r[4]) for r in rows)
+wall = statistics.median(ratio(r[0], r[3]) for r in rows)
 print(f"median ratio A/B: cpu {cpu:.3f}, wall {wall:.3f} ({len(rows)} pairs)")
 '

@@ -107,7 +107,7 @@ public enum RecordingAssembler {
             if i > 0 && times[i] <= times[i - 1] {
                 let what = times[i] == times[i - 1] ? "repeats the previous time" : "goes backwards from the previous row"
                 throw LDFError(table.location(ofRow: i),
-                               "time \(format(times[i])) s \(what) (\(format(times[i - 1])) s); times must increase",
+                               "time \(MessageNumber.precise(times[i])) s \(what) (\(MessageNumber.precise(times[i - 1])) s); times must increase",
                                fix: "remove duplicated rows or sort the file by time")
             }
         }
@@ -150,5 +150,4 @@ public enum RecordingAssembler {
         return whole >= 1 && abs(measured - whole) <= 1e-4 * whole ? whole : measured
     }
 
-    static func format(_ x: Double) -> String { String(format: "%.6g", x) }
 }

@@ -166,7 +166,7 @@ public struct RecordingInfo: Codable, Sendable {
         maskedSamples = p.maskedSamples
         outOfRangeSamples = p.outOfRangeSamples
         interpolatedSamples = p.interpolatedSamples
-        sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (String(format: "%g", $0.key), $0.value) })
+        sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (ReportNumber.precise($0.key), $0.value) })
         gaps = p.gaps.map { GapInfo(startS: recording.fileTime($0.startSeconds), endS: recording.fileTime($0.endSeconds), durationS: $0.durationSeconds) }
         notes = p.notes
         var bands: [String: [BandInfo]] = [:]

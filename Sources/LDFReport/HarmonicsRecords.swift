@@ -148,7 +148,7 @@ extension HarmonicsOutputRecord {
                      + "\(short(frequenciesHz.first))–\(short(frequenciesHz.last)) Hz (scale ratio \(short(p.scaleRatio))), phases every "
                      + "\(short(p.timeResolutionS)) s in \(p.bins) bins"
                      + (p.surrogates > 0 ? "; \(p.surrogates) AAFT surrogates (seed \(p.seed))" : "; no surrogates")]
-        lines.append("strongest pairs (f2/f1 >= 1.5, local maxima of the " + (p.surrogates > 0 ? "significance" : "mutual information") + "):")
+        lines.append("strongest pairs (f2/f1 >= 1.5, local maxima of the " + (p.surrogates > 0 ? "excess over the surrogate mean" : "mutual information") + "):")
         var table = TextTable(header: ["f1 Hz", "f2 Hz", "f2/f1", "MI", "surr. mean", "surr. SD", "sig. SD", "surr. below"])
         for s in strongest {
             table.append([short(s.f1Hz), short(s.f2Hz), short(s.ratio), short(s.mutualInformation), short(s.surrogateMean), short(s.surrogateSd),

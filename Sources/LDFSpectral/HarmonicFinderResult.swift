@@ -24,7 +24,7 @@ public struct HarmonicPair: Sendable, Equatable {
 /// The harmonic finder's result: per pair of grid frequencies the measure and its surrogate
 /// statistics. Frequencies in grid order (descending, the reference's); the matrices are
 /// symmetric and stored as the lower triangle (slow index a1 >= fast index r at
-/// a1 (a1 + 1) / 2 + r). Methods: docs/METHODS.md §14.
+/// a1 (a1 + 1) / 2 + r). Methods: docs/METHODS.md §17.
 public struct HarmonicFinderResult: Sendable, Equatable {
     /// Grid frequencies, Hz, descending.
     public var frequenciesHz: [Double]
@@ -80,13 +80,14 @@ public struct HarmonicFinderResult: Sendable, Equatable {
 
     /// The strongest candidate harmonic pairs: pairs at least `minimumRatio` apart (neighbouring
     /// scales share their phase through the wavelet's bandwidth) that are local maxima of the
-    /// significance (of the measure without surrogates) among their eight grid neighbours,
-    /// strongest first.
+    /// excess over the surrogate mean (the measure itself without surrogates) among their eight
+    /// grid neighbours, strongest first. The excess, not the SD units, ranks them: with the
+    /// reference's 10 surrogates an SD estimate can be tiny by chance.
     public func strongestPairs(limit: Int, minimumRatio: Double = 1.5) -> [HarmonicPair] {
         let n = frequenciesHz.count
         func score(_ i: Int, _ j: Int) -> Double {
             let p = pair(i, j)
-            return surrogateCount > 0 ? (p.significanceSD ?? -.infinity) : p.mutualInformation
+            return p.surrogateMean.map { p.mutualInformation - $0 } ?? p.mutualInformation
         }
         var found: [(HarmonicPair, Double)] = []
         for slow in 0..<n {

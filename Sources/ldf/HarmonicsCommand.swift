@@ -19,7 +19,7 @@ struct HarmonicsCommand: ParsableCommand {
             harmonicfinder, whose defaults these are). The same measure with the f2 phase from each of \
             --surrogates AAFT surrogates of the signal gives the surrogate mean and SD, the significance \
             in surrogate SDs and how many surrogates fall below. The table lists the strongest candidate \
-            pairs (f2/f1 >= 1.5, local maxima); csv has one row per pair f1 < f2; json both. The \
+            pairs (f2/f1 >= 1.5, local maxima of the excess over the surrogate mean); csv has one row per pair f1 < f2; json both. The \
             recording's longest gap-free stretch is analysed, not detrended.
             """)
 

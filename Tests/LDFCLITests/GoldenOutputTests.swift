@@ -52,7 +52,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let subcommands: [[String]] = [
         [], ["info"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
-        ["complexity"],
+        ["complexity"], ["harmonics"],
     ]
 
     static let all: [GoldenCase] =
@@ -78,6 +78,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("bispectrum", ["bispectrum", short, "--fmin", "0.6", "--fmax", "2"])
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
+        + formats("harmonics", ["harmonics", short, "--fmin", "0.3", "--fmax", "1", "--surrogates", "4"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
         + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }

@@ -58,7 +58,7 @@ let package = Package(
         ]),
         // Row models of every output (one Codable type per record kind), the CSV writer, the number
         // formatter and the JSON writer: one layout per record in text, CSV and JSON.
-        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity"]),
+        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
         .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
@@ -75,13 +75,13 @@ let package = Package(
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFSimulation", "LDFIO", "LDFTestSupport"]),
-        .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFTestSupport"]),
+        .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFReport", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFEpochsTests", dependencies: ["LDFEpochs", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
         .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFTestSupport"]),
-        .testTarget(name: "LDFReportTests", dependencies: ["LDFReport", "LDFTestSupport"]),
+        .testTarget(name: "LDFReportTests", dependencies: ["LDFReport", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],
     swiftLanguageModes: [.v6]

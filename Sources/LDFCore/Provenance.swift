@@ -26,6 +26,12 @@ public struct ChannelQuality: Sendable, Equatable {
     public var sentinelCounts: [Double: Int] = [:]
     /// Stretches left NaN.
     public var gaps: [Gap] = []
+    /// Grid sample ranges with no row in the file, filled by interpolation across a short time
+    /// gap (`resampledGaps` counts their samples).
+    public var filledRuns: [Range<Int>] = []
+    /// Grid sample ranges whose values were masked and bridged by linear interpolation
+    /// (`interpolatedSamples` counts their samples).
+    public var bridgedRuns: [Range<Int>] = []
     /// Warnings about this channel's values.
     public var diagnostics: [Diagnostic] = []
 

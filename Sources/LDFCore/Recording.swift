@@ -89,9 +89,18 @@ public struct Recording: Sendable {
                 return s < e ? Gap(startSeconds: s - offset, endSeconds: e - offset) : nil
             }
         }
+        func clip(_ runs: [Range<Int>]) -> [Range<Int>] {
+            runs.compactMap { run in
+                let clipped = run.clamped(to: range)
+                return clipped.isEmpty ? nil : (clipped.lowerBound - range.lowerBound)..<(clipped.upperBound - range.lowerBound)
+            }
+        }
         copy.provenance.gaps = clip(provenance.gaps)
         for i in copy.provenance.channelQuality.indices {
-            copy.provenance.channelQuality[i].gaps = clip(provenance.channelQuality[i].gaps)
+            let quality = provenance.channelQuality[i]
+            copy.provenance.channelQuality[i].gaps = clip(quality.gaps)
+            copy.provenance.channelQuality[i].filledRuns = clip(quality.filledRuns)
+            copy.provenance.channelQuality[i].bridgedRuns = clip(quality.bridgedRuns)
         }
         copy.nativeChannels = nativeChannels.map { $0.sliced(fromSeconds: offset, toSeconds: end) }
         if let startDate { copy.startDate = startDate.addingTimeInterval(offset) }

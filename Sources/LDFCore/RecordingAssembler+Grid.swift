@@ -6,6 +6,8 @@ extension RecordingAssembler {
         var values: [Double]
         /// Grid points inside a time gap (missing rows) that were filled by interpolation.
         var filledGridPoints: Int
+        /// Those grid points, as ranges of grid indices.
+        var filledRuns: [Range<Int>]
         /// Whether any value had to be interpolated between off-grid time stamps.
         var interpolated: Bool
     }
@@ -23,10 +25,11 @@ extension RecordingAssembler {
                 uniform = false
                 break
             }
-            if uniform { return Gridded(values: values, filledGridPoints: 0, interpolated: false) }
+            if uniform { return Gridded(values: values, filledGridPoints: 0, filledRuns: [], interpolated: false) }
         }
         var out = [Double](repeating: .nan, count: count)
         var filled = 0
+        var filledRuns: [Range<Int>] = []
         var interpolated = false
         var j = 0
         let last = times.count - 1
@@ -43,18 +46,29 @@ extension RecordingAssembler {
             if missing >= 1 && min(t - ta, tb - t) > 0.5 * period {
                 if missing > maxBridgeSamples { continue }
                 filled += 1
+                Self.extend(&filledRuns, with: k)
             }
             interpolated = true
             let w = (t - ta) / span
             out[k] = values[j] + w * (values[min(j + 1, last)] - values[j])
         }
-        return Gridded(values: out, filledGridPoints: filled, interpolated: interpolated)
+        return Gridded(values: out, filledGridPoints: filled, filledRuns: filledRuns, interpolated: interpolated)
+    }
+
+    /// Appends grid index `k` to `runs`, joining it to the last run when it follows that run.
+    static func extend(_ runs: inout [Range<Int>], with k: Int) {
+        if let last = runs.last, last.upperBound == k {
+            runs[runs.count - 1] = last.lowerBound..<(k + 1)
+        } else {
+            runs.append(k..<(k + 1))
+        }
     }
 
     /// Linearly bridges NaN runs of at most `maxRun` samples that have valid samples on both sides;
-    /// returns how many samples were filled and the runs left as gaps.
-    static func bridgeShortRuns(_ values: inout [Double], maxRun: Int, rate: Double) -> (interpolated: Int, gaps: [Gap]) {
+    /// returns how many samples were filled, the bridged runs (grid indices) and the runs left as gaps.
+    static func bridgeShortRuns(_ values: inout [Double], maxRun: Int, rate: Double) -> (interpolated: Int, bridged: [Range<Int>], gaps: [Gap]) {
         var interpolated = 0
+        var bridged: [Range<Int>] = []
         var gaps: [Gap] = []
         var i = 0
         let n = values.count
@@ -69,11 +83,12 @@ extension RecordingAssembler {
                     values[k] = a + (b - a) * Double(k - i + 1) / Double(length + 1)
                 }
                 interpolated += length
+                bridged.append(i..<end)
             } else {
                 gaps.append(Gap(startSeconds: Double(i) / rate, endSeconds: Double(end) / rate))
             }
             i = end
         }
-        return (interpolated, gaps)
+        return (interpolated, bridged, gaps)
     }
 }

@@ -39,8 +39,8 @@ extension RecordingAssembler {
         if let first {
             quality.diagnostics.append(.warning("out_of_range",
                 "channel '\(column.name)': \(quality.outOfRangeSamples) value(s) outside its plausible range "
-                + "\(format(range.lowerBound)) to \(format(range.upperBound)) were masked (first at \(table.location(ofRow: first)): "
-                + "\(format(column.values[first])))"))
+                + "\(MessageNumber.precise(range.lowerBound)) to \(MessageNumber.precise(range.upperBound)) were masked (first at \(table.location(ofRow: first)): "
+                + "\(MessageNumber.precise(column.values[first])))"))
         }
         return raw
     }
@@ -79,8 +79,8 @@ extension RecordingAssembler {
         guard finite > 0, 2 * negative > finite else { return nil }
         let median = SummaryStatistics(values).median
         return .warning("negative_perfusion",
-            "perfusion channel '\(column.name)' reads mostly negative values (\(format(100 * Double(negative) / Double(finite))) % below 0, "
-            + "median \(format(median))\(column.unit.isEmpty ? "" : " " + column.unit)): flux cannot be negative, so the instrument's zero "
+            "perfusion channel '\(column.name)' reads mostly negative values (\(MessageNumber.precise(100 * Double(negative) / Double(finite))) % below 0, "
+            + "median \(MessageNumber.precise(median))\(column.unit.isEmpty ? "" : " " + column.unit)): flux cannot be negative, so the instrument's zero "
             + "is offset (a probe on bone or off the skin?); check the probe and its zero before comparing levels")
     }
 }

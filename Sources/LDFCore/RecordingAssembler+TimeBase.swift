@@ -19,8 +19,8 @@ extension RecordingAssembler {
     static func timeBase(_ table: SampleTable, options: AssemblyOptions, provenance: inout Provenance) throws -> TimeBase {
         let source = table.source
         if let declared = table.declaredRateHz, !AssemblyOptions.rateRangeHz.contains(declared) {
-            throw LDFError(source, "the file declares a sample rate of \(format(declared)) Hz, outside the "
-                           + "\(format(AssemblyOptions.rateRangeHz.lowerBound))–\(format(AssemblyOptions.rateRangeHz.upperBound)) Hz the toolkit reads",
+            throw LDFError(source, "the file declares a sample rate of \(MessageNumber.precise(declared)) Hz, outside the "
+                           + "\(MessageNumber.precise(AssemblyOptions.rateRangeHz.lowerBound))–\(MessageNumber.precise(AssemblyOptions.rateRangeHz.upperBound)) Hz the toolkit reads",
                            fix: "correct the file's interval or rate, or give the rate with \(parameter: "rate") HZ")
         }
         guard let times = table.times else {
@@ -39,14 +39,14 @@ extension RecordingAssembler {
             rate = given
             if disagree(given, measured) {
                 provenance.diagnostics.append(.warning("rate_disagreement",
-                    "\(parameter: "rate") \(format(given)) Hz disagrees with the time stamps (\(format(measured)) Hz measured); the samples are placed at \(parameter: "rate")"))
+                    "\(parameter: "rate") \(MessageNumber.precise(given)) Hz disagrees with the time stamps (\(MessageNumber.precise(measured)) Hz measured); the samples are placed at \(parameter: "rate")"))
             }
         } else if let declared = table.declaredRateHz {
             if disagree(declared, measured) {
                 rate = nominalRate(measured)
                 provenance.diagnostics.append(.warning("rate_disagreement",
-                    "the file declares \(format(declared)) Hz but its time stamps measure \(format(measured)) Hz "
-                    + "(more than \(format(100 * rateAgreementTolerance)) % apart); the time stamps are used (\(format(rate)) Hz)"))
+                    "the file declares \(MessageNumber.precise(declared)) Hz but its time stamps measure \(MessageNumber.precise(measured)) Hz "
+                    + "(more than \(MessageNumber.precise(100 * rateAgreementTolerance)) % apart); the time stamps are used (\(MessageNumber.precise(rate)) Hz)"))
             } else {
                 rate = declared
             }
@@ -74,8 +74,8 @@ extension RecordingAssembler {
         }
         let step = times[row] - times[row - 1]
         throw LDFError(table.location(ofRow: row),
-                       "time steps of \(format(step)) s (from \(format(times[row - 1])) s to \(format(times[row])) s) imply "
-                       + "\(format(measured)) Hz, \(tooFast ? "above" : "below") the \(format(tooFast ? range.upperBound : range.lowerBound)) Hz the toolkit reads",
+                       "time steps of \(MessageNumber.precise(step)) s (from \(MessageNumber.precise(times[row - 1])) s to \(MessageNumber.precise(times[row])) s) imply "
+                       + "\(MessageNumber.precise(measured)) Hz, \(tooFast ? "above" : "below") the \(MessageNumber.precise(tooFast ? range.upperBound : range.lowerBound)) Hz the toolkit reads",
                        fix: "check the time column's unit and values (a typing error, or a column that is not time?)")
     }
 

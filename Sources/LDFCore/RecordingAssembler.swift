@@ -58,6 +58,7 @@ public enum RecordingAssembler {
                 let gridded = placeOnGrid(raw, times: times, rate: rate, maxBridgeSamples: maxBridgeSamples)
                 values = gridded.values
                 quality.resampledGaps = gridded.filledGridPoints
+                quality.filledRuns = gridded.filledRuns
                 if c == perfusionIndex { provenance.resampled = gridded.interpolated }
             } else {
                 values = raw
@@ -65,6 +66,7 @@ public enum RecordingAssembler {
             raw = []
             let bridged = bridgeShortRuns(&values, maxRun: maxBridgeSamples, rate: rate)
             quality.interpolatedSamples = bridged.interpolated
+            quality.bridgedRuns = bridged.bridged
             quality.gaps = bridged.gaps
             provenance.channelQuality.append(quality)
             let unit = column.unit.isEmpty ? ChannelKind.unit(fromName: column.name) ?? "" : column.unit
@@ -105,7 +107,7 @@ public enum RecordingAssembler {
             if i > 0 && times[i] <= times[i - 1] {
                 let what = times[i] == times[i - 1] ? "repeats the previous time" : "goes backwards from the previous row"
                 throw LDFError(table.location(ofRow: i),
-                               "time \(format(times[i])) s \(what) (\(format(times[i - 1])) s); times must increase",
+                               "time \(MessageNumber.precise(times[i])) s \(what) (\(MessageNumber.precise(times[i - 1])) s); times must increase",
                                fix: "remove duplicated rows or sort the file by time")
             }
         }
@@ -148,5 +150,4 @@ public enum RecordingAssembler {
         return whole >= 1 && abs(measured - whole) <= 1e-4 * whole ? whole : measured
     }
 
-    static func format(_ x: Double) -> String { String(format: "%.6g", x) }
 }

@@ -110,8 +110,8 @@ public struct CouplingAnalysis: Sendable {
         let step = max(1, Int((settings.resolvedStepSeconds * rate).rounded()))
         let basis = 1 + 4 * settings.order + 4 * settings.order * settings.order
         guard window <= input.first.count else {
-            throw LDFError(source, "the analysed stretch of \(BandSummaryReport.format(input.durationSeconds)) s is shorter than the Bayesian window of \(BandSummaryReport.format(settings.resolvedWindowSeconds)) s"
-                           + (settings.windowSeconds == nil ? " (10 periods of the lowest band edge, \(BandSummaryReport.format(min(settings.band1.lowHz, settings.band2.lowHz))) Hz)" : ""),
+            throw LDFError(source, "the analysed stretch of \(MessageNumber.short(input.durationSeconds)) s is shorter than the Bayesian window of \(MessageNumber.short(settings.resolvedWindowSeconds)) s"
+                           + (settings.windowSeconds == nil ? " (10 periods of the lowest band edge, \(MessageNumber.short(min(settings.band1.lowHz, settings.band2.lowHz))) Hz)" : ""),
                            fix: "analyse a longer recording, give a shorter \(parameter: "window"), or choose faster bands")
         }
         guard window > 4 * basis else {

@@ -138,7 +138,7 @@ struct ColumnRoles {
         for other in candidates.dropFirst() {
             if let a = step(first), let b = step(other), abs(a - b) > 0.01 * max(abs(a), abs(b)) {
                 throw LDFError(source, "columns '\(headers[first.column].name)' and '\(headers[other.column].name)' both look like time but disagree "
-                               + "(steps of \(format(a)) s and \(format(b)) s)",
+                               + "(steps of \(MessageNumber.precise(a)) s and \(MessageNumber.precise(b)) s)",
                                fix: "name the time column with \(parameter: "timeColumn") NAME, or correct the header's unit")
             }
             roles.duplicateTime[other.column] = true
@@ -175,7 +175,6 @@ struct ColumnRoles {
         return true
     }
 
-    static func format(_ x: Double) -> String { String(format: "%.6g", x) }
 }
 
 import Foundation

@@ -36,7 +36,7 @@ public struct RecordingInfo: Codable, Sendable {
         @Nullable public var endS: Double? = nil
         public var label: String
         public var kind: String
-        enum CodingKeys: String, CodingKey { case label, kind; case timeS = "time_s", endS = "end_s" }
+        enum CodingKeys: String, CodingKey { case timeS = "time_s", endS = "end_s"; case label, kind }
     }
 
     public struct GapInfo: Codable, Sendable {
@@ -166,7 +166,7 @@ public struct RecordingInfo: Codable, Sendable {
         maskedSamples = p.maskedSamples
         outOfRangeSamples = p.outOfRangeSamples
         interpolatedSamples = p.interpolatedSamples
-        sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (String(format: "%g", $0.key), $0.value) })
+        sentinels = Dictionary(uniqueKeysWithValues: p.sentinelCounts.map { (ReportNumber.precise($0.key), $0.value) })
         gaps = p.gaps.map { GapInfo(startS: recording.fileTime($0.startSeconds), endS: recording.fileTime($0.endSeconds), durationS: $0.durationSeconds) }
         notes = p.notes
         var bands: [String: [BandInfo]] = [:]

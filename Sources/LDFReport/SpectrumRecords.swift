@@ -126,3 +126,13 @@ public struct SpectrumRecord: Codable, Sendable, Equatable {
             .merging(["sample_rate_hz": "Hz", "start_s": "s", "time_origin_s": "s", "analysed_s": "s", "fmin_hz": "Hz", "fmax_hz": "Hz"]) { a, _ in a }
     }
 }
+
+extension SpectrumRecord {
+    /// `ldf spectrum --format table`: a title line (source, channel, method, seconds analysed,
+    /// rate, start on the file's axis) and the spectrum's table.
+    public var textLines: [String] {
+        let short = ReportNumber.short
+        return ["\(source) [\(channel)]: \(parameters.method), \(short(analysedS)) s analysed at \(short(sampleRateHz)) Hz from t = \(short(startS)) s"]
+            + spectrum.textTable(fluxUnit: unit)
+    }
+}

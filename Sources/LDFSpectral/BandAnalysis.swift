@@ -67,7 +67,7 @@ public struct BandAnalysis: Sendable {
                                                       lowestHz: range.low)
             if let asked = settings.welch.segmentSeconds, asked > seconds {
                 diagnostics.append(.warning("welch_segment_capped",
-                    "\(parameter: "welchSegment") \(BandSummaryReport.format(asked)) s is longer than the analysed \(BandSummaryReport.format(seconds)) s; one segment of the whole stretch was used"))
+                    "\(parameter: "welchSegment") \(MessageNumber.short(asked)) s is longer than the analysed \(MessageNumber.short(seconds)) s; one segment of the whole stretch was used"))
             }
             let estimator = WelchEstimator(segmentLength: length, overlapLength: settings.welch.overlapLength(segmentLength: length),
                                            sampleRateHz: input.sampleRateHz)
@@ -116,6 +116,6 @@ extension BandSummaryReport {
 
     /// The reason of a band at or above the Nyquist frequency.
     static func aboveNyquistReason(_ nyquist: Double, sampleRateHz: Double) -> String {
-        "the band lies above the Nyquist frequency \(format(nyquist)) Hz of a \(format(sampleRateHz)) Hz recording"
+        "the band lies above the Nyquist frequency \(MessageNumber.short(nyquist)) Hz of a \(MessageNumber.short(sampleRateHz)) Hz recording"
     }
 }

@@ -52,8 +52,8 @@ public struct BandAnalysisInput: Sendable {
             let share = 100 * Double(run.count) / Double(all.count)
             diagnostics.append(.warning("gap",
                 "the recording has gaps (\(all.count - run.count) samples outside the analysed stretch); analysing the longest "
-                + "gap-free stretch \(BandSummaryReport.format(start))–\(BandSummaryReport.format(end)) s "
-                + "(\(BandSummaryReport.format(share))% of the recording); bridge gaps with \(parameter: "maxBridge") to use more"))
+                + "gap-free stretch \(MessageNumber.short(start))–\(MessageNumber.short(end)) s "
+                + "(\(MessageNumber.short(share))% of the recording); bridge gaps with \(parameter: "maxBridge") to use more"))
         }
         var values = Array(all[run])
         guard let low = values.min(), let high = values.max(), low < high else {
@@ -66,9 +66,9 @@ public struct BandAnalysisInput: Sendable {
             values = result.values
             hampelResult = result
             diagnostics.append(.info("hampel",
-                "Hampel filter (\(BandSummaryReport.format(hampel.windowSeconds)) s window, \(BandSummaryReport.format(hampel.threshold)) scaled MADs, "
+                "Hampel filter (\(MessageNumber.short(hampel.windowSeconds)) s window, \(MessageNumber.short(hampel.threshold)) scaled MADs, "
                 + "widened by \(hampel.widenSamples) samples) replaced \(result.replacedCount) samples "
-                + "(\(BandSummaryReport.format(result.replacedPercent))%)"))
+                + "(\(MessageNumber.short(result.replacedPercent))%)"))
         }
         self.values = values
         self.sampleRateHz = rate

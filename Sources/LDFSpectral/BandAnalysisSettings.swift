@@ -94,8 +94,8 @@ public struct BandAnalysisSettings: Sendable, Equatable {
             }
             high = nyquist
             notes.append(.warning("nyquist",
-                "\(source) is sampled at \(BandSummaryReport.format(sampleRateHz)) Hz: the analysis stops at its Nyquist frequency "
-                + "\(BandSummaryReport.format(nyquist)) Hz, below the band set's upper edge \(BandSummaryReport.format(bandSet.highestHz)) Hz"))
+                "\(source) is sampled at \(MessageNumber.short(sampleRateHz)) Hz: the analysis stops at its Nyquist frequency "
+                + "\(MessageNumber.short(nyquist)) Hz, below the band set's upper edge \(MessageNumber.short(bandSet.highestHz)) Hz"))
         }
         let low = fminHz ?? bandSet.lowestHz
         guard low < high else {

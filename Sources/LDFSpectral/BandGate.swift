@@ -34,8 +34,8 @@ extension BandSummaryReport {
         if gate.valid.isEmpty {
             // Nothing to compute, whatever the rule allows; the rule's shortfall still says why.
             gate.shortfall = rule.shortfall(of: band, validFraction: 0, analysedSeconds: analysedSeconds)
-            gate.reason = "no coefficient inside the cone of influence: \(format(analysedSeconds)) s is too short for "
-                + "\(format(band.lowHz)) Hz (5 cycles need \(format(band.secondsForCycles(BandValidityRule.minimumCycles))) s)"
+            gate.reason = "no coefficient inside the cone of influence: \(MessageNumber.short(analysedSeconds)) s is too short for "
+                + "\(MessageNumber.short(band.lowHz)) Hz (5 cycles need \(MessageNumber.short(band.secondsForCycles(BandValidityRule.minimumCycles))) s)"
             return gate
         }
         gate.apply(rule, to: band, analysedSeconds: analysedSeconds)

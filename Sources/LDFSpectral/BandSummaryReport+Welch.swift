@@ -19,8 +19,8 @@ extension BandSummaryReport {
                 var reason = Self.noFrequencyReason(band, fmin: fminHz, fmax: fmaxHz, what: "Welch bin")
                 let low = max(band.lowHz, fminHz), high = min(band.highHz, fmaxHz)
                 if low < high {
-                    reason = "no Welch bin falls inside \(Self.format(low))–\(Self.format(high)) Hz at a resolution of "
-                        + "\(Self.format(df)) Hz; use a longer \(parameter: "welchSegment") (at least \(Self.format(1 / (high - low))) s)"
+                    reason = "no Welch bin falls inside \(MessageNumber.short(low))–\(MessageNumber.short(high)) Hz at a resolution of "
+                        + "\(MessageNumber.short(df)) Hz; use a longer \(parameter: "welchSegment") (at least \(MessageNumber.short(1 / (high - low))) s)"
                 }
                 summaries.append(BandSummary(unavailable: band, presetName: bandSet.name, frequencyCount: 0,
                                              validFraction: nil, reason: reason))
@@ -45,7 +45,7 @@ extension BandSummaryReport {
         var diagnostics = cautions + Self.coverageDiagnostics(summaries, fmin: fminHz, fmax: fmaxHz)
         if spectrum.segmentCount < 2 {
             diagnostics.append(.warning("welch_single_segment",
-                "Welch averaged a single \(Self.format(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "
+                "Welch averaged a single \(MessageNumber.short(spectrum.segmentSeconds)) s segment (a periodogram: high variance); "
                 + "use a shorter \(parameter: "welchSegment") or a longer recording"))
         }
         self.init(method: .welch, bandSet: bandSet, bands: summaries, fminHz: fminHz, fmaxHz: fmaxHz,

@@ -77,32 +77,21 @@ public struct BandSummaryReport: Sendable, Equatable {
     /// Why a band holds no analysed frequency.
     static func noFrequencyReason(_ band: Band, fmin: Double, fmax: Double, what: String) -> String {
         if band.highHz <= fmin || band.lowHz >= fmax {
-            return "the band lies outside the analysed range \(format(fmin))–\(format(fmax)) Hz"
+            return "the band lies outside the analysed range \(MessageNumber.short(fmin))–\(MessageNumber.short(fmax)) Hz"
         }
-        return "no \(what) falls inside \(format(band.lowHz))–\(format(band.highHz)) Hz; the grid is too coarse for this band"
+        return "no \(what) falls inside \(MessageNumber.short(band.lowHz))–\(MessageNumber.short(band.highHz)) Hz; the grid is too coarse for this band"
     }
 
     /// Computed bands only partly inside fmin–fmax (shortfalls of the validity rule are the gate's).
     static func coverageDiagnostics(_ summaries: [BandSummary], fmin: Double, fmax: Double) -> [Diagnostic] {
         summaries.filter(\.isAvailable).map(\.band).filter { $0.lowHz < fmin || $0.highHz > fmax }.map { band in
             .warning("band_partly_analysed",
-                "band \(band.name) (\(format(band.lowHz))–\(format(band.highHz)) Hz) is only partly inside the analysed range "
-                + "\(format(fmin))–\(format(fmax)) Hz; its values cover the overlap only")
+                "band \(band.name) (\(MessageNumber.short(band.lowHz))–\(MessageNumber.short(band.highHz)) Hz) is only partly inside the analysed range "
+                + "\(MessageNumber.short(fmin))–\(MessageNumber.short(fmax)) Hz; its values cover the overlap only")
         }
     }
 
     static func unavailableDiagnostics(_ summaries: [BandSummary]) -> [Diagnostic] {
         summaries.compactMap { s in s.reason.map { .warning("band_unavailable", "band \(s.band.name): \($0)") } }
-    }
-
-    /// Up to 4 significant digits, without trailing zeros (messages only).
-    public static func format(_ x: Double) -> String {
-        var s = String(format: "%.4g", x)
-        if s.contains("e") { return s }
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s
     }
 }

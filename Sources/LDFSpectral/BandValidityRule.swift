@@ -43,13 +43,13 @@ public struct BandValidityRule: Sendable, Equatable, Codable {
         let needed = band.secondsForCycles(Self.minimumCycles)
         if needed > analysedSeconds {
             return .warning("too_few_cycles",
-                "the analysed stretch holds fewer than 5 cycles of \(BandSummaryReport.format(band.lowHz)) Hz "
-                + "(5 cycles need \(BandSummaryReport.format(needed)) s)")
+                "the analysed stretch holds fewer than 5 cycles of \(MessageNumber.short(band.lowHz)) Hz "
+                + "(5 cycles need \(MessageNumber.short(needed)) s)")
         }
         if validFraction < minimumValidFraction {
             return .warning("low_valid_fraction",
-                "fewer than \(BandSummaryReport.format(100 * minimumValidFraction))% of its coefficients lie inside the cone "
-                + "of influence (\(parameter: "minValid") \(BandSummaryReport.format(minimumValidFraction)))")
+                "fewer than \(MessageNumber.short(100 * minimumValidFraction))% of its coefficients lie inside the cone "
+                + "of influence (\(parameter: "minValid") \(MessageNumber.short(minimumValidFraction)))")
         }
         return nil
     }

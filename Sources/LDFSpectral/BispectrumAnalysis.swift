@@ -106,10 +106,10 @@ public struct BispectrumAnalysis: Sendable {
         let undefined = analyzer.undefinedCounts
         if undefined.outsideCone > 0 {
             diagnostics.append(.warning("no_valid_coefficients",
-                "\(undefined.outsideCone) frequency pairs have no time inside the cone of influence of the lower frequency (below about \(BandSummaryReport.format(transform.lowestResolvableFrequencyHz)) Hz): they are null"))
+                "\(undefined.outsideCone) frequency pairs have no time inside the cone of influence of the lower frequency (below about \(MessageNumber.short(transform.lowestResolvableFrequencyHz)) Hz): they are null"))
         }
         for series in biphase where series.reason != nil {
-            diagnostics.append(.warning("biphase_empty", "biphase \(series.kind.rawValue) at \(BandSummaryReport.format(series.pair.f1Hz)), \(BandSummaryReport.format(series.pair.f2Hz)) Hz: \(series.reason!)"))
+            diagnostics.append(.warning("biphase_empty", "biphase \(series.kind.rawValue) at \(MessageNumber.short(series.pair.f1Hz)), \(MessageNumber.short(series.pair.f2Hz)) Hz: \(series.reason!)"))
         }
         self.first = first
         self.second = second

@@ -36,21 +36,21 @@ extension BispectrumAnalyzer {
     /// Checks that f1, f2 and f1 + f2 can be analysed.
     func check(_ pair: FrequencyPair) throws {
         let nyquist = transform.sampleRateHz / 2, sum = pair.f1Hz + pair.f2Hz
-        let text = "\(BandSummaryReport.format(pair.f1Hz)),\(BandSummaryReport.format(pair.f2Hz))"
+        let text = "\(MessageNumber.short(pair.f1Hz)),\(MessageNumber.short(pair.f2Hz))"
         let named = [("f1", pair.f1Hz), ("f2", pair.f2Hz), ("f1 + f2", sum)]
         for (name, f) in named {
             guard f.isFinite, f > 0 else {
                 throw LDFError("\(parameter: "biphase")", "\(name) = \(f) Hz must be positive", fix: "give two positive frequencies, e.g. \(parameter: "biphase") 0.1,0.25")
             }
             guard f <= nyquist else {
-                throw LDFError("\(parameter: "biphase")", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) is above the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz",
-                               fix: "choose frequencies whose sum is at most \(BandSummaryReport.format(nyquist)) Hz")
+                throw LDFError("\(parameter: "biphase")", "\(name) = \(MessageNumber.short(f)) Hz of the pair \(text) is above the Nyquist frequency \(MessageNumber.short(nyquist)) Hz",
+                               fix: "choose frequencies whose sum is at most \(MessageNumber.short(nyquist)) Hz")
             }
         }
         let options = transform.options
         for (name, f) in named where options.preprocess && !(options.fminHz...options.fmaxHz).contains(f) {
-            throw LDFError("\(parameter: "biphase")", "\(name) = \(BandSummaryReport.format(f)) Hz of the pair \(text) lies outside the analysed range \(BandSummaryReport.format(options.fminHz))–\(BandSummaryReport.format(options.fmaxHz)) Hz, which the preprocessing band-pass keeps",
-                           fix: "widen \(parameter: "fmin")/\(parameter: "fmax") (fmax at most the Nyquist frequency \(BandSummaryReport.format(nyquist)) Hz) or choose another pair")
+            throw LDFError("\(parameter: "biphase")", "\(name) = \(MessageNumber.short(f)) Hz of the pair \(text) lies outside the analysed range \(MessageNumber.short(options.fminHz))–\(MessageNumber.short(options.fmaxHz)) Hz, which the preprocessing band-pass keeps",
+                           fix: "widen \(parameter: "fmin")/\(parameter: "fmax") (fmax at most the Nyquist frequency \(MessageNumber.short(nyquist)) Hz) or choose another pair")
         }
     }
 
@@ -61,7 +61,7 @@ extension BispectrumAnalyzer {
             : transform.cone(atFrequencyHz: min(pair.f1Hz, pair.f2Hz)).validRange(0).clamped(to: transform.cone(atFrequencyHz: sum).validRange(0))
         var result = BiphaseSeries(kind: kind, pair: pair, timesSeconds: [], biamplitude: [], biphase: [])
         guard !range.isEmpty else {
-            result.reason = "no time has all of \(BandSummaryReport.format(pair.f1Hz)), \(BandSummaryReport.format(pair.f2Hz)) and \(BandSummaryReport.format(sum)) Hz inside the cone of influence; analyse a longer recording or include the edges"
+            result.reason = "no time has all of \(MessageNumber.short(pair.f1Hz)), \(MessageNumber.short(pair.f2Hz)) and \(MessageNumber.short(sum)) Hz inside the cone of influence; analyse a longer recording or include the edges"
             return result
         }
         let frequencies = [pair.f1Hz, pair.f2Hz, sum]

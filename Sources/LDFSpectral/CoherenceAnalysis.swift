@@ -36,7 +36,7 @@ public struct CoherenceAnalysis: Sendable {
         let empty = spectrum.sampleCounts.filter { $0 == 0 }.count
         if empty > 0 {
             notes.append(.warning("no_valid_coefficients",
-                "\(empty) of \(spectrum.frequenciesHz.count) frequencies (below about \(BandSummaryReport.format(transform.lowestResolvableFrequencyHz)) Hz) have no coefficient inside the cone of influence: their coherence is null"))
+                "\(empty) of \(spectrum.frequenciesHz.count) frequencies (below about \(MessageNumber.short(transform.lowestResolvableFrequencyHz)) Hz) have no coefficient inside the cone of influence: their coherence is null"))
         }
         if settings.timeLocalised {
             timeLocalised = try analyzer.timeLocalised(input.first, input.second, windowCycles: settings.windowCycles)

@@ -67,7 +67,7 @@ public struct CoherencePairInput: Sendable {
         if abs(a.sampleRateHz - b.sampleRateHz) > 1e-9 * rate {
             let faster = a.sampleRateHz > b.sampleRateHz ? a : b
             notes.append(.warning("resampled",
-                "\(faster.label) is sampled at \(BandSummaryReport.format(faster.sampleRateHz)) Hz and the other signal at \(BandSummaryReport.format(rate)) Hz: it was resampled to \(BandSummaryReport.format(rate)) Hz by linear interpolation"))
+                "\(faster.label) is sampled at \(MessageNumber.short(faster.sampleRateHz)) Hz and the other signal at \(MessageNumber.short(rate)) Hz: it was resampled to \(MessageNumber.short(rate)) Hz by linear interpolation"))
         }
         var offset = 0.0 // start of b in a's time
         if let startA = a.startDate, let startB = b.startDate {
@@ -78,15 +78,15 @@ public struct CoherencePairInput: Sendable {
         let start = max(0, offset), end = min(a.durationSeconds, offset + b.durationSeconds)
         let count = Int(((end - start) * rate + 1e-6).rounded(.down))
         guard count >= Self.minimumSampleCount else {
-            let what = end <= start ? "do not overlap in time" : "overlap for only \(BandSummaryReport.format(max(0, end - start))) s"
+            let what = end <= start ? "do not overlap in time" : "overlap for only \(MessageNumber.short(max(0, end - start))) s"
             throw LDFError("\(a.source), \(b.source)",
-                           "the two signals \(what) (first: 0–\(BandSummaryReport.format(a.durationSeconds)) s, second: \(BandSummaryReport.format(offset))–\(BandSummaryReport.format(offset + b.durationSeconds)) s on the first one's clock)",
+                           "the two signals \(what) (first: 0–\(MessageNumber.short(a.durationSeconds)) s, second: \(MessageNumber.short(offset))–\(MessageNumber.short(offset + b.durationSeconds)) s on the first one's clock)",
                            fix: "give two recordings made at the same time, or two channels of one file with \(parameter: "channels")")
         }
         let tolerance = 0.5 / rate
         if start > tolerance || -offset > tolerance || a.durationSeconds - end > tolerance || offset + b.durationSeconds - end > tolerance {
             notes.append(.warning("cut_to_overlap",
-                "the signals cover different times (first \(BandSummaryReport.format(a.durationSeconds)) s, second \(BandSummaryReport.format(b.durationSeconds)) s): only their overlap \(BandSummaryReport.format(start))–\(BandSummaryReport.format(end)) s of the first signal's time is analysed"))
+                "the signals cover different times (first \(MessageNumber.short(a.durationSeconds)) s, second \(MessageNumber.short(b.durationSeconds)) s): only their overlap \(MessageNumber.short(start))–\(MessageNumber.short(end)) s of the first signal's time is analysed"))
         }
         var x = Self.resample(a, rate: rate, from: start, count: count)
         var y = Self.resample(b, rate: rate, from: start - offset, count: count)
@@ -97,7 +97,7 @@ public struct CoherencePairInput: Sendable {
         }
         if run.count < count {
             notes.append(.warning("gap",
-                "gaps in either signal: analysing the longest stretch where both are gap-free, \(BandSummaryReport.format(start + Double(run.lowerBound) / rate))–\(BandSummaryReport.format(start + Double(run.upperBound) / rate)) s (\(BandSummaryReport.format(100 * Double(run.count) / Double(count)))% of the overlap)"))
+                "gaps in either signal: analysing the longest stretch where both are gap-free, \(MessageNumber.short(start + Double(run.lowerBound) / rate))–\(MessageNumber.short(start + Double(run.upperBound) / rate)) s (\(MessageNumber.short(100 * Double(run.count) / Double(count)))% of the overlap)"))
         }
         x = Array(x[run])
         y = Array(y[run])
@@ -111,7 +111,7 @@ public struct CoherencePairInput: Sendable {
             for (index, label) in [a.label, b.label].enumerated() {
                 let result = try HampelFilter(options: hampel).apply(index == 0 ? x : y, sampleRateHz: rate)
                 if index == 0 { x = result.values } else { y = result.values }
-                notes.append(.info("hampel", "\(label): Hampel filter replaced \(result.replacedCount) samples (\(BandSummaryReport.format(result.replacedPercent))%)"))
+                notes.append(.info("hampel", "\(label): Hampel filter replaced \(result.replacedCount) samples (\(MessageNumber.short(result.replacedPercent))%)"))
             }
         }
         first = x

@@ -36,6 +36,8 @@ public struct GroupCoherence: Sendable {
     public var sampleCount: Int
     public var sampleRateHz: Double
     public var percentile: Double
+    /// Length of the stretch analysed per signal, s.
+    public var analysedSeconds: Double { Double(sampleCount) / sampleRateHz }
     /// Per frequency over subjects: median C_ii and median residual.
     public var medianCoherence: [Double]
     public var medianResidual: [Double]

@@ -67,28 +67,22 @@ public struct StreamWindowSettings: Sendable {
             let names = short.map { "\($0.band.name) (\($0.shortfall!.message))" }
             switch shortBands {
             case .stop:
-                throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for " + names.joined(separator: ", "),
+                throw LDFError("\(parameter: "window")", "\(MessageNumber.short(windowSeconds)) s is too short for " + names.joined(separator: ", "),
                                fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or longer, \(parameter: "shortBands") drop, "
                                    + "or \(parameter: "allowShortBands")")
             case .drop:
                 let kept = availability.filter { band in !short.contains(band) }.map(\.band)
                 guard !kept.isEmpty else {
-                    throw LDFError("\(parameter: "window")", "\(format(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
+                    throw LDFError("\(parameter: "window")", "\(MessageNumber.short(windowSeconds)) s is too short for every band (" + names.joined(separator: ", ") + ")",
                                    fix: "use \(parameter: "window") \(Int(needed.rounded(.up))) or \(parameter: "allowShortBands")")
                 }
                 copy.analysis.bandSet = BandSet(name: analysis.bandSet.name, bands: kept)
                 for entry in short {
                     dropped.append(.warning("band_dropped",
-                        "\(entry.band.name) dropped: in a \(format(windowSeconds)) s window \(entry.shortfall!.message)"))
+                        "\(entry.band.name) dropped: in a \(MessageNumber.short(windowSeconds)) s window \(entry.shortfall!.message)"))
                 }
             }
         }
         return (copy, dropped)
     }
 }
-
-func format(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.4g", x)
-}
-
-import Foundation

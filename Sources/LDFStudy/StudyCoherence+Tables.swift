@@ -27,39 +27,38 @@ public struct CoherenceComparison: Sendable {
 extension StudyCoherence {
     /// `coherence.csv`: one row per subject pair and frequency.
     public func subjectTable(_ manifest: StudyManifest) -> CSVTable {
-        var table = CSVTable(columns: ["group", "condition", "subject", "first_id", "second_id", "frequency_hz", "coherence",
-                                       "surrogate_threshold", "residual_coherence", "analysed_s", "sample_rate_hz", "percentile"])
+        var rows: [StudyCoherenceRow] = []
         for cell in cells {
             guard let g = cell.coherence else { continue }
             for (member, positions) in zip(g.members, cell.positions) {
                 for (k, f) in g.frequenciesHz.enumerated() {
-                    table.append([cell.group, cell.condition, member.id, manifest.entries[positions.first].id, manifest.entries[positions.second].id,
-                                  CSVTable.cell(f), CSVTable.cell(member.coherence[k]), CSVTable.cell(member.threshold[k]),
-                                  CSVTable.cell(member.residual[k]), CSVTable.cell(Double(g.sampleCount) / g.sampleRateHz),
-                                  CSVTable.cell(g.sampleRateHz), CSVTable.cell(g.percentile)])
+                    rows.append(StudyCoherenceRow(group: cell.group, condition: cell.condition, subject: member.id,
+                                                  firstId: manifest.entries[positions.first].id, secondId: manifest.entries[positions.second].id,
+                                                  frequencyHz: f, coherence: member.coherence[k], surrogateThreshold: member.threshold[k],
+                                                  residualCoherence: member.residual[k], analysedS: g.analysedSeconds,
+                                                  sampleRateHz: g.sampleRateHz, percentile: g.percentile))
                 }
             }
         }
-        return table
+        return CSVTable(rows: rows)
     }
 
     /// `group_coherence.csv`: one row per group, condition and frequency (a group without a result
     /// has one row with the reason).
     public var groupTable: CSVTable {
-        var table = CSVTable(columns: ["group", "condition", "subjects", "frequency_hz", "median_coherence", "median_residual_coherence",
-                                       "surrogate_median", "surrogate_threshold", "analysed_s", "reason"])
-        for cell in cells {
+        CSVTable(rows: cells.flatMap { cell -> [StudyGroupCoherenceRow] in
             guard let g = cell.coherence else {
-                table.append([cell.group, cell.condition, String(cell.positions.count), "", "", "", "", "", "", cell.reason ?? ""])
-                continue
+                return [StudyGroupCoherenceRow(group: cell.group, condition: cell.condition, subjects: cell.positions.count, frequencyHz: nil,
+                                               medianCoherence: nil, medianResidualCoherence: nil, surrogateMedian: nil, surrogateThreshold: nil,
+                                               analysedS: nil, reason: cell.reason ?? "")]
             }
-            for (k, f) in g.frequenciesHz.enumerated() {
-                table.append([cell.group, cell.condition, String(g.members.count), CSVTable.cell(f), CSVTable.cell(g.medianCoherence[k]),
-                              CSVTable.cell(g.medianResidual[k]), CSVTable.cell(g.surrogateMedian[k]), CSVTable.cell(g.surrogateThreshold[k]),
-                              CSVTable.cell(Double(g.sampleCount) / g.sampleRateHz), ""])
+            return g.frequenciesHz.enumerated().map { k, f in
+                StudyGroupCoherenceRow(group: cell.group, condition: cell.condition, subjects: g.members.count, frequencyHz: f,
+                                       medianCoherence: g.medianCoherence[k], medianResidualCoherence: g.medianResidual[k],
+                                       surrogateMedian: g.surrogateMedian[k], surrogateThreshold: g.surrogateThreshold[k],
+                                       analysedS: g.analysedSeconds, reason: nil)
             }
-        }
-        return table
+        })
     }
 
     /// Residual coherence compared per frequency (corrected with `spectraAdjustment` across the
@@ -135,15 +134,6 @@ extension StudyCoherence {
 
     /// `coherence_comparisons.csv`.
     public func comparisonsTable(bandSet: BandSet, spectraAdjustment: PValueAdjustment) -> CSVTable {
-        var table = CSVTable(columns: ["design", "stratum", "level_a", "level_b", "scope", "frequency_hz", "band", "measure", "n_a", "median_a",
-                                       "n_b", "median_b", "test", "method", "statistic", "p_value", "effect_size", "adjustment",
-                                       "family_size", "p_adjusted", "reason"])
-        for c in comparisons(bandSet: bandSet, spectraAdjustment: spectraAdjustment) {
-            table.append([c.design.rawValue, c.stratum, c.levelA, c.levelB, c.scope, CSVTable.cell(c.frequencyHz), c.band, "residual_coherence",
-                          String(c.a.count), CSVTable.cell(c.a.median), String(c.b.count), CSVTable.cell(c.b.median), c.design.testName,
-                          c.test?.method.rawValue ?? "", CSVTable.cell(c.test?.statistic), CSVTable.cell(c.test?.pValue),
-                          CSVTable.cell(c.test?.rankBiserial), c.adjustment.rawValue, String(c.familySize), CSVTable.cell(c.adjustedP), c.reason ?? ""])
-        }
-        return table
+        CSVTable(rows: comparisons(bandSet: bandSet, spectraAdjustment: spectraAdjustment).map(StudyCoherenceComparisonRow.init))
     }
 }

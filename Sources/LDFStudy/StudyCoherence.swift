@@ -132,7 +132,7 @@ public struct StudyCoherence: Sendable {
                                                     includeEdges: parameters.includeEdges, percentile: pairing.percentile)
                 if let shortest = pairs.map({ min($0.first.count, $0.second.count) }).min(), let longest = pairs.map({ min($0.first.count, $0.second.count) }).max(), shortest < longest {
                     issues.append(StudyIssue(row: 0, severity: .warning, stage: .study,
-                                             message: "coherence: group '\(parts[0])', condition '\(parts[1])': every pair is analysed over its first \(format(Double(shortest) / rateHz)) s (the shortest pair's overlap), so the inter-subject surrogates share one grid"))
+                                             message: "coherence: group '\(parts[0])', condition '\(parts[1])': every pair is analysed over its first \(MessageNumber.precise(Double(shortest) / rateHz)) s (the shortest pair's overlap), so the inter-subject surrogates share one grid"))
                 }
             } catch {
                 cell.reason = (error as? LDFError)?.message ?? "\(error)"

@@ -76,7 +76,7 @@ public enum StudyOutput {
             created: ISO8601DateFormatter().string(from: Date()), manifest: results.manifest.path,
             extraColumns: results.manifest.extraColumns, shard: shard?.description, parameters: results.parameters,
             porhParameterUnits: units,
-            sampleRatesHz: Dictionary(uniqueKeysWithValues: results.sampleRateCounts.map { (format($0.key), $0.value) }),
+            sampleRatesHz: Dictionary(uniqueKeysWithValues: results.sampleRateCounts.map { (ReportNumber.precise($0.key), $0.value) }),
             counts: Record.Counts(manifestRows: results.manifest.entries.count + results.manifest.issues.count,
                                   analysable: results.manifest.entries.count, analysed: results.outcomes.values.filter(\.succeeded).count,
                                   failed: results.outcomes.values.filter { !$0.succeeded }.count,

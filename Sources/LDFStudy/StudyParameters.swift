@@ -2,21 +2,23 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFReport
 import LDFSpectral
 
 /// Every setting of a study run that can change a result; written to `study.json` and
-/// `parameters.json`, and hashed into each recording's cache key.
+/// `parameters.json`, and hashed into each recording's cache key. Every key is written, unset ones
+/// as null (`Nullable`), so `study.json` shows each choice.
 public struct StudyParameters: Sendable, Codable, Equatable {
     /// Band set, method, wavelet, frequency range, edges, Welch and Hampel settings of the band
     /// analysis (`ldf bands` options).
     public var bandSet: BandSet
     public var method: SpectralMethod
     public var wavelet: WaveletOptions
-    public var fminHz: Double?
-    public var fmaxHz: Double?
+    @Nullable public var fminHz: Double?
+    @Nullable public var fmaxHz: Double?
     public var includeEdges: Bool
     public var welch: WelchOptions
-    public var hampel: HampelOptions?
+    @Nullable public var hampel: HampelOptions?
     /// The band validity rule (`BandValidityRule`): bands that fall short are null in `bands.csv`
     /// and left out of the summaries and comparisons, unless `allowsShortBands`.
     public var minimumValidFraction: Double
@@ -31,10 +33,10 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var spectraAdjustment: PValueAdjustment
     /// PORH recordings: also the band summaries of the reperfusion segment after the transient
     /// is removed (`ReperfusionFlowmotion`) in these bands; nil (the default) for none.
-    public var reperfusionBands: BandSet?
+    @Nullable public var reperfusionBands: BandSet?
     /// Group coherence of paired signals (`--coherence A,B`); nil for none. Not part of the
     /// recordings' cache keys: it is computed across recordings after they are analysed.
-    public var coherence: CoherencePairing?
+    @Nullable public var coherence: CoherencePairing?
 
     /// Correction across the bands (per measure) or PORH parameters of a comparison: Holm.
     public static let familyAdjustment = PValueAdjustment.holm
@@ -90,27 +92,6 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         try bandSettings.validate()
         try AssemblyOptions(maxBridgeSeconds: maxBridgeSeconds).validate()
         try coherence?.validate()
-    }
-
-    /// Writes every key, unset ones as null, so `study.json` shows each choice.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(bandSet, forKey: .bandSet)
-        try c.encode(method, forKey: .method)
-        try c.encode(wavelet, forKey: .wavelet)
-        try c.encode(fminHz, forKey: .fminHz)
-        try c.encode(fmaxHz, forKey: .fmaxHz)
-        try c.encode(includeEdges, forKey: .includeEdges)
-        try c.encode(welch, forKey: .welch)
-        try c.encode(hampel, forKey: .hampel)
-        try c.encode(minimumValidFraction, forKey: .minimumValidFraction)
-        try c.encode(allowsShortBands, forKey: .allowsShortBands)
-        try c.encode(reader, forKey: .reader)
-        try c.encode(maxBridgeSeconds, forKey: .maxBridgeSeconds)
-        try c.encode(porhTiming, forKey: .porhTiming)
-        try c.encode(spectraAdjustment, forKey: .spectraAdjustment)
-        try c.encode(reperfusionBands, forKey: .reperfusionBands)
-        try c.encode(coherence, forKey: .coherence)
     }
 
     /// Canonical JSON (sorted keys), the form hashed and written.

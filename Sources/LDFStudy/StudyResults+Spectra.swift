@@ -76,9 +76,8 @@ extension StudyResults {
             StudySpectraComparisonRow(contrast: ContrastColumns(c.contrast), channel: c.channel, frequencyHz: c.frequencyHz, measure: c.measure,
                                       nA: c.levelA.count, medianA: c.levelA.median, q1A: c.levelA.firstQuartile, q3A: c.levelA.thirdQuartile,
                                       nB: c.levelB.count, medianB: c.levelB.median, q1B: c.levelB.firstQuartile, q3B: c.levelB.thirdQuartile,
-                                      test: c.contrast.design.testName, method: c.test?.method.rawValue, statistic: c.test?.statistic,
-                                      pValue: c.test?.pValue, effectSize: c.test?.rankBiserial, adjustment: parameters.spectraAdjustment.rawValue,
-                                      familySize: c.familySize, pAdjusted: c.adjustedP, reason: c.reason)
+                                      test: RankTestColumns(design: c.contrast.design, test: c.test, adjustment: parameters.spectraAdjustment,
+                                                            familySize: c.familySize, adjustedP: c.adjustedP, reason: c.reason))
         })
     }
 }

@@ -155,9 +155,9 @@ public struct StudyResults: Sendable {
             let positions = manifest.entries.indices.filter { manifest.entries[$0].protocolKind == kind }
             let counts = positions.compactMap { outcomes[$0]?.sampleRateHz }.reduce(into: [Double: Int]()) { $0[$1, default: 0] += 1 }
             guard counts.count > 1, let common = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { continue }
-            let list = counts.sorted { $0.key < $1.key }.map { "\(format($0.key)) Hz: \($0.value)" }.joined(separator: ", ")
+            let list = counts.sorted { $0.key < $1.key }.map { "\(MessageNumber.precise($0.key)) Hz: \($0.value)" }.joined(separator: ", ")
             let consequence = kind == .rest
-                ? "spectra above \(format((counts.keys.min() ?? 0) / 2)) Hz (the lowest Nyquist frequency) and bands above it lack the slower recordings"
+                ? "spectra above \(MessageNumber.precise((counts.keys.min() ?? 0) / 2)) Hz (the lowest Nyquist frequency) and bands above it lack the slower recordings"
                 : "smoothing windows are in seconds, so parameters stay comparable, but peak timing is resolved to each recording's own interval"
             issues.append(StudyIssue(row: 0, severity: .warning, stage: .study,
                                      message: "mixed sample rates among \(kind.rawValue) recordings (\(list)); each was analysed at its own rate: \(consequence)"))
@@ -165,7 +165,7 @@ public struct StudyResults: Sendable {
                 guard let rate = outcomes[position]?.sampleRateHz, rate != common else { continue }
                 let entry = manifest.entries[position]
                 issues.append(StudyIssue(row: entry.row, id: entry.id, path: entry.path, severity: .warning, stage: .study,
-                                         message: "sampled at \(format(rate)) Hz while most \(kind.rawValue) recordings are at \(format(common)) Hz; analysed as it is"))
+                                         message: "sampled at \(MessageNumber.precise(rate)) Hz while most \(kind.rawValue) recordings are at \(MessageNumber.precise(common)) Hz; analysed as it is"))
             }
         }
         return issues
@@ -210,5 +210,3 @@ public struct StudyResults: Sendable {
     }
 }
 
-/// Numbers in messages: up to 6 significant digits.
-func format(_ x: Double) -> String { String(format: "%.6g", x) }

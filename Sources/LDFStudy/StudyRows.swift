@@ -123,6 +123,13 @@ public struct StudySpectraComparisonRow: Codable, Sendable, Equatable {
     @Nullable public var medianB: Double?
     @Nullable public var q1B: Double?
     @Nullable public var q3B: Double?
+    public var test: RankTestColumns
+}
+
+/// The rank test of a spectra or coherence comparison row: which test, its method, statistic,
+/// p-value and rank-biserial effect size (null without a test), the correction, the number of
+/// tests it corrects across and the adjusted p, and why there is no test.
+public struct RankTestColumns: Codable, Sendable, Equatable {
     public var test: String
     @Nullable public var method: String?
     @Nullable public var statistic: Double?
@@ -132,6 +139,18 @@ public struct StudySpectraComparisonRow: Codable, Sendable, Equatable {
     public var familySize: Int
     @Nullable public var pAdjusted: Double?
     @Nullable public var reason: String?
+
+    public init(design: ComparisonDesign, test: RankTestResult?, adjustment: PValueAdjustment, familySize: Int, adjustedP: Double?, reason: String?) {
+        self.test = design.testName
+        method = test?.method.rawValue
+        statistic = test?.statistic
+        pValue = test?.pValue
+        effectSize = test?.rankBiserial
+        self.adjustment = adjustment.rawValue
+        self.familySize = familySize
+        pAdjusted = adjustedP
+        self.reason = reason
+    }
 }
 
 /// A row of `errors.csv`: a manifest problem, failed recording or warning (`StudyIssue`) with its

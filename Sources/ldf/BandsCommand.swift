@@ -77,17 +77,7 @@ struct BandsEntry {
         case .csv:
             return CSVTable(rows: entries.compactMap(\.analysis).flatMap { BandTableRow.rows($0, settings: settings) }).text
         case .table:
-            return entries.compactMap(\.analysis).map { bandTable($0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+            return entries.compactMap(\.analysis).map { BandAnalysisText.lines($0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
         }
-    }
-
-    /// A recording's title line and its band table.
-    static func bandTable(_ analysis: BandAnalysis) -> [String] {
-        let report = analysis.report, short = ReportNumber.short
-        let title = "\(analysis.source) [\(analysis.channel)]: \(report.method.rawValue), preset \(report.bandSet.name), "
-            + "\(short(analysis.analysedSeconds)) s analysed at \(short(analysis.sampleRateHz)) Hz, "
-            + "\(short(report.fminHz))–\(short(report.fmaxHz)) Hz"
-        return [title] + BandSummaryRow.textTable(report.bands.map { BandSummaryRow($0, channel: analysis.channel, fluxUnit: analysis.unit) },
-                                          method: report.method)
     }
 }

@@ -23,7 +23,7 @@ enum BandsSurrogateOutput {
         case .table:
             let blocks = entries.compactMap { entry -> String? in
                 guard let analysis = entry.analysis, let test = entry.test else { return nil }
-                return (BandsEntry.bandTable(analysis) + test.textTable(fluxUnit: analysis.unit)).joined(separator: "\n")
+                return (BandAnalysisText.lines(analysis) + test.textTable(fluxUnit: analysis.unit)).joined(separator: "\n")
             }
             try StandardOutput.writeLine(blocks.joined(separator: "\n\n"))
         }

@@ -110,7 +110,7 @@ struct SimulationOutputOptions: ParsableArguments {
     /// it is whole (a killed run leaves no truncated file).
     func write<Payload: Codable & Sendable>(_ recording: Recording, kind: String, truth payload: Payload) throws {
         let (table, artifactTruth) = try artifacts.apply(to: recording, seed: seed)
-        try DelimitedTextWriter().write(table, to: out)
+        try RecordingCSVWriter().write(table, to: out)
         if let truthPath {
             let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
             try OutputFile.write(ReportJSON.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])

@@ -68,11 +68,7 @@ struct SpectrumCommand: ParsableCommand {
         case .csv:
             try StandardOutput.write(CSVTable(rows: outputs.flatMap { $0.spectrum.rows(channel: $0.channel, fluxUnit: $0.unit) }).text)
         case .table:
-            for output in outputs {
-                try StandardOutput.writeLine("\(file) [\(output.channel)]: \(settings.method.rawValue), \(ReportNumber.short(output.analysedS)) s analysed at "
-                      + "\(ReportNumber.short(output.sampleRateHz)) Hz from t = \(ReportNumber.short(output.startS)) s")
-                try StandardOutput.writeLines(output.spectrum.textTable(fluxUnit: output.unit))
-            }
+            for output in outputs { try StandardOutput.writeLines(output.textLines) }
         }
     }
 }

@@ -44,13 +44,14 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let porh = "samples/porh-forearm-2-occlusions.csv"
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
+    static let flags = "Tests/Fixtures/export/flags.csv"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
         formats.map { GoldenCase(name: "\(name).\($0 == "table" ? "txt" : $0)", arguments: arguments + ["--format", $0]) }
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -80,6 +81,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("complexity", ["complexity", short, "--scales", "3"])
         + formats("harmonics", ["harmonics", short, "--fmin", "0.3", "--fmax", "1", "--surrogates", "4"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
+        + formats("export", ["export", flags], ["csv", "json"])
+        + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
+                      files: ["events.csv"])]
         + formats("ridges", ["ridges", short, "--band", "respiratory", "--band", "cardiac", "--summary"])
         + subcommands.map { GoldenCase(name: "help-" + ($0.isEmpty ? "ldf" : $0.joined(separator: "-")) + ".txt", arguments: $0 + ["--help"]) }
 }

@@ -11,7 +11,7 @@ import LDFTestSupport
         let file = RepositoryPaths.sample("rest-32hz-30min.csv").path
         let manifest = RepositoryPaths.sample("study/manifest.csv").path
         return [
-            ["info", file], ["bands", file], ["spectrum", file], ["porh", file], ["stream"],
+            ["info", file], ["export", file], ["bands", file], ["spectrum", file], ["porh", file], ["stream"],
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"],

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import LDFCore
 import LDFIO
+import LDFReport
 import LDFSimulation
 
 private func roundTrip(_ table: SampleTable) throws -> Recording {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("artifacts-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: url) }
-    try DelimitedTextWriter().write(table, to: url.path)
+    try RecordingCSVWriter().write(table, to: url.path)
     return try RecordingReader.read(path: url.path)
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LDFCore
 import LDFIO
+import LDFReport
 import LDFSimulation
 
 /// The real-recording features of `PORHSimulation`: partial falls, noisy plateaus, loading
@@ -63,7 +64,7 @@ import LDFSimulation
         #expect(artifacts.droppedSampleTimes.count == 6)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("loading-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
-        try DelimitedTextWriter().write(table, to: url)
+        try RecordingCSVWriter().write(table, to: url)
         let read = try RecordingReader.read(path: url.path)
         #expect(abs(read.timeOriginSeconds - sim.timeOriginSeconds) < 0.3)
         #expect(abs(read.sampleRateHz - 2) < 1e-3)

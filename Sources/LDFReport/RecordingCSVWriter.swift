@@ -1,10 +1,13 @@
 import Foundation
 import LDFCore
+import LDFIO
 
-/// Writes a `SampleTable` (time stamps, columns, events) as comma-separated text that the
-/// delimited reader reads back: a header `time [s],name [unit],...,marker`, one row per sample,
-/// and the label of any event in the marker column of the row nearest to it.
-public struct DelimitedTextWriter: Sendable {
+/// Writes a `SampleTable` (time stamps, columns, events) as a recording file that the delimited
+/// reader reads back: CSV through the one writer (`CSVWriter`, RFC 4180), a header
+/// `time [s],name [unit],...,marker`, one row per sample (times in their shortest exact form,
+/// values at `valueDecimals`, both by `ReportNumber`), and the labels of the events nearest each
+/// row in its marker cell, joined by " | " (docs/METHODS.md §17).
+public struct RecordingCSVWriter: Sendable {
     /// Digits after the decimal point for channel values (time stamps are written exactly).
     public var valueDecimals: Int
 
@@ -20,7 +23,7 @@ public struct DelimitedTextWriter: Sendable {
         var labels = [String?](repeating: nil, count: rows)
         for event in table.events where rows > 0 {
             let row = nearestRow(to: event.timeSeconds, in: times)
-            labels[row] = [labels[row], event.label.replacingOccurrences(of: ",", with: ";")].compactMap { $0 }.joined(separator: " | ")
+            labels[row] = [labels[row], event.label].compactMap { $0 }.joined(separator: " | ")
         }
         let hasMarkers = !table.events.isEmpty
         var out: [UInt8] = []
@@ -28,23 +31,22 @@ public struct DelimitedTextWriter: Sendable {
         var header = table.times == nil ? [] : ["time [s]"]
         header += table.columns.map { $0.unit.isEmpty ? $0.name : "\($0.name) [\($0.unit)]" }
         if hasMarkers { header.append("marker") }
-        out.append(contentsOf: Array(header.joined(separator: ",").utf8))
+        out.append(contentsOf: CSVWriter.record(header).utf8)
         out.append(10)
-        let scale = pow(10.0, Double(valueDecimals))
         for r in 0..<rows {
             var first = true
             if table.times != nil {
-                out.append(contentsOf: Array(times[r].description.utf8))
+                out.append(contentsOf: ReportNumber.exact(times[r]).utf8)
                 first = false
             }
             for column in table.columns {
                 if !first { out.append(44) }
                 first = false
-                appendFixed(column.values[r], scale: scale, into: &out)
+                ReportNumber.appendFixed(column.values[r], decimals: valueDecimals, to: &out)
             }
             if hasMarkers {
                 out.append(44)
-                if let label = labels[r] { out.append(contentsOf: Array(label.utf8)) }
+                if let label = labels[r] { out.append(contentsOf: CSVWriter.field(label).utf8) }
             }
             out.append(10)
         }
@@ -70,26 +72,5 @@ public struct DelimitedTextWriter: Sendable {
         }
         if lo > 0 && abs(times[lo - 1] - time) <= abs(times[lo] - time) { return lo - 1 }
         return lo
-    }
-
-    /// Fixed-point decimal without Foundation formatting (fast for millions of values);
-    /// non-finite values are written as `NaN`.
-    private func appendFixed(_ value: Double, scale: Double, into out: inout [UInt8]) {
-        guard value.isFinite, abs(value) < 1e15 else {
-            out.append(contentsOf: Array("NaN".utf8))
-            return
-        }
-        var scaled = (abs(value) * scale).rounded()
-        if value < 0 && scaled > 0 { out.append(45) }
-        var digits: [UInt8] = []
-        var count = 0
-        repeat {
-            let d = scaled.truncatingRemainder(dividingBy: 10)
-            digits.append(48 + UInt8(d))
-            scaled = (scaled - d) / 10
-            count += 1
-            if count == valueDecimals && valueDecimals > 0 { digits.append(46) }
-        } while scaled >= 1 || count <= valueDecimals
-        out.append(contentsOf: digits.reversed())
     }
 }

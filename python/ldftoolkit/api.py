@@ -1,0 +1,247 @@
+"""One function per ``ldf`` command, each returning pandas DataFrames.
+
+Every function runs the ``ldf`` binary (``ldftoolkit._runner``), passes keyword options as
+``--kebab-case`` flags, and reads its own outputs: the table from ``--format csv`` (the numbers
+exactly as ``ldf`` writes them) and units and parameters from ``--format json``. No analysis
+happens in Python. Each DataFrame carries
+
+* ``df.attrs["units"]``: column name → unit (``"1"`` for dimensionless; for a column in the
+  recordings' flux unit, that unit, or ``"flux_unit"`` when the rows' units differ: read each
+  row's ``flux_unit`` column);
+* ``df.attrs["parameters"]``: the parameters record of the run (``toolkit`` name and version and
+  every analysis parameter, as in the JSON output).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Union
+
+import pandas as pd
+
+from ._runner import call_ldf, option_flags, run_ldf, warn_lines
+
+PathLike = Union[str, "os.PathLike[str]"]
+Paths = Union[PathLike, Sequence[PathLike]]
+
+#: The flag values of ``ldf export``, in order (docs/METHODS.md §1.6).
+SAMPLE_FLAGS = ("measured", "filled", "bridged", "gap")
+
+#: The unit written for a column whose rows carry different flux units.
+VARYING_UNIT = "flux_unit"
+
+
+def _paths(paths: Paths) -> list[str]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    return [os.fspath(p) for p in paths]
+
+
+def _check_options(options: dict[str, Any], reserved: Iterable[str]) -> None:
+    for name in reserved:
+        if name in options:
+            raise TypeError(f"option {name!r} is set by ldftoolkit itself; leave it out")
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    """An ``ldf`` CSV table: only empty cells are missing (a band or label named "NA" stays text)."""
+    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
+
+
+def _units_maps(document: Any) -> Iterable[dict[str, str]]:
+    """Every ``units`` map of a JSON output: field → unit, or channel → (field → unit)."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if key == "units" and isinstance(value, dict):
+                flat = {k: v for k, v in value.items() if isinstance(v, str)}
+                if flat:
+                    yield flat
+                for nested in value.values():
+                    if isinstance(nested, dict):
+                        yield {k: v for k, v in nested.items() if isinstance(v, str)}
+            else:
+                yield from _units_maps(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from _units_maps(item)
+
+
+def _column_units(document: Any, columns: Iterable[str]) -> dict[str, str]:
+    """The unit of each of ``columns`` named in the JSON output's ``units`` maps."""
+    seen: dict[str, set[str]] = {}
+    for units in _units_maps(document):
+        for field, unit in units.items():
+            seen.setdefault(field, set()).add(unit)
+    return {c: (next(iter(seen[c])) if len(seen[c]) == 1 else VARYING_UNIT) for c in columns if c in seen}
+
+
+def _parameters(document: Any) -> dict[str, Any]:
+    """The toolkit stamp and parameters record of a JSON output (the first of an array)."""
+    first = document[0] if isinstance(document, list) and document else document
+    if not isinstance(first, dict):
+        return {}
+    record: dict[str, Any] = {"toolkit": first.get("toolkit", {})}
+    record.update(first.get("parameters", {}))
+    return record
+
+
+def _table(command: Sequence[str], arguments: list[str]) -> pd.DataFrame:
+    """Runs ``ldf COMMAND ARGUMENTS`` for CSV and for JSON (at once) and joins the two."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        csv_run = pool.submit(call_ldf, [*command, *arguments, "--format", "csv"])
+        json_run = pool.submit(call_ldf, [*command, *arguments, "--format", "json"])
+        csv_text, stderr = csv_run.result()
+        document = json.loads(json_run.result()[0])
+    warn_lines(stderr, stacklevel=3)
+    frame = _read_csv(csv_text)
+    frame.attrs["units"] = _column_units(document, frame.columns)
+    frame.attrs["parameters"] = _parameters(document)
+    return frame
+
+
+def bands(paths: Paths, **options: Any) -> pd.DataFrame:
+    """Band amplitudes and powers (``ldf bands``): one row per recording, channel and band.
+
+    Args:
+        paths: one recording file or several.
+        **options: ``ldf bands`` options, e.g. ``preset="linkoping"``, ``min_valid=0.5``,
+            ``channel="all"``, ``hampel=True``.
+    """
+    _check_options(options, ["format"])
+    return _table(["bands"], [*_paths(paths), *option_flags(options)])
+
+
+def spectrum(paths: Paths, **options: Any) -> pd.DataFrame:
+    """The time-averaged spectrum (``ldf spectrum``): one row per channel and frequency (Hz)."""
+    _check_options(options, ["format"])
+    return _table(["spectrum"], [*_paths(paths), *option_flags(options)])
+
+
+def porh(paths: Paths, **options: Any) -> pd.DataFrame:
+    """PORH parameters (``ldf porh``): one row per recording, channel and occlusion.
+
+    Example: ``porh("arm.csv", map=93, site="forearm")``.
+    """
+    _check_options(options, ["format"])
+    return _table(["porh"], [*_paths(paths), *option_flags(options)])
+
+
+def epochs(paths: Paths, **options: Any) -> pd.DataFrame:
+    """Statistics per interval and channel (``ldf epochs``).
+
+    Example: ``epochs("arm.csv", interval=["base:0-120", "occ:120-300"], reference="base")``.
+    """
+    _check_options(options, ["format"])
+    return _table(["epochs"], [*_paths(paths), *option_flags(options)])
+
+
+def coherence(paths: Paths, **options: Any) -> pd.DataFrame:
+    """Wavelet phase coherence (``ldf coherence``) of two files, or two channels of one file
+    (``channels="1,2"``): one row per band and per frequency (``scope`` says which)."""
+    _check_options(options, ["format"])
+    return _table(["coherence"], [*_paths(paths), *option_flags(options)])
+
+
+def info(paths: Paths, **options: Any) -> pd.DataFrame:
+    """What each recording holds (``ldf info``): one row per recording and channel.
+
+    The columns are ``source``, ``reader``, ``sample_rate_hz``, ``duration_s``, ``samples``,
+    ``time_origin_s`` and the channel's fields (``channel``, ``unit``, ``kind``, ``perfusion``,
+    ``valid_samples``, ``masked_samples``, ``mean``, ...). ``df.attrs["recordings"]`` holds
+    every recording's whole ``ldf info --format json`` record (events, gaps, bands, metadata).
+    """
+    _check_options(options, ["format"])
+    text = run_ldf(["info", *_paths(paths), *option_flags(options), "--format", "json"])
+    document = json.loads(text)
+    recordings = document if isinstance(document, list) else [document]
+    rows = []
+    for recording in recordings:
+        common = {k: recording[k] for k in ("source", "reader", "sample_rate_hz", "duration_s", "samples", "time_origin_s")}
+        for channel in recording["channels"]:
+            row = dict(common)
+            row.update({("channel" if k == "name" else k): v for k, v in channel.items()})
+            rows.append(row)
+    frame = pd.DataFrame(rows)
+    units = _column_units(recordings, frame.columns)
+    units.update({c: "channel unit" for c in ("mean", "sd", "min", "max", "median") if c in frame.columns})
+    frame.attrs["units"] = units
+    frame.attrs["parameters"] = {"toolkit": recordings[0]["toolkit"] if recordings else {}, **options}
+    frame.attrs["recordings"] = recordings
+    return frame
+
+
+def export(path: PathLike, **options: Any) -> pd.DataFrame:
+    """The recording as the toolkit analyses it (``ldf export``): one row per grid sample.
+
+    Columns: ``time_s`` (the file's own time axis, s), then per channel its values
+    (``"NAME [UNIT]"``, NaN where missing) and its flags (``"NAME flag"``, a categorical of
+    ``SAMPLE_FLAGS``: measured, filled, bridged, gap). ``df.attrs`` holds ``units`` (value
+    column → unit), ``parameters``, ``channels`` (channel name → its ``column``, ``flag_column``,
+    ``unit``, ``kind``, flag counts and gaps), ``events`` (a list of ``time_s``, ``end_s``,
+    ``label``, ``kind`` records; ``pandas.DataFrame(df.attrs["events"])`` makes a table) and
+    ``description`` (the whole ``ldf export --format json`` record).
+
+    Args:
+        path: one recording file.
+        **options: reading options, e.g. ``channel="2"``, ``max_bridge=0.5``, ``rate=40``.
+    """
+    _check_options(options, ["format", "output", "metadata", "events"])
+    folder = tempfile.mkdtemp(prefix="ldftoolkit-export-")
+    try:
+        metadata = Path(folder) / "description.json"
+        text = run_ldf(["export", os.fspath(path), *option_flags(options), "--metadata", os.fspath(metadata)])
+        description = json.loads(metadata.read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    flag_type = pd.CategoricalDtype(SAMPLE_FLAGS)
+    columns = description["columns"]
+    dtypes: dict[str, Any] = {c["column"]: "float64" for c in columns}
+    dtypes.update({c["flag_column"]: flag_type for c in columns})
+    dtypes[description["time_column"]] = "float64"
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values={c["column"]: [""] for c in columns}, dtype=dtypes)
+    frame.attrs["units"] = {description["time_column"]: "s", **{c["column"]: c["unit"] for c in columns}}
+    frame.attrs["parameters"] = {"toolkit": description["toolkit"], **description["parameters"]}
+    frame.attrs["channels"] = {c["channel"]: c for c in columns}
+    frame.attrs["events"] = description["events"]
+    frame.attrs["description"] = description
+    return frame
+
+
+def study(manifest: PathLike, out: PathLike | None = None, **options: Any) -> dict[str, pd.DataFrame]:
+    """Runs a study (``ldf study run MANIFEST --out OUT``) and reads its tables.
+
+    Returns a dict from table name (``"bands"``, ``"porh"``, ``"summary"``, ``"comparisons"``,
+    ``"errors"``, ...: every CSV ``ldf`` wrote to OUT) to DataFrame, each with ``attrs["units"]``
+    and ``attrs["parameters"]`` from ``study.json``. Without ``out`` the study runs in a temporary
+    folder that is removed afterwards (its cache with it). With ``shard="K/N"`` no tables are
+    written and the dict is empty (join shards with ``ldf study merge``).
+    """
+    _check_options(options, ["format"])
+    folder = Path(out) if out is not None else Path(tempfile.mkdtemp(prefix="ldftoolkit-study-"))
+    try:
+        run_ldf(["study", "run", os.fspath(manifest), "--out", os.fspath(folder), *option_flags(options)], warn=False)
+        return read_study(folder)
+    finally:
+        if out is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_study(folder: PathLike) -> dict[str, pd.DataFrame]:
+    """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``."""
+    folder = Path(folder)
+    summary_path = folder / "study.json"
+    document = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else {}
+    tables: dict[str, pd.DataFrame] = {}
+    for csv_path in sorted(folder.glob("*.csv")):
+        frame = _read_csv(csv_path.read_text(encoding="utf-8"))
+        frame.attrs["units"] = _column_units(document, frame.columns)
+        frame.attrs["parameters"] = _parameters(document)
+        tables[csv_path.stem] = frame
+    return tables

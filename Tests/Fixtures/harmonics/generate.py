@@ -1,11 +1,11 @@
 """Runs PyMODAlib's harmonic finder on a seeded signal with a known harmonic (see README.md).
 
-    .venv/pymodalib/bin/python Tests/Fixtures/harmonics/generate.py [--benchmark SECONDS RATE]
+    .venv/pymodalib/bin/python Tests/Fixtures/harmonics/generate.py [--benchmark SECONDS RATE OUT.csv]
 
 Writes signal.csv (the input, every sample as Python's repr) and reference.json (PyMODAlib's
 frequencies, raw harmonics `res`, surrogate ranks `pos1`, capped SD units `pos2`, and the
-timing). With --benchmark it instead times PyMODAlib on a longer signal of the same recipe and
-prints the seconds (used by benchmarks/harmonics.sh); nothing is written.
+timing). With --benchmark it instead writes a signal of the same recipe (SECONDS at RATE Hz) to
+OUT.csv, times PyMODAlib on it and prints the seconds (used by benchmarks/harmonics.sh).
 """
 import json
 import math
@@ -54,6 +54,13 @@ def test_signal(duration, rate, seed):
     return t, 100 + 6 * np.sin(phi) + 3 * np.sin(2 * phi + 0.7) + 4 * np.sin(psi) + 1.5 * noise
 
 
+def write_csv(path, t, signal):
+    with open(path, "w") as out:
+        out.write("time [s],flux [PU]\n")
+        for a, b in zip(t, signal):
+            out.write(f"{a!r},{b!r}\n")
+
+
 def run(signal, rate, surrogates):
     np.random.seed(SEED)  # the AAFT surrogates draw from NumPy's global generator
     with warnings.catch_warnings():
@@ -65,8 +72,9 @@ def run(signal, rate, surrogates):
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "--benchmark":
-        _, signal = test_signal(float(sys.argv[2]), float(sys.argv[3]), SEED)
+    if len(sys.argv) == 5 and sys.argv[1] == "--benchmark":
+        t, signal = test_signal(float(sys.argv[2]), float(sys.argv[3]), SEED)
+        write_csv(sys.argv[4], t, signal)
         sys.stdout = open(os.devnull, "w")  # PyMODAlib prints per chunk
         seconds = run(signal, float(sys.argv[3]), SURROGATES)[4]
         sys.stdout = sys.__stdout__
@@ -74,10 +82,7 @@ def main():
         return
     here = os.path.dirname(os.path.abspath(__file__))
     t, signal = test_signal(DURATION, RATE, SEED)
-    with open(os.path.join(here, "signal.csv"), "w") as out:
-        out.write("time [s],flux [PU]\n")
-        for a, b in zip(t, signal):
-            out.write(f"{a!r},{b!r}\n")
+    write_csv(os.path.join(here, "signal.csv"), t, signal)
     signal = np.array([float(line.split(",")[1]) for line in open(os.path.join(here, "signal.csv")).read().splitlines()[1:]])
     freq, res, pos1, pos2, seconds = run(signal, RATE, SURROGATES)
 

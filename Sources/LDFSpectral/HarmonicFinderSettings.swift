@@ -46,20 +46,20 @@ public struct HarmonicFinderSettings: Sendable, Equatable {
     /// Checks what can be checked without a recording; errors name the parameter.
     public func validate() throws {
         guard fminHz > 0, fminHz.isFinite else {
-            throw LDFError("\(parameter: "fmin")", "\(fminHz) Hz must be positive", fix: "e.g. \(parameter: "fmin") 0.0095")
+            throw LDFError("\(parameter: "fmin")", "\(MessageNumber.short(fminHz)) Hz must be positive", fix: "e.g. \(parameter: "fmin") 0.0095")
         }
         if let fmaxHz {
             guard fmaxHz.isFinite, fmaxHz > fminHz else {
-                throw LDFError("\(parameter: "fmax")", "\(fmaxHz) Hz must be above fmin \(fminHz) Hz", fix: "raise \(parameter: "fmax") or lower \(parameter: "fmin")")
+                throw LDFError("\(parameter: "fmax")", "\(MessageNumber.short(fmaxHz)) Hz must be above fmin \(MessageNumber.short(fminHz)) Hz", fix: "raise \(parameter: "fmax") or lower \(parameter: "fmin")")
             }
         } else if fminHz >= Self.defaultFmaxHz {
-            throw LDFError("\(parameter: "fmin")", "\(fminHz) Hz is not below the default fmax \(Self.defaultFmaxHz) Hz", fix: "give \(parameter: "fmax") above it")
+            throw LDFError("\(parameter: "fmin")", "\(MessageNumber.short(fminHz)) Hz is not below the default fmax \(MessageNumber.short(Self.defaultFmaxHz)) Hz", fix: "give \(parameter: "fmax") above it")
         }
         guard Self.scaleRatioRange.contains(scaleRatio) else {
-            throw LDFError("\(parameter: "scaleRatio")", "\(scaleRatio) must be from \(Self.scaleRatioRange.lowerBound) to 2", fix: "use PyMODAlib's 1.05")
+            throw LDFError("\(parameter: "scaleRatio")", "\(MessageNumber.short(scaleRatio)) must be from \(Self.scaleRatioRange.lowerBound) to 2", fix: "use PyMODAlib's 1.05")
         }
         guard timeResolutionSeconds > 0, timeResolutionSeconds <= 10 else {
-            throw LDFError("\(parameter: "timeResolution")", "\(timeResolutionSeconds) s must be above 0 and at most 10 s", fix: "use PyMODAlib's 0.1")
+            throw LDFError("\(parameter: "timeResolution")", "\(MessageNumber.short(timeResolutionSeconds)) s must be above 0 and at most 10 s", fix: "use PyMODAlib's 0.1")
         }
         guard Self.binRange.contains(bins) else {
             throw LDFError("\(parameter: "bins")", "\(bins) must be from 2 to 256", fix: "use PyMODAlib's 24")
@@ -75,12 +75,12 @@ public struct HarmonicFinderSettings: Sendable, Equatable {
     public func resolvedFmaxHz(sampleRateHz: Double) throws -> Double {
         let nyquist = sampleRateHz / 2
         if let fmaxHz, fmaxHz > nyquist {
-            throw LDFError("\(parameter: "fmax")", "\(fmaxHz) Hz is above the Nyquist frequency \(nyquist) Hz of a \(sampleRateHz) Hz recording",
-                           fix: "use \(parameter: "fmax") \(nyquist) or lower")
+            throw LDFError("\(parameter: "fmax")", "\(MessageNumber.short(fmaxHz)) Hz is above the Nyquist frequency \(MessageNumber.short(nyquist)) Hz of a \(MessageNumber.short(sampleRateHz)) Hz recording",
+                           fix: "use \(parameter: "fmax") \(MessageNumber.short(nyquist)) or lower")
         }
         let high = fmaxHz ?? min(Self.defaultFmaxHz, nyquist)
         guard high > fminHz else {
-            throw LDFError("\(parameter: "fmin")", "\(fminHz) Hz is not below fmax \(high) Hz (the Nyquist frequency of a \(sampleRateHz) Hz recording)",
+            throw LDFError("\(parameter: "fmin")", "\(MessageNumber.short(fminHz)) Hz is not below fmax \(MessageNumber.short(high)) Hz (the Nyquist frequency of a \(MessageNumber.short(sampleRateHz)) Hz recording)",
                            fix: "lower \(parameter: "fmin")")
         }
         return high

@@ -59,7 +59,7 @@ public struct HarmonicWaveletGrid: Sendable {
         guard stride >= 1, Double(stride) == samplesPerStep, Int(fs) % stride == 0, Double(Int(fs)) == fs else {
             throw LDFError("\(parameter: "timeResolution")",
                            "\(resolution) s at \(fs) Hz is \(samplesPerStep) samples; the harmonic finder needs a whole number of samples per step that divides one second (and a whole-number rate)",
-                           fix: "use e.g. \(parameter: "timeResolution") \(Self.format(1 / fs.rounded())), or resample with --rate")
+                           fix: "use e.g. \(parameter: "timeResolution") \(MessageNumber.short(1 / fs.rounded())), or resample with --rate")
         }
         let wholeSeconds = Int((Double(sampleCount) / fs).rounded(.down))
         self.sampleRateHz = fs
@@ -76,8 +76,8 @@ public struct HarmonicWaveletGrid: Sendable {
             let needed = Self.neededSeconds(kernel, rate: fs, bins: settings.bins, resolution: resolution)
             guard Double(kernel.marginSamples) <= 0.5 * fs * Double(wholeSeconds), Double(kernel.window.count) * resolution >= needed.window else {
                 let duration = Double(sampleCount) / fs
-                throw LDFError("signal", "\(Self.format(duration)) s is too short for \(Self.format(1 / scale)) Hz, the harmonic finder's lowest frequency for fmin \(Self.format(fminHz)) Hz: it leaves out \(Self.format(Double(kernel.marginSamples) / fs)) s at each end and needs \(Self.format(needed.window)) s between (\(Self.format(needed.total)) s in all)",
-                               fix: "use a recording of at least \(Self.format(needed.total)) s, or raise \(parameter: "fmin") to about \(Self.format(Self.suggestedFmin(duration: duration)))")
+                throw LDFError("signal", "\(MessageNumber.short(duration)) s is too short for \(MessageNumber.short(1 / scale)) Hz, the harmonic finder's lowest frequency for fmin \(MessageNumber.short(fminHz)) Hz: it leaves out \(MessageNumber.short(Double(kernel.marginSamples) / fs)) s at each end and needs \(MessageNumber.short(needed.window)) s between (\(MessageNumber.short(needed.total)) s in all)",
+                               fix: "use a recording of at least \(MessageNumber.short(needed.total)) s, or raise \(parameter: "fmin") to about \(MessageNumber.short(Self.suggestedFmin(duration: duration)))")
             }
             kernels.append(kernel)
         }
@@ -157,7 +157,6 @@ public struct HarmonicWaveletGrid: Sendable {
         return lower..<min(lead + count, timeCount)
     }
 
-    static func format(_ x: Double) -> String { BandSummaryReport.format(x) }
 }
 
 /// FFT lengths with small prime factors only, which FFTW transforms fastest.

@@ -12,7 +12,7 @@ parameters (with the toolkit version) in ``df.attrs["parameters"]``. A failing r
 """
 
 from ._runner import LdfError, LdfNotFoundError, LdfUsageError, LdfWarning, find_ldf, run_ldf
-from .api import SAMPLE_FLAGS, bands, coherence, epochs, export, info, porh, read_study, spectrum, study
+from .api import SAMPLE_FLAGS, bands, coherence, epochs, export, info, porh, read_study, scalogram, spectrum, study
 
 __all__ = [
     "SAMPLE_FLAGS",
@@ -29,6 +29,7 @@ __all__ = [
     "porh",
     "read_study",
     "run_ldf",
+    "scalogram",
     "spectrum",
     "study",
 ]

@@ -9,7 +9,10 @@ happens in Python. Each DataFrame carries
   recordings' flux unit, that unit, or ``"flux_unit"`` when the rows' units differ: read each
   row's ``flux_unit`` column);
 * ``df.attrs["parameters"]``: the parameters record of the run (``toolkit`` name and version and
-  every analysis parameter, as in the JSON output).
+  every analysis parameter, as in the JSON output);
+* ``df.attrs["recordings"]`` (analysis commands): per recording its scalar fields of the JSON
+  output, e.g. ``start_s`` and ``analysed_s`` (the analysed stretch on the file's axis), ``error``
+  and ``diagnostics``.
 """
 
 from __future__ import annotations
@@ -92,6 +95,23 @@ def _parameters(document: Any) -> dict[str, Any]:
     return record
 
 
+def _recordings(document: Any) -> list[dict[str, Any]]:
+    """Per recording (or pair) of a JSON output its scalar fields (``source``, ``channel``,
+    ``start_s`` and ``analysed_s`` of the analysed stretch on the file's axis, ``error``, ...) and
+    its ``diagnostics``; arrays of results are left out (they are the table)."""
+    if isinstance(document, list):
+        return [r for item in document for r in _recordings(item)]
+    if not isinstance(document, dict):
+        return []
+    for key in ("recordings", "pairs"):
+        if isinstance(document.get(key), list):
+            return _recordings(document[key])
+    keep = {k: v for k, v in document.items() if not isinstance(v, (list, dict)) and k != "toolkit"}
+    if isinstance(document.get("diagnostics"), list):
+        keep["diagnostics"] = document["diagnostics"]
+    return [keep]
+
+
 def _table(command: Sequence[str], arguments: list[str]) -> pd.DataFrame:
     """Runs ``ldf COMMAND ARGUMENTS`` for CSV and for JSON (at once) and joins the two."""
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -103,6 +123,7 @@ def _table(command: Sequence[str], arguments: list[str]) -> pd.DataFrame:
     frame = _read_csv(csv_text)
     frame.attrs["units"] = _column_units(document, frame.columns)
     frame.attrs["parameters"] = _parameters(document)
+    frame.attrs["recordings"] = _recordings(document)
     return frame
 
 
@@ -122,6 +143,30 @@ def spectrum(paths: Paths, **options: Any) -> pd.DataFrame:
     """The time-averaged spectrum (``ldf spectrum``): one row per channel and frequency (Hz)."""
     _check_options(options, ["format"])
     return _table(["spectrum"], [*_paths(paths), *option_flags(options)])
+
+
+def scalogram(path: PathLike, **options: Any) -> pd.DataFrame:
+    """The decimated wavelet scalogram (``ldf spectrum FILE --scalogram``): one row per channel,
+    time (s, the file's axis) and frequency (Hz), with ``amplitude`` (|W|, flux unit) and
+    ``in_cone`` (inside the cone of influence). ``attrs["parameters"]`` is the spectrum's
+    parameters record (bands, wavelet, voices, ...).
+
+    Example: ``scalogram("rest.csv", scalogram_step=10, fmin=0.01)``.
+    """
+    _check_options(options, ["format", "scalogram"])
+    folder = tempfile.mkdtemp(prefix="ldftoolkit-scalogram-")
+    try:
+        table = Path(folder) / "scalogram.csv"
+        stdout, stderr = call_ldf(["spectrum", os.fspath(path), *option_flags(options), "--scalogram", os.fspath(table),
+                                   "--format", "json"])
+        frame = _read_csv(table.read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    warn_lines(stderr, stacklevel=2)
+    document = json.loads(stdout)
+    frame.attrs["units"] = {"time_s": "s", **_column_units(document, frame.columns)}
+    frame.attrs["parameters"] = _parameters(document)
+    return frame
 
 
 def porh(paths: Paths, **options: Any) -> pd.DataFrame:
@@ -234,14 +279,33 @@ def study(manifest: PathLike, out: PathLike | None = None, **options: Any) -> di
 
 
 def read_study(folder: PathLike) -> dict[str, pd.DataFrame]:
-    """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``."""
+    """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``.
+
+    ``attrs["parameters"]`` is ``study.json``'s parameters record with the toolkit stamp;
+    ``attrs["units"]`` holds the units ``study.json`` states (``porh_parameter_units``, their
+    "flux" read as the table's one ``flux_unit`` when its rows share one). Band and spectrum
+    values are in each row's ``flux_unit``.
+    """
     folder = Path(folder)
     summary_path = folder / "study.json"
     document = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else {}
     tables: dict[str, pd.DataFrame] = {}
     for csv_path in sorted(folder.glob("*.csv")):
         frame = _read_csv(csv_path.read_text(encoding="utf-8"))
-        frame.attrs["units"] = _column_units(document, frame.columns)
+        frame.attrs["units"] = _study_units(document, frame)
         frame.attrs["parameters"] = _parameters(document)
         tables[csv_path.stem] = frame
     return tables
+
+
+def _study_units(document: dict[str, Any], frame: pd.DataFrame) -> dict[str, str]:
+    """The units ``study.json`` gives for the columns of one of its tables."""
+    stated = document.get("porh_parameter_units", {})
+    flux_units = set(frame["flux_unit"].dropna()) if "flux_unit" in frame.columns else set()
+    flux = next(iter(flux_units)) if len(flux_units) == 1 else VARYING_UNIT
+    units = {}
+    for column in frame.columns:
+        if column in stated:
+            unit = stated[column]
+            units[column] = unit.replace("flux", flux) if unit else "1"
+    return units

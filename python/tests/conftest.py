@@ -33,13 +33,15 @@ def golden_frame(name: str) -> pd.DataFrame:
     return pd.read_csv(GOLDEN / name, keep_default_na=False, na_values=[""])
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def ldf_binary() -> Path:
-    """The binary the tests run; a missing one fails the session with the finder's message."""
+    """The binary the tests run; a missing one fails each test that needs it with the finder's
+    message (never a skip)."""
     return ldftoolkit.find_ldf()
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def at_repository_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Runs the test in the repository root, where the golden command lines ran."""
     monkeypatch.chdir(REPOSITORY)
     return REPOSITORY

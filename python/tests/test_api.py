@@ -21,6 +21,8 @@ PORH = "samples/porh-forearm-2-occlusions.csv"
 SHORT = "samples/study/rest/c1-forearm-baseline.csv"
 OTHER = "samples/study/rest/c2-forearm-baseline.csv"
 
+pytestmark = pytest.mark.usefixtures("ldf_binary", "at_repository_root")
+
 
 def assert_matches_golden(frame: pd.DataFrame, golden: pd.DataFrame) -> None:
     """Same columns in the same order, same rows; numbers equal at the goldens' 6 digits, text
@@ -73,6 +75,18 @@ def test_spectrum_matches_the_golden_csv() -> None:
     assert_matches_golden(frame, golden_frame("spectrum.csv"))
     assert frame.attrs["units"]["frequency_hz"] == "Hz"
     assert frame.attrs["units"]["amplitude"] == "PU"
+    golden = json.loads((GOLDEN / "spectrum.json").read_text())
+    (recording,) = frame.attrs["recordings"]
+    assert recording["source"] == SHORT
+    assert (recording["start_s"], recording["analysed_s"]) == (golden["start_s"], golden["analysed_s"])
+
+
+def test_scalogram_matches_the_golden_csv() -> None:
+    frame = ldf.scalogram(SHORT, fmin=0.6, fmax=2, voices=2, scalogram_step=60)
+    assert_matches_golden(frame, golden_frame("scalogram-scalogram.csv"))
+    assert frame.attrs["units"] == {"time_s": "s", "frequency_hz": "Hz", "amplitude": "PU"}
+    assert frame["in_cone"].dtype == bool
+    assert frame.attrs["parameters"]["voices"] == 2
 
 
 def test_porh_matches_the_golden_csv() -> None:
@@ -155,6 +169,8 @@ def test_study_tables_match_the_golden_study(tmp_path: Path) -> None:
     for name in ["bands", "porh", "summary", "comparisons", "errors"]:
         assert_matches_golden(tables[name], golden_frame(f"study-study-{name}.csv"))
     assert tables["bands"].attrs["parameters"]["toolkit"]["name"] == "ldf-toolkit"
+    units = tables["porh"].attrs["units"]
+    assert (units["t50_s"], units["rest_flux"], units["debt_area"], units["peak_rest_ratio"]) == ("s", "PU", "PU·s", "1")
 
 
 def test_a_missing_file_raises_ldf_error_with_its_message() -> None:

@@ -59,7 +59,7 @@ public struct HarmonicWaveletGrid: Sendable {
         guard stride >= 1, Double(stride) == samplesPerStep, Int(fs) % stride == 0, Double(Int(fs)) == fs else {
             throw LDFError("\(parameter: "timeResolution")",
                            "\(resolution) s at \(fs) Hz is \(samplesPerStep) samples; the harmonic finder needs a whole number of samples per step that divides one second (and a whole-number rate)",
-                           fix: "use e.g. \(parameter: "timeResolution") \(MessageNumber.short(1 / fs.rounded())), or resample with --rate")
+                           fix: "use e.g. \(parameter: "timeResolution") \(MessageNumber.short(1 / fs.rounded())), or resample with \(parameter: "rate")")
         }
         let wholeSeconds = Int((Double(sampleCount) / fs).rounded(.down))
         self.sampleRateHz = fs

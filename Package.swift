@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "LDFComplexity", targets: ["LDFComplexity"]),
         .library(name: "LDFReport", targets: ["LDFReport"]),
         .library(name: "LDFEpochs", targets: ["LDFEpochs"]),
+        .library(name: "LDFProtocols", targets: ["LDFProtocols"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,9 @@ let package = Package(
         .target(name: "LDFComplexity", dependencies: ["LDFCore", "LDFSpectral"]),
         // Occlusion detection and PORH parameters (time domain).
         .target(name: "LDFPORH", dependencies: ["LDFCore", "LDFSpectral"]),
+        // Provocation tests beyond PORH (local thermal hyperaemia, ...): one file per protocol concept,
+        // on PORH's smoothing and windows.
+        .target(name: "LDFProtocols", dependencies: ["LDFCore", "LDFPORH"]),
         // Statistics per interval (between marks, given, or every N seconds) and channel.
         .target(name: "LDFEpochs", dependencies: ["LDFCore"]),
         // Incremental processing for `ldf stream`: bounded memory whatever the stream's length.
@@ -58,7 +62,7 @@ let package = Package(
         ]),
         // Row models of every output (one Codable type per record kind), the CSV writer, the number
         // formatter and the JSON writer: one layout per record in text, CSV and JSON.
-        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity"]),
+        .target(name: "LDFReport", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity", "LDFProtocols"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
         .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
@@ -66,7 +70,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs", "LDFProtocols",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
@@ -77,6 +81,7 @@ let package = Package(
         .testTarget(name: "LDFPORHTests", dependencies: ["LDFPORH", "LDFSimulation", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSimulationTests", dependencies: ["LDFSimulation", "LDFIO", "LDFReport", "LDFTestSupport"]),
         .testTarget(name: "LDFStreamTests", dependencies: ["LDFStream", "LDFSimulation", "LDFTestSupport"]),
+        .testTarget(name: "LDFProtocolsTests", dependencies: ["LDFProtocols", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFEpochsTests", dependencies: ["LDFEpochs", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),

@@ -11,14 +11,15 @@
 #   ldf alone   the default analysis (0.0095-2 Hz, 111 frequencies, 10 surrogates) on 30 min at
 #               40 Hz (ldf simulate rest, seed 7).
 #
-# Usage: benchmarks/harmonics.sh   (needs .venv/pymodalib from scripts/setup-pymodalib.sh; data go
+# Usage: [LDF_SCRATCH=.build-release] benchmarks/harmonics.sh   (needs .venv/pymodalib from scripts/setup-pymodalib.sh; data go
 # to $LDF_BENCH_DATA, default /tmp/ldf-bench-harmonics)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${LDF_BENCH_DATA:-/tmp/ldf-bench-harmonics}"
 mkdir -p "$data"
-swift build -c release --product ldf >/dev/null
-ldf=$PWD/.build/release/ldf
+scratch="${LDF_SCRATCH:-.build}"   # another build folder keeps a debug build's lock out of the way
+swift build -c release --product ldf --scratch-path "$scratch" >/dev/null
+ldf=$PWD/$scratch/release/ldf
 venv="${PYMODALIB_VENV:-.venv/pymodalib}"
 [ -x "$venv/bin/python" ] || scripts/setup-pymodalib.sh "$venv"
 short="$data/harmonics-120s-40hz.csv"

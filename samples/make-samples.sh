@@ -11,4 +11,5 @@ $ldf simulate rest --rate 40 --duration 1200 --seed 2 --temperature \
     --jitter 0.05 --dropped 20 --gaps 1 --gap-seconds 4 --sentinels 10 --motion 3 -o rest-40hz-20min-artifacts.csv
 $ldf simulate porh --site finger-pad --pressure --markers --seed 3 -o porh-finger-pad.csv
 $ldf simulate porh --site forearm --occlusions 2 --seed 4 -o porh-forearm-2-occlusions.csv
+$ldf simulate heating --rate 2 --seed 5 -o heating-forearm-rapid.csv
 echo "samples written to $(pwd)"

@@ -11,9 +11,10 @@ public struct SummaryStatistics: Sendable, Equatable, Codable {
     public var maximum: Double
     public var median: Double
 
-    /// NaN fields when there is no finite value.
+    /// NaN fields when there is no finite value. O(n): the median by selection
+    /// (`Statistics.median(selecting:)`), not a sort.
     public init(_ values: [Double]) {
-        let finite = values.filter { $0.isFinite }
+        var finite = values.filter { $0.isFinite }
         count = finite.count
         guard !finite.isEmpty else {
             mean = .nan; standardDeviation = .nan; minimum = .nan; maximum = .nan; median = .nan
@@ -23,10 +24,14 @@ public struct SummaryStatistics: Sendable, Equatable, Codable {
         let m = mean
         let ss = finite.reduce(0) { $0 + ($1 - m) * ($1 - m) }
         standardDeviation = finite.count > 1 ? (ss / Double(finite.count - 1)).squareRoot() : .nan
-        let sorted = finite.sorted()
-        minimum = sorted[0]
-        maximum = sorted[sorted.count - 1]
-        median = Statistics.median(sorted: sorted)
+        var lowest = finite[0], highest = finite[0]
+        for x in finite {
+            lowest = Swift.min(lowest, x)
+            highest = Swift.max(highest, x)
+        }
+        minimum = lowest
+        maximum = highest
+        median = Statistics.median(selecting: &finite)
     }
 }
 
@@ -39,10 +44,10 @@ public enum Statistics {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
     }
 
-    /// Median of the finite values; NaN if there are none.
+    /// Median of the finite values (by selection); NaN if there are none.
     public static func median(_ values: [Double]) -> Double {
-        let finite = values.filter { $0.isFinite }.sorted()
-        return finite.isEmpty ? .nan : median(sorted: finite)
+        var copy = values
+        return median(selecting: &copy)
     }
 
     /// Mean of the finite values; NaN if there are none.

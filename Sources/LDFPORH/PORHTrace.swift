@@ -25,6 +25,13 @@ public struct PORHTrace: Sendable {
         /// Centred moving mean of `PORHOptions.smoothingSeconds` (NaN where too few valid samples).
         public var smoothedFlux: Double
         public var phase: PORHPhase
+
+        public init(timeSeconds: Double, flux: Double, smoothedFlux: Double, phase: PORHPhase) {
+            self.timeSeconds = timeSeconds
+            self.flux = flux
+            self.smoothedFlux = smoothedFlux
+            self.phase = phase
+        }
     }
 
     public var rows: [Row]

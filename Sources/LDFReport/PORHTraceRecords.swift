@@ -31,13 +31,25 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
     /// The header line of the trace, with its line break.
     public static var csvHeader: String { CSVWriter.record(ReportColumns.names(of: PORHTraceRow.self)) + "\n" }
 
-    /// The CSV lines (each with its line break) of `rows` of one recording's trace.
-    public static func csv(_ rows: some Collection<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> String {
-        var text = ""
+    /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace: the
+    /// cells `PORHTraceRow` encodes, written straight into bytes (a trace has millions of rows:
+    /// the quoted source, channel and unit are made once, not per row).
+    public static func csv(_ rows: some Collection<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> [UInt8] {
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let lead = Array((CSVWriter.record([source, channel, fluxUnit]) + ",").utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (lead.count + 48))
         for row in rows {
-            text += CSVWriter.record(ReportColumns.cells(of: PORHTraceRow(row, source: source, channel: channel, fluxUnit: fluxUnit)).map(\.text))
-            text += "\n"
+            out.append(contentsOf: lead)
+            out.append(contentsOf: ReportNumber.exact(row.timeSeconds).utf8)
+            out.append(comma)
+            out.append(contentsOf: ReportNumber.exact(row.flux).utf8)
+            out.append(comma)
+            out.append(contentsOf: ReportNumber.exact(row.smoothedFlux).utf8)
+            out.append(comma)
+            out.append(contentsOf: row.phase.rawValue.utf8)   // plain words: CSVWriter.field leaves them as they are
+            out.append(newline)
         }
-        return text
+        return out
     }
 }

@@ -6,7 +6,7 @@ public enum ReportNumber {
     /// or non-finite value (an empty CSV cell, which pandas and R read as missing).
     public static func exact(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "" }
-        return "\(x)"
+        return x.description
     }
 
     /// An integer cell; empty when missing.

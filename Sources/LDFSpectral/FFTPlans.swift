@@ -44,30 +44,27 @@ enum FFTPlanner {
 }
 
 /// Unnormalised complex DFT of one length: forward X[k] = sum x[n] e^{-2 pi i k n / N}, backward
-/// with e^{+...} (backward(forward(x)) = N x). Cheap to create after the first time (cached plan);
+/// with e^{+...} (backward(forward(x)) = N x). Free to create: each direction is planned on its
+/// first use (then taken from the process-wide cache), so a direction never used is never planned;
 /// `execute` on a shared instance from many threads is safe with per-call buffers.
 public struct ComplexFFT: Sendable {
     public let count: Int
-    private let forwardPlan: FFTPlanner.PlanHandle
-    private let backwardPlan: FFTPlanner.PlanHandle
 
     public init(count: Int) {
         precondition(count > 0, "FFT length must be positive")
         self.count = count
-        forwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.complexForward, count: count))
-        backwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.complexBackward, count: count))
     }
 
     /// Out-of-place forward transform; `input` and `output` must be distinct buffers of `count`.
     public func forward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
         check(input, output)
-        fftw_execute_dft(forwardPlan.plan, fftwComplex(input.pointer), fftwComplex(output.pointer))
+        fftw_execute_dft(FFTPlanner.plan(.complexForward, count: count), fftwComplex(input.pointer), fftwComplex(output.pointer))
     }
 
     /// Out-of-place backward (inverse, unnormalised) transform.
     public func backward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
         check(input, output)
-        fftw_execute_dft(backwardPlan.plan, fftwComplex(input.pointer), fftwComplex(output.pointer))
+        fftw_execute_dft(FFTPlanner.plan(.complexBackward, count: count), fftwComplex(input.pointer), fftwComplex(output.pointer))
     }
 
     private func check(_ input: ComplexBuffer, _ output: ComplexBuffer) {
@@ -78,30 +75,27 @@ public struct ComplexFFT: Sendable {
 
 /// Unnormalised real-input DFT of one length: `forward` gives the count/2 + 1 non-negative
 /// frequency bins; `backward` (c2r) maps them back to count reals, scaled by count, and
-/// overwrites its input (FFTW's c2r destroys it).
+/// overwrites its input (FFTW's c2r destroys it). Each direction is planned on its first use, like
+/// `ComplexFFT` (the wavelet transform's padded length needs only the forward plan).
 public struct RealFFT: Sendable {
     public let count: Int
     /// Number of complex bins, count / 2 + 1.
     public var binCount: Int { count / 2 + 1 }
-    private let forwardPlan: FFTPlanner.PlanHandle
-    private let backwardPlan: FFTPlanner.PlanHandle
 
     public init(count: Int) {
         precondition(count > 0, "FFT length must be positive")
         self.count = count
-        forwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.realForward, count: count))
-        backwardPlan = FFTPlanner.PlanHandle(plan: FFTPlanner.plan(.realBackward, count: count))
     }
 
     public func forward(_ input: RealBuffer, _ output: ComplexBuffer) {
         precondition(input.count >= count && output.count >= binCount, "FFT buffers too short")
-        fftw_execute_dft_r2c(forwardPlan.plan, input.pointer, fftwComplex(output.pointer))
+        fftw_execute_dft_r2c(FFTPlanner.plan(.realForward, count: count), input.pointer, fftwComplex(output.pointer))
     }
 
     /// Destroys `input`.
     public func backward(_ input: ComplexBuffer, _ output: RealBuffer) {
         precondition(input.count >= binCount && output.count >= count, "FFT buffers too short")
-        fftw_execute_dft_c2r(backwardPlan.plan, fftwComplex(input.pointer), output.pointer)
+        fftw_execute_dft_c2r(FFTPlanner.plan(.realBackward, count: count), fftwComplex(input.pointer), output.pointer)
     }
 }
 

@@ -2,7 +2,7 @@ import LDFCore
 
 /// The harmonic finder on one recording's perfusion channel: its longest gap-free stretch
 /// (`BandAnalysisInput`, not detrended, as the reference), the grid and the surrogate test.
-/// Methods: docs/METHODS.md §18.
+/// Methods: docs/METHODS.md §19.
 public struct HarmonicAnalysis: Sendable {
     public var source: String
     public var channel: String

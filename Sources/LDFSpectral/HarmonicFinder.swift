@@ -7,7 +7,7 @@ import LDFCore
 /// with the faster phase taken from AAFT surrogates of the signal. A harmonic keeps its phase
 /// locked to its fundamental even when both frequencies wander; a surrogate keeps the spectrum and
 /// destroys that relation. Memory: the phases of one signal per core (scales × times, Float) and
-/// the scales² grids; never the complex transform. Methods: docs/METHODS.md §18.
+/// the scales² grids; never the complex transform. Methods: docs/METHODS.md §19.
 public struct HarmonicFinder: Sendable {
     public let grid: HarmonicWaveletGrid
     public let settings: HarmonicFinderSettings

@@ -24,7 +24,7 @@ public struct HarmonicPair: Sendable, Equatable {
 /// The harmonic finder's result: per pair of grid frequencies the measure and its surrogate
 /// statistics. Frequencies in grid order (descending, the reference's); the matrices are
 /// symmetric and stored as the lower triangle (slow index a1 >= fast index r at
-/// a1 (a1 + 1) / 2 + r). Methods: docs/METHODS.md §18.
+/// a1 (a1 + 1) / 2 + r). Methods: docs/METHODS.md §19.
 public struct HarmonicFinderResult: Sendable, Equatable {
     /// Grid frequencies, Hz, descending.
     public var frequenciesHz: [Double]

@@ -5,7 +5,7 @@ import LDFCore
 /// Defaults are PyMODAlib's `harmonicfinder` (Sheppard, Stefanovska & McClintock 2011): scale
 /// ratio 1.05, time resolution 0.1 s, 10 AAFT surrogates, 24 phase bins; the frequency range
 /// (which PyMODAlib leaves to the caller) defaults to the Stefanovska band set's edges,
-/// 0.0095–2 Hz. Methods: docs/METHODS.md §18.
+/// 0.0095–2 Hz. Methods: docs/METHODS.md §19.
 public struct HarmonicFinderSettings: Sendable, Equatable {
     /// Lowest frequency, Hz (the largest wavelet scale is 1 / fmin; the grid ends one scale
     /// step beyond it, as PyMODAlib's does).

@@ -14,7 +14,7 @@ import Numerics
 /// (the time resolution) at t = 0, Δ, 2Δ ... floor(duration) s. Times closer than the margin M
 /// (where the Gaussian falls below 0.1, whole seconds) to either end are left out. All
 /// thresholds are computed with the reference's own arithmetic (its `arange` grids and
-/// rounding), so grid, kernel lengths and margins agree exactly. Methods: docs/METHODS.md §18.
+/// rounding), so grid, kernel lengths and margins agree exactly. Methods: docs/METHODS.md §19.
 public struct HarmonicWaveletGrid: Sendable {
     /// One scale's kernel and the columns (times) where its phase is defined and used.
     struct Kernel: Sendable {

@@ -5,7 +5,7 @@ import Foundation
 /// in bin floor(bins j / L)), and the mutual information of the two bin labels is normalised by
 /// the entropy of the second (faster) one, I(slow; fast) / H(fast), in 0 ... 1 (bits cancel).
 /// Ties in the ranks are broken by time (the reference's sort leaves them in arbitrary order).
-/// Methods: docs/METHODS.md §18.
+/// Methods: docs/METHODS.md §19.
 struct PhaseMutualInformation: Sendable {
     let bins: Int
     /// c log2 c for c = 0 ... longest series (0 log 0 = 0).

@@ -23,6 +23,13 @@ struct OptionRange<Value: Comparable & Sendable>: Sendable {
         self.reason = reason
     }
 
+    /// The same range for another option that shares it.
+    func named(_ option: String) -> OptionRange {
+        var copy = self
+        copy.option = option
+        return copy
+    }
+
     /// The help suffix: " (valid LO to HI UNIT)".
     var help: String { " (valid \(Self.text(lower)) to \(Self.text(upper))\(unit.isEmpty ? "" : " " + unit))" }
 
@@ -142,4 +149,18 @@ enum OptionRanges {
     static let timeToPeak = OptionRange<Double>("--time-to-peak", 0.1, 3600, unit: "s")
     static let noise = OptionRange<Double>("--noise", 0, 1)
     static let flowmotion = OptionRange<Double>("--flowmotion", 0, 1)
+    /// Stages and times of `simulate heating` (the option is named at each use).
+    static let heatingStage = OptionRange<Double>("--heating-seconds", 1, 86_400, unit: "s")
+    static let maximumStage = OptionRange<Double>("--maximum-seconds", 0, 86_400, unit: "s")
+    static let probeTemperature = OptionRange<Double>("--set-point", 20, 50, unit: "°C")
+
+    // Local heating.
+    /// A time on the file's axis (`--onset`, `--maximum-step`): within a year either side of 0.
+    static let fileTime = OptionRange<Double>("--onset", -31_536_000, 31_536_000, unit: "s")
+    static let baselineWindow = OptionRange<Double>("--baseline-window", 1, 3600, unit: "s")
+    static let heatingPeakSearch = OptionRange<Double>("--peak-search", 1, 7200, unit: "s")
+    static let heatingPlateauWindow = OptionRange<Double>("--plateau-window", 1, 7200, unit: "s")
+    static let maximumWindow = OptionRange<Double>("--maximum-window", 1, 7200, unit: "s")
+    static let heatingSmoothing = OptionRange<Double>("--smoothing", 0.1, 600, unit: "s")
+    static let biphasicDrop = OptionRange<Double>("--biphasic-drop", 0.01, 0.9)
 }

@@ -44,6 +44,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let porh = "samples/porh-forearm-2-occlusions.csv"
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
+    static let heating = "samples/heating-forearm-rapid.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
@@ -51,7 +52,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["bands"], ["spectrum"], ["porh"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -71,6 +72,10 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
            GoldenCase(name: "stream.jsonl", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "jsonl"], stdin: artifacts),
            GoldenCase(name: "study", arguments: ["study", "Tests/Fixtures/cli/study/manifest.csv", "--out", "{tmp}/study", "--jobs", "2"],
                       files: ["study/bands.csv", "study/porh.csv", "study/summary.csv", "study/comparisons.csv", "study/errors.csv"]),
+           GoldenCase(name: "study-coherence", arguments: ["study", "Tests/Fixtures/cli/study/coherence-manifest.csv", "--out", "{tmp}/study",
+                                                           "--coherence", "forearm,finger-pad", "--fmin", "0.1", "--fmax", "1", "--voices", "3",
+                                                           "--bands", "low:0.1-0.25,mid:0.25-0.5,high:0.5-1", "--jobs", "2"],
+                      files: ["study/coherence.csv", "study/group_coherence.csv", "study/coherence_comparisons.csv"]),
            GoldenCase(name: "simulate-rest", arguments: ["simulate", "rest", "--duration", "60", "--rate", "10", "-o", "{tmp}/rest.csv"],
                       files: ["rest.csv", "rest.truth.json"]),
            GoldenCase(name: "simulate-porh", arguments: ["simulate", "porh", "--rate", "5", "-o", "{tmp}/porh.csv"],
@@ -81,6 +86,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("complexity", ["complexity", short, "--scales", "3"])
         + formats("harmonics", ["harmonics", short, "--fmin", "0.3", "--fmax", "1", "--surrogates", "4"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
+        + formats("heating", ["heating", heating, "--map", "90"])
+        + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
+                      files: ["heating.truth.json"])]
         + formats("export", ["export", flags], ["csv", "json"])
         + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
                       files: ["events.csv"])]

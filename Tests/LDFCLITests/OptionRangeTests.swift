@@ -14,13 +14,13 @@ import LDFTestSupport
             ["info", file], ["export", file], ["bands", file], ["spectrum", file], ["porh", file], ["stream"],
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
-            ["simulate", "rest"], ["simulate", "porh"],
+            ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
         ]
     }()
 
     /// Value names of numeric options; every option shown with one of them must state its range.
     static let numericValueNames: Set<String> = ["HZ", "SECONDS", "N", "COUNT", "FRACTION", "PU", "MMHG", "F0", "SAMPLES", "P", "C",
-                                                 "RATIO", "LEVEL", "PER-MINUTE"]
+                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS"]
 
     struct HelpOption {
         var name: String

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `ldf info` on a synthetic 24 h recording at 40 Hz (3,456,000 samples, about 70 MB of CSV):
+# this tree's release build (A) against the release build of a baseline revision (B), run in
+# turn and compared as the median of the pair-by-pair CPU ratios (benchmarks/ab.sh). Issue 18:
+# the median by selection (O(n)) instead of a full sort.
+#
+# Usage: benchmarks/info.sh [BASE_REV, default HEAD~1] [runs, default 5]
+# The CSV (made once) and the baseline build go to /tmp/ldf-bench-info or $LDF_BENCH_DATA.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_rev="${1:-HEAD~1}"
+runs="${2:-5}"
+data="${LDF_BENCH_DATA:-/tmp/ldf-bench-info}"
+mkdir -p "$data"
+file="$data/24h-40Hz.csv"
+
+if [ ! -f "$file" ]; then
+python3 - "$file" <<'PY'
+import sys
+import numpy as np
+rate, seconds = 40.0, 86400
+rng = np.random.default_rng(2)
+t = np.arange(int(seconds * rate)) / rate
+x = 100 + 6 * np.sin(2 * np.pi * 0.1 * t) + 4 * np.sin(2 * np.pi * 1.1 * t) + 2 * rng.standard_normal(t.size)
+with open(sys.argv[1], "w") as out:
+    out.write("time,flux\n")
+    np.savetxt(out, np.column_stack([t, x]), fmt=("%.3f", "%.4f"), delimiter=",")
+PY
+fi
+
+swift build -c release --product ldf >/dev/null
+base="$data/base-$(git rev-parse --short "$base_rev")"
+if [ ! -x "$base/.build/release/ldf" ]; then
+    rm -rf "$base" && mkdir -p "$base"
+    git archive "$base_rev" | tar -x -C "$base"
+    (cd "$base" && swift build -c release --product ldf >/dev/null)
+fi
+echo "A: this tree; B: $base_rev"
+benchmarks/ab.sh "$runs" ".build/release/ldf info $file" "$base/.build/release/ldf info $file"

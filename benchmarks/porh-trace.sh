@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The cost of `ldf porh --trace`: `ldf porh` with the annotated trace (A) against the same run
+# without it (B), on a simulated 1000 Hz forearm recording of 3 occlusions (2.2 million samples;
+# the trace is about 150 MB), run in turn and compared as the median of the pair-by-pair CPU
+# ratios (benchmarks/ab.sh). Issue 18 target: at most 1.5. Release build.
+#
+# Usage: benchmarks/porh-trace.sh [runs, default 5]
+# The recording and the trace go to /tmp/ldf-bench-porh or $LDF_BENCH_DATA.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+data="${LDF_BENCH_DATA:-/tmp/ldf-bench-porh}"
+mkdir -p "$data"
+swift build -c release --product ldf >/dev/null
+ldf=.build/release/ldf
+file="$data/forearm-1000hz.csv"
+[ -f "$file" ] || "$ldf" simulate porh --site forearm --rate 1000 --occlusions 3 --occlusion-seconds 300 \
+    --rest-seconds 120 --recovery-seconds 300 --seed 7 -o "$file" >/dev/null
+porh="$ldf porh --site forearm --timing flux --format json $file"
+echo "A: ldf porh --trace; B: ldf porh"
+benchmarks/ab.sh "$runs" "$porh --trace $data/trace.csv" "$porh"

@@ -5,7 +5,8 @@
 #   scripts/test-workflow.sh
 #
 # 1. creates workflows/.venv (git-ignored) with workflows/requirements.txt (Snakemake; again only
-#    when the requirements change);
+#    when the requirements change) and the toolkit's Python package ./python (its `ldf-report`
+#    writes the study report; dependencies at the notebooks' pinned versions);
 # 2. makes sure FFTW is installed and builds `ldf` in release (shared with scripts/test-python.sh
 #    and scripts/run-notebooks.sh);
 # 3. runs the workflow (shards, merge; the report when ldf-report is installed in the venv) and
@@ -21,15 +22,19 @@ cd "$root"
 python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 venv="workflows/.venv"
 stamp="$venv/.requirements.sha256"
-wanted="$(sha256sum workflows/requirements.txt | cut -d' ' -f1)"
+wanted="$(cat workflows/requirements.txt python/pyproject.toml notebooks/requirements.txt | sha256sum | cut -d' ' -f1)"
 if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
     echo "Creating $venv with $("$python" --version) and installing workflows/requirements.txt..." >&2
     rm -rf "$venv"
     "$python" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r workflows/requirements.txt
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c notebooks/requirements.txt ./python
     echo "$wanted" > "$stamp"
+else
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
 fi
+rm -rf python/build python/*.egg-info
 
 if [[ -z "${LDF_BIN:-}" ]]; then
     scripts/ensure-system-deps.sh
@@ -47,8 +52,11 @@ trap 'rm -rf "$work"' EXIT
 
 echo "Running the workflow (3 shards, 2 cores) on $manifest..." >&2
 started=$SECONDS
+# The report rule runs when ldf-report (ldftoolkit.report) is installed in the venv.
+report=false
+"$venv/bin/python" -c "import ldftoolkit.report" 2>/dev/null && report=true
 PATH="$root/$venv/bin:$PATH" "$venv/bin/snakemake" -s "$root/workflows/Snakefile" --directory "$work" --cores 2 --quiet rules \
-    --config manifest="$manifest" out="$work/out" shards=3 ldf="$LDF_BIN" >&2
+    --config manifest="$manifest" out="$work/out" shards=3 ldf="$LDF_BIN" report="$report" >&2
 echo "  workflow done ($((SECONDS - started)) s)" >&2
 
 started=$SECONDS
@@ -70,5 +78,7 @@ if [[ $count -eq 0 ]]; then echo "no tables written by the single run" >&2; exit
 for table in "$work/out/study"/*.csv; do
     [[ -f "$work/single/$(basename "$table")" ]] || { echo "EXTRA: $(basename "$table") only in the merged study" >&2; status=1; }
 done
+if [[ $report == true && ! -s "$work/out/report.html" ]]; then echo "no study report written" >&2; status=1; fi
+[[ $report == true ]] && echo "  study report written ($(wc -c < "$work/out/report.html") bytes)" >&2
 [[ $status -eq 0 ]] && echo "  $count tables of the merged shards equal the single run byte for byte" >&2
 exit $status

@@ -16,6 +16,9 @@ struct HeatingMeasurement {
 
     /// Share of a side's fall (or rise) that the vertex fit's window spans.
     static let vertexSpan = 0.5
+    /// Least rise of the plateau above baseline, as a share of baseline, below which a warning
+    /// says the skin did not respond (local heating raises flux several-fold).
+    static let leastResponse = 0.25
     /// Least stretch of recording before the onset that gives a baseline, s.
     static let shortestBaselineSeconds = 10.0
 
@@ -58,6 +61,10 @@ struct HeatingMeasurement {
             (.baseline, baseline.flux, baseline.window), (.initialPeak, response.peak, nil), (.nadir, response.nadir, nil),
             (.plateau, plateau.flux, plateau.window), (.maximum, maximum.flux, maximum.window),
         ]
+        if let b = baseline.flux.value, let p = plateau.flux.value, p < (1 + Self.leastResponse) * b {
+            diagnostics.append(.warning("no_response", "the plateau (\(MessageNumber.short(p))) is less than \(MessageNumber.short(Self.leastResponse * 100))% "
+                                        + "above the baseline (\(MessageNumber.short(b))): the skin did not respond to heating, or the onset is wrong"))
+        }
         let reference = cvcReference(maximum: maximum.flux)
         let levels = raw.map { key, level, window in
             HeatingLevel(key: key, flux: level, cvc: cvc(level), percentCVCMax: percent(level, reference: reference.value, reason: reference.reason), window: window)

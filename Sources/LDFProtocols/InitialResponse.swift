@@ -22,7 +22,7 @@ struct InitialResponse {
         guard let top = Self.extreme(s, lo..<nadirEnd, max: true) else {
             return InitialResponse(missing: "no valid smoothed flux between the onset and the plateau window")
         }
-        let least = Self.leastPeakRise * (s[top] - base)
+        let least = Self.leastPeakRise * max(s[top] - base, abs(base))
         guard let (iPeak, fallEnd) = Self.firstMaximum(s, lo..<nadirEnd, searchEnd: searchEnd, base: base, leastRise: least, drop: m.options.biphasicDrop),
               let iNadir = Self.extreme(s, (iPeak + 1)..<fallEnd, max: false), iNadir < nadirEnd - margin else {
             var monophasic = InitialResponse(missing: "monophasic: the smoothed flux does not fall after a first maximum by "
@@ -57,7 +57,8 @@ struct InitialResponse {
     }
 
     /// Least rise of the initial peak above baseline, as a share of the largest rise before the
-    /// plateau window: smaller wiggles just after the onset are noise, not a peak.
+    /// plateau window and of the baseline itself: smaller wiggles (noise, flowmotion of a skin
+    /// that does not respond) are no peak.
     static let leastPeakRise = 0.25
 
     /// The first maximum of `s` in `range` that lies before `searchEnd`, rises at least `leastRise`

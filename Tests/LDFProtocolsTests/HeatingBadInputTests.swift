@@ -127,3 +127,21 @@ import LDFTestSupport
         #expect(throws: LDFError.self) { try options.validate() }
     }
 }
+
+/// Skin that does not respond (a resting recording timed by hand): no peak read into its
+/// flowmotion, and a warning that the plateau is not above baseline.
+@Suite struct HeatingNoResponseTests {
+    @Test func restingFlowmotionIsNoResponse() throws {
+        var s = HeatingBadInputTests.simulation()
+        s.includesTemperatureChannel = false
+        s.shape = .monophasic
+        s.plateauFlux = 10.5
+        s.maximumSeconds = 0
+        s.flowmotionAmplitude = 0.1
+        var options = HeatingOptions()
+        options.onsetSeconds = 120
+        let result = try HeatingAnalysis.analyze(try s.generate(seed: 12).recording, options: options)
+        #expect(result.biphasic == false, "flowmotion read as a peak: \(String(describing: result[.initialPeak].flux.value))")
+        #expect(result.diagnostics.contains { $0.code == "no_response" }, "\(result.diagnostics)")
+    }
+}

@@ -124,7 +124,21 @@ def _table(command: Sequence[str], arguments: list[str]) -> pd.DataFrame:
     frame.attrs["units"] = _column_units(document, frame.columns)
     frame.attrs["parameters"] = _parameters(document)
     frame.attrs["recordings"] = _recordings(document)
+    windows = _occlusion_windows(document)
+    if windows is not None and len(windows) == len(frame):
+        frame.attrs["windows"] = windows
     return frame
+
+
+def _occlusion_windows(document: Any) -> list[dict[str, Any]] | None:
+    """Per occlusion row of a ``ldf porh`` JSON output, in row order, its ``windows``; None for
+    other outputs."""
+    if not isinstance(document, dict) or not isinstance(document.get("recordings"), list):
+        return None
+    occlusions = [o for r in document["recordings"] for o in (r.get("occlusions") or [])]
+    if not occlusions or not all(isinstance(o, dict) and "windows" in o for o in occlusions):
+        return None
+    return [o["windows"] for o in occlusions]
 
 
 def bands(paths: Paths, **options: Any) -> pd.DataFrame:
@@ -171,6 +185,10 @@ def scalogram(path: PathLike, **options: Any) -> pd.DataFrame:
 
 def porh(paths: Paths, **options: Any) -> pd.DataFrame:
     """PORH parameters (``ldf porh``): one row per recording, channel and occlusion.
+
+    ``attrs["windows"]`` holds, per row, the occlusion's analysis windows from the JSON output
+    (``rest``, ``biological_zero``, ``peak_search``, ``plateau``, ``recovery``: start and end in s
+    on the file's axis).
 
     Example: ``porh("arm.csv", map=93, site="forearm")``.
     """

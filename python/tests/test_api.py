@@ -95,6 +95,12 @@ def test_porh_matches_the_golden_csv() -> None:
     assert frame.attrs["units"]["t50_s"] == "s"
     assert frame.attrs["units"]["peak_flux"] == "PU"
     assert frame.attrs["parameters"]["rest_window_s"] == 120
+    golden = json.loads((GOLDEN / "porh.json").read_text())
+    pinned = [o["windows"] for o in golden["recordings"][0]["occlusions"]]
+    assert [sorted(w) for w in frame.attrs["windows"]] == [sorted(w) for w in pinned]
+    for fresh, expected in zip(frame.attrs["windows"], pinned):
+        for name, window in expected.items():
+            assert fresh[name] == pytest.approx(window, rel=1e-5)
 
 
 def test_epochs_match_the_golden_csv() -> None:

@@ -22,3 +22,4 @@ extension CommandReport {
 
 extension BispectrumOutputRecord: CommandReport {}
 extension CouplingOutputRecord: CommandReport {}
+extension HarmonicsOutputRecord: CommandReport {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LDFCore
+import LDFSpectral
 
 /// The documented valid range of a numeric option: shown at the end of its help ("valid 0.1 to
 /// 20") and checked in `validate()`, so a value outside it (or NaN) is a usage error (status 64)
@@ -100,6 +101,13 @@ enum OptionRanges {
     static let couplingStep = OptionRange<Double>("--step", 0.01, 1_000_000, unit: "s")
     static let propagation = OptionRange<Double>("--propagation", 0, 1)
     static let order = OptionRange<Int>("--order", 1, 10)
+
+    // Harmonic finder.
+    static let harmonicsFmin = OptionRange<Double>("--fmin", 0.001, 10_000, unit: "Hz")
+    static let scaleRatio = OptionRange<Double>("--scale-ratio", HarmonicFinderSettings.scaleRatioRange.lowerBound,
+                                                HarmonicFinderSettings.scaleRatioRange.upperBound)
+    static let timeResolution = OptionRange<Double>("--time-resolution", 0.001, 10, unit: "s")
+    static let phaseBins = OptionRange<Int>("--bins", HarmonicFinderSettings.binRange.lowerBound, HarmonicFinderSettings.binRange.upperBound)
 
     // Stream.
     static let streamWindow = OptionRange<Double>("--window", 10, 86_400, unit: "s")

@@ -54,7 +54,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let subcommands: [[String]] = [
         [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
-        ["complexity"],
+        ["complexity"], ["harmonics"],
     ]
 
     static let all: [GoldenCase] =
@@ -84,6 +84,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("bispectrum", ["bispectrum", short, "--fmin", "0.6", "--fmax", "2"])
         + formats("coupling", ["coupling", short, "--bands", "respiratory,cardiac"])
         + formats("complexity", ["complexity", short, "--scales", "3"])
+        + formats("harmonics", ["harmonics", short, "--fmin", "0.3", "--fmax", "1", "--surrogates", "4"])
         + formats("epochs", ["epochs", porh, "--every", "300"])
         + formats("heating", ["heating", heating, "--map", "90"])
         + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],

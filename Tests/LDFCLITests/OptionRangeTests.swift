@@ -13,7 +13,7 @@ import LDFTestSupport
         return [
             ["info", file], ["export", file], ["bands", file], ["spectrum", file], ["porh", file], ["stream"],
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
-            ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file],
+            ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
         ]
     }()

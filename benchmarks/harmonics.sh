@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release-build timing of ldf harmonics against PyMODAlib's harmonicfinder on the same input,
-# whole processes timed with farm-bench (paired runs, median ratio):
+# whole processes timed with benchmarks/ab.sh (A, B interleaved, median pair ratio):
 #
 #   same work   120 s at 40 Hz of the fixture's recipe (Tests/Fixtures/harmonics/generate.py:
 #               0.1 Hz with its locked second harmonic, an unrelated 0.37 Hz, noise), scales
@@ -14,6 +14,7 @@
 # Usage: [LDF_SCRATCH=.build-release] benchmarks/harmonics.sh   (needs .venv/pymodalib from scripts/setup-pymodalib.sh; data go
 # to $LDF_BENCH_DATA, default /tmp/ldf-bench-harmonics)
 set -euo pipefail
+[ -x /usr/bin/time ] || apt-get install -y time >/dev/null
 cd "$(dirname "$0")/.."
 data="${LDF_BENCH_DATA:-/tmp/ldf-bench-harmonics}"
 mkdir -p "$data"
@@ -29,10 +30,11 @@ echo "== PyMODAlib's own timing of harmonicfinder (one run; writes the input)"
 $reference
 
 echo "== same work: ldf harmonics vs PyMODAlib (120 s at 40 Hz, 49 frequencies, 10 surrogates)"
-farm-bench -n 2 --warmup 0 --timeout 1200 --vs "$reference" -- \
-    "$ldf" harmonics "$short" --fmin 0.06 --fmax 0.6 --surrogates 10 --format json
+benchmarks/ab.sh 2 "$ldf harmonics $short --fmin 0.06 --fmax 0.6 --surrogates 10 --format json" "$reference"
 
 long="$data/rest-40hz-30min.csv"
 [ -f "$long" ] || "$ldf" simulate rest --rate 40 --duration 1800 --seed 7 -o "$long" >/dev/null
 echo "== ldf alone: the default analysis on 30 min at 40 Hz (111 frequencies, 10 surrogates)"
-farm-bench -n 3 --warmup 0 --timeout 600 -- "$ldf" harmonics "$long" --format json
+for _ in 1 2 3; do
+    /usr/bin/time -f "wall %e s, cpu %U + %S s, peak %M KiB" "$ldf" harmonics "$long" --format json >/dev/null
+done

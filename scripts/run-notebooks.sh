@@ -19,30 +19,15 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+source scripts/python-env.sh
 venv="notebooks/.venv"
-stamp="$venv/.requirements.sha256"
-wanted="$(sha256sum notebooks/requirements.txt | cut -d' ' -f1)"
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
-    echo "Creating $venv with $("$python" --version) and installing notebooks/requirements.txt..." >&2
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
-    echo "$wanted" > "$stamp"
+if venv_is_stale "$venv" notebooks/requirements.txt; then
+    fresh_venv "$venv"
+    pip_in "$venv" -r notebooks/requirements.txt
+    venv_stamp "$venv" notebooks/requirements.txt
 fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
-rm -rf python/build python/*.egg-info
-
-if [[ -z "${LDF_BIN:-}" ]]; then
-    scripts/ensure-system-deps.sh
-    scratch="${SWIFT_SCRATCH_PATH:-.build}"
-    echo "Building ldf (release, $scratch)..." >&2
-    swift build -c release --product ldf --scratch-path "$scratch" >&2
-    LDF_BIN="$root/$scratch/release/ldf"
-fi
-[[ -x "$LDF_BIN" ]] || { echo "no ldf binary at $LDF_BIN" >&2; exit 1; }
-export LDF_BIN
+reinstall_toolkit "$venv"
+ensure_ldf_bin
 export LDF_OUT="$root/out/notebooks"
 export MPLBACKEND=Agg
 mkdir -p "$LDF_OUT"

@@ -16,31 +16,17 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+source scripts/python-env.sh
 venv="python/.venv"
-stamp="$venv/.pyproject.sha256"
-wanted="$(cat python/pyproject.toml notebooks/requirements.txt | sha256sum | cut -d' ' -f1)"
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
-    echo "Creating $venv with $("$python" --version) and installing ./python[test]..." >&2
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c notebooks/requirements.txt "./python[test]"
-    echo "$wanted" > "$stamp"
+if venv_is_stale "$venv" python/pyproject.toml notebooks/requirements.txt; then
+    fresh_venv "$venv"
+    pip_in "$venv" -c notebooks/requirements.txt "./python[test]"
+    rm -rf python/build python/*.egg-info
+    venv_stamp "$venv" python/pyproject.toml notebooks/requirements.txt
 else
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
+    reinstall_toolkit "$venv"
 fi
-rm -rf python/build python/*.egg-info
-
-if [[ -z "${LDF_BIN:-}" ]]; then
-    scripts/ensure-system-deps.sh
-    scratch="${SWIFT_SCRATCH_PATH:-.build}"
-    echo "Building ldf (release, $scratch)..." >&2
-    swift build -c release --product ldf --scratch-path "$scratch" >&2
-    LDF_BIN="$root/$scratch/release/ldf"
-fi
-[[ -x "$LDF_BIN" ]] || { echo "no ldf binary at $LDF_BIN" >&2; exit 1; }
-export LDF_BIN
+ensure_ldf_bin
 export MPLBACKEND=Agg
 
 # From outside python/, so the tests import the installed package, as a user's code does.

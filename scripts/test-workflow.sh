@@ -19,32 +19,19 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-python="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+source scripts/python-env.sh
 venv="workflows/.venv"
-stamp="$venv/.requirements.sha256"
-wanted="$(cat workflows/requirements.txt python/pyproject.toml notebooks/requirements.txt | sha256sum | cut -d' ' -f1)"
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then
-    echo "Creating $venv with $("$python" --version) and installing workflows/requirements.txt..." >&2
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r workflows/requirements.txt
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -c notebooks/requirements.txt ./python
-    echo "$wanted" > "$stamp"
+inputs=(workflows/requirements.txt python/pyproject.toml notebooks/requirements.txt)
+if venv_is_stale "$venv" "${inputs[@]}"; then
+    fresh_venv "$venv"
+    pip_in "$venv" -r workflows/requirements.txt
+    pip_in "$venv" -c notebooks/requirements.txt ./python
+    rm -rf python/build python/*.egg-info
+    venv_stamp "$venv" "${inputs[@]}"
 else
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall ./python
+    reinstall_toolkit "$venv"
 fi
-rm -rf python/build python/*.egg-info
-
-if [[ -z "${LDF_BIN:-}" ]]; then
-    scripts/ensure-system-deps.sh
-    scratch="${SWIFT_SCRATCH_PATH:-.build}"
-    echo "Building ldf (release, $scratch)..." >&2
-    swift build -c release --product ldf --scratch-path "$scratch" >&2
-    LDF_BIN="$root/$scratch/release/ldf"
-fi
-[[ -x "$LDF_BIN" ]] || { echo "no ldf binary at $LDF_BIN" >&2; exit 1; }
-export LDF_BIN
+ensure_ldf_bin
 
 manifest="$(realpath "${LDF_WORKFLOW_MANIFEST:-samples/study/manifest.csv}")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ldf-workflow.XXXXXX")"

@@ -23,26 +23,7 @@ if [ ! -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null
 fi
 
-python3 - "$data" <<'PY'
-import os, sys
-import numpy as np
-folder = sys.argv[1]
-rate = 40.0
-for name, seconds in (("30min-40Hz.csv", 1800), ("24h-40Hz.csv", 86400)):
-    path = os.path.join(folder, name)
-    if os.path.exists(path):
-        continue
-    rng = np.random.default_rng(1)
-    t = np.arange(int(seconds * rate)) / rate
-    x = 100 + 0.0001 * t
-    for f, a in ((0.007, 3), (0.015, 4), (0.035, 5), (0.1, 6), (0.3, 4), (1.1, 8)):
-        x += a * np.sin(2 * np.pi * f * t + 25 * f * np.sin(2 * np.pi * 0.002 * t))
-    x += 2 * rng.standard_normal(t.size)
-    with open(path, "w") as out:
-        out.write("time,flux\n")
-        np.savetxt(out, np.column_stack([t, x]), fmt=("%.3f", "%.4f"), delimiter=",")
-    print(f"wrote {path} ({t.size} samples)")
-PY
+benchmarks/make-bands-inputs.py "$data"
 
 swift build -c release --scratch-path "$scratch" --product ldf >/dev/null
 binary="$scratch/release/ldf"

@@ -16,21 +16,7 @@ scratch="${LDF_BENCH_SCRATCH:-.build}"
 mkdir -p "$data"
 file="$data/24h-40Hz-spikes.csv"
 
-if [ ! -f "$file" ]; then
-python3 - "$file" <<'PY'
-import sys
-import numpy as np
-rate, seconds = 40.0, 86400
-rng = np.random.default_rng(2)
-t = np.arange(int(seconds * rate)) / rate
-x = 100 + 6 * np.sin(2 * np.pi * 0.1 * t) + 4 * np.sin(2 * np.pi * 1.1 * t) + 2 * rng.standard_normal(t.size)
-spikes = rng.choice(t.size, 2000, replace=False)
-x[spikes] += rng.choice([-60.0, 60.0], spikes.size)
-with open(sys.argv[1], "w") as out:
-    out.write("time,flux\n")
-    np.savetxt(out, np.column_stack([t, x]), fmt=("%.3f", "%.4f"), delimiter=",")
-PY
-fi
+[ -f "$file" ] || python3 benchmarks/tones.py "$file" --spikes 2000
 
 swift build -c release --scratch-path "$scratch" --product ldf >/dev/null
 binary="$scratch/release/ldf"

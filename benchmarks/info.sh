@@ -14,19 +14,7 @@ data="${LDF_BENCH_DATA:-/tmp/ldf-bench-info}"
 mkdir -p "$data"
 file="$data/24h-40Hz.csv"
 
-if [ ! -f "$file" ]; then
-python3 - "$file" <<'PY'
-import sys
-import numpy as np
-rate, seconds = 40.0, 86400
-rng = np.random.default_rng(2)
-t = np.arange(int(seconds * rate)) / rate
-x = 100 + 6 * np.sin(2 * np.pi * 0.1 * t) + 4 * np.sin(2 * np.pi * 1.1 * t) + 2 * rng.standard_normal(t.size)
-with open(sys.argv[1], "w") as out:
-    out.write("time,flux\n")
-    np.savetxt(out, np.column_stack([t, x]), fmt=("%.3f", "%.4f"), delimiter=",")
-PY
-fi
+[ -f "$file" ] || python3 benchmarks/tones.py "$file"
 
 swift build -c release --product ldf >/dev/null
 base="$data/base-$(git rev-parse --short "$base_rev")"

@@ -3,7 +3,7 @@ import LDFCore
 
 /// Which reader parses a file. `auto` picks by content.
 public enum ReaderKind: String, Sendable, CaseIterable, Codable {
-    case auto, delimited, labchart, edf, wfdb, acq, cfwb, mat, xlsx
+    case auto, delimited, labchart, oxysoft, moxy, edf, wfdb, acq, cfwb, mat, xlsx
 }
 
 /// Everything that shapes reading one recording.

@@ -16,7 +16,7 @@ public enum RecordingReader {
     /// first, text layouts last (delimited text accepts any text).
     public static let readers: [any TableReader.Type] = [
         EDFReader.self, CFWBReader.self, ACQReader.self, MATReader.self, XLSXReader.self,
-        WFDBReader.self, LabChartReader.self, DelimitedTextReader.self,
+        WFDBReader.self, LabChartReader.self, OxysoftReader.self, MoxyReader.self, DelimitedTextReader.self,
     ]
 
     /// The one recording in `path`; a workbook with several sheets of data needs `options.sheet`.

@@ -5,7 +5,7 @@ import LDFIO
 
 /// How input files are read; shared by every subcommand that reads recordings.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Reader to use: auto (by content), delimited, labchart, edf (EDF/EDF+/BDF), wfdb, acq (BIOPAC AcqKnowledge), cfwb (LabChart binary), mat (MATLAB) or xlsx (Excel).")
+    @Option(help: "Reader to use: auto (by content), delimited, labchart, oxysoft (Artinis Oxysoft text), moxy (Moxy CSV), edf (EDF/EDF+/BDF), wfdb, acq (BIOPAC AcqKnowledge), cfwb (LabChart binary), mat (MATLAB) or xlsx (Excel).")
     var reader: ReaderKind = .auto
 
     @Option(help: ArgumentHelp("Excel sheet to read, by name or 1-based position; without it every sheet with data is read.",

@@ -84,7 +84,7 @@ struct OxysoftParser {
         guard section == .data else {
             let missing = section == .header ? "no 'Legend:' block" : "no line numbering the columns (1<TAB>2<TAB>...) after the legend"
             throw LDFError(source, "the Oxysoft export has \(missing)",
-                           fix: "export the measurement again from Oxysoft as text with the legend, or read the file with --reader delimited")
+                           fix: "export the measurement again from Oxysoft as text with the legend, or read the file with \(parameter: "reader") delimited")
         }
     }
 
@@ -184,7 +184,7 @@ struct OxysoftParser {
     func table() throws -> SampleTable {
         guard let rate = exportRateHz ?? fileRateHz, rate.isFinite, rate > 0 else {
             throw LDFError(source, "the Oxysoft header gives no sample rate ('Export sample rate' or 'Datafile sample rate')",
-                           fix: "export the measurement again with its header, or read it with --reader delimited --rate HZ")
+                           fix: "export the measurement again with its header, or read it with \(parameter: "reader") delimited \(parameter: "rate") HZ")
         }
         guard !samples.isEmpty else {
             throw LDFError(source, "the Oxysoft export holds no rows after its legend", fix: "export the measurement again")

@@ -82,11 +82,14 @@ public struct IontophoresisSimulation: Sendable, Codable, Equatable {
             throw LDFError("\(parameter: "riseSeconds")", "latency \(latencySeconds) s + rise \(riseSeconds) s must fit in pulse + gap (\(pulseSeconds + gapSeconds) s)",
                            fix: "shorten the rise or lengthen the gap")
         }
-        guard pulseSeconds > 0, gapSeconds > 0, restSeconds >= 10, fallSeconds > 0, tailSeconds >= 0 else {
-            throw LDFError("\(parameter: "gapSeconds")", "pulses, gaps and the fall must last (> 0 s) and the rest at least 10 s", fix: "give positive lengths")
+        guard restSeconds >= 10 else {
+            throw LDFError("\(parameter: "restSeconds") \(restSeconds)", "the rest before the first pulse must last at least 10 s", fix: "give a longer rest")
+        }
+        guard pulseSeconds > 0, gapSeconds > 0, fallSeconds > 0, tailSeconds >= 0 else {
+            throw LDFError("\(parameter: "offSeconds")", "pulses, current-free gaps and the fall must last (> 0 s)", fix: "give positive lengths")
         }
         guard dipDepth >= 0, dipDepth < 1, dipSeconds > 0, dipSeconds <= latencySeconds || !dipsAtPulses else {
-            throw LDFError("\(parameter: "dipSeconds")", "a dip (depth \(dipDepth), \(dipSeconds) s) must be shallower than the flux and end before the rise (latency \(latencySeconds) s)",
+            throw LDFError("\(parameter: "dips")", "a dip (depth \(dipDepth), \(dipSeconds) s) must be shallower than the flux and end before the rise (latency \(latencySeconds) s)",
                            fix: "give a depth below 1 and a dip no longer than the latency")
         }
     }

@@ -12,7 +12,7 @@ struct SimulateIontophoresisCommand: ParsableCommand {
         abstract: "Iontophoresis: a drug probe (ACh or SNP) and a vehicle probe under the same pulses, cumulative dose responses with known plateaus.",
         discussion: """
             After --rest-seconds, one pulse per plateau lasts --pulse-seconds at --current (charge = \
-            current × duration), each followed by a current-free --gap-seconds. --latency-seconds after \
+            current × duration), each followed by --off-seconds without current. --latency-seconds after \
             a pulse starts, each probe's flux rises over --rise-seconds (a smooth step) to its next \
             plateau (--plateaus for the drug, --vehicle-plateaus for the vehicle's smaller \
             current-induced response); after the last dose it falls back to rest over --fall-seconds \
@@ -34,7 +34,7 @@ struct SimulateIontophoresisCommand: ParsableCommand {
     @Option(name: .customLong("pulse-seconds"), help: ArgumentHelp("Length of each pulse (20)." + OptionRanges.iontophoresisStage.help, valueName: "SECONDS"))
     var pulseSeconds: Double = 20
 
-    @Option(name: .customLong("gap-seconds"), help: ArgumentHelp("Current-free gap after each pulse (60)." + OptionRanges.iontophoresisStage.help, valueName: "SECONDS"))
+    @Option(name: .customLong("off-seconds"), help: ArgumentHelp("Current-free time after each pulse (60)." + OptionRanges.iontophoresisStage.help, valueName: "SECONDS"))
     var gapSeconds: Double = 60
 
     @Option(help: ArgumentHelp("Current of every pulse (0.1)." + OptionRanges.iontophoresisCurrent.help, valueName: "MA"))
@@ -79,7 +79,7 @@ struct SimulateIontophoresisCommand: ParsableCommand {
     func validate() throws {
         try OptionRanges.simulationRate.check(rate)
         try OptionRanges.restSeconds.check(restSeconds)
-        for (value, option) in [(pulseSeconds, "--pulse-seconds"), (gapSeconds, "--gap-seconds"), (riseSeconds, "--rise-seconds"), (fallSeconds, "--fall-seconds")] {
+        for (value, option) in [(pulseSeconds, "--pulse-seconds"), (gapSeconds, "--off-seconds"), (riseSeconds, "--rise-seconds"), (fallSeconds, "--fall-seconds")] {
             try OptionRanges.iontophoresisStage.named(option).check(value)
         }
         try OptionRanges.iontophoresisLatency.check(latencySeconds)

@@ -67,14 +67,16 @@ import LDFTestSupport
             (["iontophoresis", "--drugs", "ACh=insulin", path], 64, "'insulin' (for channel 'ACh') is not a drug"),
             (["iontophoresis", "--pulses", "120:20", path], 64, "is not START+DURATION[:CHARGE]"),
             (["iontophoresis", "--threshold-sd", "50", path], 64, "--threshold-sd 50"),
-            (["simulate", "iontophoresis", "--plateaus", "16,12"], 64, "plateaus must rise"),
+            (["simulate", "iontophoresis", "--plateaus", "16,12,20,30,40"], 64, "plateaus must rise"),
             (["simulate", "iontophoresis", "--vehicle-plateaus", "9.5"], 64, "1 vehicle plateaus for 5 drug plateaus"),
         ]
         for (arguments, status, message) in cases {
             let out = try LDFCommandRunner.run(arguments)
             #expect(out.status == status, "\(arguments): \(out.stderr)")
             let lines = out.stderr.split(separator: "\n")
-            #expect(lines.count == 1 && lines[0].hasPrefix("error: ") && lines[0].contains(message), "\(arguments): \(out.stderr)")
+            // A usage error (64) is followed by the usage lines; a failed file is the one line.
+            #expect(lines.first?.hasPrefix("error: ") == true && lines[0].contains(message), "\(arguments): \(out.stderr)")
+            #expect(status == 64 ? lines[1].hasPrefix("Usage: ") : lines.count == 1, "\(arguments): \(out.stderr)")
         }
     }
 }

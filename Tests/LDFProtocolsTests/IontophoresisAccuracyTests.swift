@@ -36,14 +36,20 @@ struct IontophoresisCase: CustomTestStringConvertible, Sendable {
     ]
 }
 
-/// Seeded simulations against their truth (docs/METHODS.md §21.6): levels within 2 %, timing
-/// within 1 s, areas within 2 % of the interval's.
+/// Seeded simulations against their truth (docs/METHODS.md §21.6): levels within 2 %, the
+/// half-rise within 1 s, areas within 2 % of the drug's interval area (for the vehicle, whose
+/// response is a fraction of a PU, within 2 % of the rest flux's area over the interval: the
+/// slowest flowmotion integrated over 80 s alone moves it by about 1.5 PU·s). The threshold
+/// times lie between the model's corners: a centred moving mean of length w lets the smoothed
+/// flux move up to w/2 before the raw flux.
 @Suite struct IontophoresisAccuracyTests {
     @Test(arguments: IontophoresisCase.grid)
     func dosesMatchTheTruth(_ c: IontophoresisCase) throws {
         let simulated = try c.simulation.generate(seed: c.seed)
         let recordings = try simulated.recording.analysedRecordings(.all)
-        let file = try IontophoresisAnalysis.analyze(recordings, options: IontophoresisOptions())
+        let options = IontophoresisOptions()
+        let lead = options.smoothingSeconds / 2
+        let file = try IontophoresisAnalysis.analyze(recordings, options: options)
         #expect(file.channels.map(\.drug) == [c.drug == .ach ? .ach : .snp, .vehicle])
         for (result, probe) in zip(file.channels, simulated.truth.probes) {
             #expect(abs(result.rest.value! / probe.rest - 1) < 0.02, "\(probe.channel) rest")
@@ -53,7 +59,7 @@ struct IontophoresisCase: CustomTestStringConvertible, Sendable {
                 #expect(abs(measured.dose.startSeconds - truth.startSeconds) < 1e-9 && measured.dose.chargeMillicoulombs == nil, "\(name)")
                 #expect(abs(measured.plateau.value! / truth.plateau - 1) < 0.02, "\(name) plateau \(measured.plateau.value!) vs \(truth.plateau)")
                 #expect(abs(measured.maximum.value! / truth.plateau - 1) < 0.03, "\(name) maximum \(measured.maximum.value!)")
-                let scale = truth.intervalArea
+                let scale = probe.drug == "vehicle" ? probe.rest * (c.simulation.pulseSeconds + c.simulation.gapSeconds) : truth.intervalArea
                 #expect(abs(measured.intervalArea.value! - truth.intervalArea) < 0.02 * scale, "\(name) interval area \(measured.intervalArea.value!) vs \(truth.intervalArea)")
                 #expect(abs(measured.deliveryArea.value! - truth.deliveryArea) < 0.02 * scale, "\(name) delivery area")
                 if probe.drug != "vehicle" {
@@ -61,13 +67,13 @@ struct IontophoresisCase: CustomTestStringConvertible, Sendable {
                     #expect(abs(measured.halfRiseTime.value! - truth.halfRiseSeconds) < 1, "\(name) half-rise \(measured.halfRiseTime.value!)")
                     let response = try #require(measured.responseTime.value, "\(name)")
                     let latency = 2 * truth.halfRiseSeconds - truth.plateauReachedSeconds
-                    #expect(response > latency - 1 && response <= truth.halfRiseSeconds, "\(name) response \(response) (rise from \(latency) s)")
+                    #expect(response > latency - lead - 1 && response <= truth.halfRiseSeconds, "\(name) response \(response) (rise from \(latency) s)")
                 }
             }
             let last = try #require(result.doses.last)
             let recovery = try #require(last.recoveryTime.value, "\(probe.channel) recovers")
             let fall = c.simulation.fallSeconds
-            #expect(recovery > simulated.truth.recoveredAfterLastPulseSeconds - fall / 2 && recovery <= simulated.truth.recoveredAfterLastPulseSeconds + 1,
+            #expect(recovery > simulated.truth.recoveredAfterLastPulseSeconds - fall / 2 && recovery <= simulated.truth.recoveredAfterLastPulseSeconds + lead + 1,
                     "\(probe.channel) recovery \(recovery)")
         }
         let vehicleBeside = file.table.entries.filter { $0.drug != .vehicle }.map(\.vehicleChange.value)

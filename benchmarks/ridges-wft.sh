@@ -11,6 +11,15 @@
 # PyMODAlib 0.11.3b1 has ridge extraction and the WFT only as implementation="matlab" (they need
 # the MATLAB Runtime), so MODA in Octave is the reference here.
 #
+# Measured 2026-12-03 (release, one run each, 2 cores shared with five other developers' builds
+# at a load average near 16, so wall times are inflated and CPU time, user + system, is the
+# steadier figure; ratio = MODA / ldf):
+#   ridges-wt    ldf 2.6 s CPU (6.7 s wall), 144 MiB   MODA/Octave 36.2 s CPU (1:23 wall), 729 MiB   14x CPU, 12x wall
+#   ridges-wft   ldf 3.7 s CPU (8.8 s wall), 295 MiB   MODA/Octave 25.4 s CPU (0:51 wall), 418 MiB   6.9x CPU, 5.8x wall
+#   wft          ldf 0.1 s CPU (0.2 s wall), 38 MiB    MODA/Octave 4.3 s CPU (0:07 wall), 458 MiB    about 40x CPU
+#                (ldf's 0.1 s is at GNU time's 10 ms resolution)
+# The WFT ridge run misses the issue's 10x CPU target; it has not been profiled yet.
+#
 # Usage: MODA_DIR=/path/to/MODA benchmarks/ridges-wft.sh [ridges-wt|ridges-wft|wft|all]
 # Needs octave-cli (apt-get install octave) and a MODA work tree; without them ldf alone is timed.
 # Data go to $LDF_BENCH_DATA (default /tmp/ldf-bench-ridges).

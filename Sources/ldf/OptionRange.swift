@@ -163,4 +163,15 @@ enum OptionRanges {
     static let maximumWindow = OptionRange<Double>("--maximum-window", 1, 7200, unit: "s")
     static let heatingSmoothing = OptionRange<Double>("--smoothing", 0.1, 600, unit: "s")
     static let biphasicDrop = OptionRange<Double>("--biphasic-drop", 0.01, 0.9)
+
+    // NIRS vascular occlusion test (`vot`, `simulate vot`).
+    static let reoxygenationWindow = OptionRange<Double>("--reoxygenation-window", 1, 600, unit: "s")
+    static let recoveryWindow = OptionRange<Double>("--recovery-window", 2, 3600, unit: "s")
+    static let votSmoothing = OptionRange<Double>("--smoothing", 0.1, 60, unit: "s")
+    /// A saturation level or difference in % (the option is named at each use).
+    static let saturation = OptionRange<Double>("--baseline", 0, 100, unit: "%")
+    static let desaturation = OptionRange<Double>("--desaturation", 0.1, 600, unit: "%/min")
+    static let reoxygenation = OptionRange<Double>("--reoxygenation", 0.01, 50, unit: "%/s")
+    static let drift = OptionRange<Double>("--drift", -10, 10, unit: "% points/min")
+    static let saturationNoise = OptionRange<Double>("--noise", 0, 20, unit: "% points")
 }

@@ -46,13 +46,14 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
     static let heating = "samples/heating-forearm-rapid.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
+    static let vot = "Tests/Fixtures/nirs/oxysoft_vot_full.txt"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
         formats.map { GoldenCase(name: "\(name).\($0 == "table" ? "txt" : $0)", arguments: arguments + ["--format", $0]) }
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "vot"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["vot"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -89,6 +90,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("heating", ["heating", heating, "--map", "90"])
         + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
                       files: ["heating.truth.json"])]
+        + formats("vot", ["vot", vot])
+        + [GoldenCase(name: "simulate-vot", arguments: ["simulate", "vot", "--rate", "1", "--markers", "-o", "{tmp}/vot.csv"],
+                      files: ["vot.truth.json"])]
         + formats("export", ["export", flags], ["csv", "json"])
         + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
                       files: ["events.csv"])]

@@ -6,7 +6,17 @@ import LDFPORH
 /// cuff-pressure channel (`OcclusionDetector`), then the saturation itself (`VOTOcclusionDetector`,
 /// in place of PORH's flux detection, since StO2 falls slowly and partly where flux drops at once).
 enum VOTTiming {
+    /// PORH's check of marks against the flux (a fall of 20 % between them, a rise within 20 s of
+    /// the release) does not hold for a saturation, which falls slowly and rises over 10-30 s.
+    static let fluxOnlyCodes: Set<String> = ["marks_contradict_flux"]
+
     static func find(in recording: Recording, options: VOTOptions) throws -> OcclusionSearch {
+        var found = try search(recording, options: options)
+        found.diagnostics.removeAll { fluxOnlyCodes.contains($0.code) }
+        return found
+    }
+
+    static func search(_ recording: Recording, options: VOTOptions) throws -> OcclusionSearch {
         if !options.occlusions.isEmpty || options.timing == .events || options.timing == .pressure {
             return try OcclusionDetector.find(in: recording, options: options.occlusionTimingOptions(options.timing))
         }

@@ -35,6 +35,14 @@ public struct VOTOcclusionRow: Codable, Sendable, Equatable {
     /// "field: reason" for every null value, joined by "; ".
     @Nullable public var nullReasons: String? = nil
 
+    /// The default names, except the percentages, written `time_to_50_s` rather than `time_to50_s`.
+    enum CodingKeys: String, CodingKey {
+        case source, channel, unit, occlusion, startS, releaseS, timingSource, baseline, desaturationSlope, desaturationR2
+        case minimum, minimumTimeS, reoxygenationSlope, reoxygenationR2
+        case timeTo50S = "time_to_50_s", timeTo95S = "time_to_95_s"
+        case timeToBaselineS, maximum, maximumTimeS, overshoot, ischaemicArea, recoveryArea, recoveryTimeS, nullReasons
+    }
+
     public init(_ r: VOTResult, _ o: VOTOcclusionResult) {
         source = r.source
         channel = r.channel
@@ -165,6 +173,7 @@ public struct VOTOutputRecord: Codable, Sendable, Equatable {
         public var smoothingS: Double
         public var desaturationRule = "regression over 10-90 % of the fall from baseline to the smoothed minimum during the occlusion"
         public var reperfusionRule = "times from release until the smoothed StO2 recovers 50 %, 95 % and 100 % of the way from the minimum to baseline"
+        public var recoveryRule = "release until the smoothed StO2, after its maximum, is back within 5 % of the overshoot above baseline"
     }
 
     public init(options o: VOTOptions, recordings: [VOTRecordingRecord]) {

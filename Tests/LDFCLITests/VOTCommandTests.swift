@@ -57,7 +57,7 @@ import LDFTestSupport
     /// The Oxysoft export is timed by its Occlusion/Release markers, its TSI% analysed.
     @Test func oxysoftExportThroughVOT() throws {
         let row = try Self.firstOcclusion([Self.nirs("oxysoft_vot_full.txt")])
-        #expect(row["channel"] as? String == "Rx1 - Tx1,Tx2,Tx3  TSI%")
+        #expect(row["channel"] as? String == "Rx1 - Tx1,Tx2,Tx3 TSI%", "the reader folds the double space")
         #expect(row["timing_source"] as? String == "events")
         #expect(row["start_s"] as? Double == 120 && row["release_s"] as? Double == 300)
         #expect(abs((row["desaturation_slope"] as? Double ?? 0) + 10) <= 0.5)

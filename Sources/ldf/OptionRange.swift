@@ -163,4 +163,19 @@ enum OptionRanges {
     static let maximumWindow = OptionRange<Double>("--maximum-window", 1, 7200, unit: "s")
     static let heatingSmoothing = OptionRange<Double>("--smoothing", 0.1, 600, unit: "s")
     static let biphasicDrop = OptionRange<Double>("--biphasic-drop", 0.01, 0.9)
+
+    // Capillary refill time.
+    static let crtWindow = OptionRange<Double>("--window", 0.5, 120, unit: "s")
+    static let crtFitEnd = OptionRange<Double>("--fit-end", 0.1, 120, unit: "s")
+    static let crtMinimumPoints = OptionRange<Int>("--minimum-points", 4, 100_000)
+    static let crtSmoothing = OptionRange<Double>("--smoothing", 0.01, 10, unit: "s")
+    static let crtMinimumPress = OptionRange<Double>("--minimum-press", 0.1, 600, unit: "s")
+    /// `simulate crt`.
+    static let frameRate = OptionRange<Double>("--frame-rate", 5, 1000, unit: "Hz")
+    static let frameJitter = OptionRange<Double>("--frame-jitter", 0, 0.49)
+    static let crtStage = OptionRange<Double>("--press-seconds", 0.5, 600, unit: "s")
+    static let blanchAmplitude = OptionRange<Double>("--blanch-amplitude", 0.001, 100_000)
+    static let restLevel = OptionRange<Double>("--rest-level", -100_000, 100_000)
+    static let minimumDepth = OptionRange<Double>("--minimum-depth", 0.05, 1)
+    static let drift = OptionRange<Double>("--drift", -10_000, 10_000, unit: "per minute")
 }

@@ -15,6 +15,7 @@ import LDFTestSupport
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
+            ["simulate", "crt"], ["crt", RepositoryPaths.sample("crt-camera-30fps.csv").path],
         ]
     }()
 

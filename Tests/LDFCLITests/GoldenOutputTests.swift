@@ -45,6 +45,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
     static let heating = "samples/heating-forearm-rapid.csv"
+    static let iontophoresis = "samples/iontophoresis-ach-vehicle.csv"
     static let crt = "samples/crt-camera-30fps.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
 
@@ -53,7 +54,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "crt"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["crt"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "iontophoresis"], ["simulate", "crt"], ["bands"], ["spectrum"], ["porh"], ["heating"],
+        ["iontophoresis"], ["crt"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -90,6 +92,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("heating", ["heating", heating, "--map", "90"])
         + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
                       files: ["heating.truth.json"])]
+        + formats("iontophoresis", ["iontophoresis", iontophoresis, "--current", "0.1"])
+        + [GoldenCase(name: "simulate-iontophoresis", arguments: ["simulate", "iontophoresis", "--rate", "1", "--markers", "-o", "{tmp}/ionto.csv"],
+                      files: ["ionto.truth.json"])]
         + formats("crt", ["crt", crt])
         + [GoldenCase(name: "simulate-crt", arguments: ["simulate", "crt", "--crt", "1,2", "--frame-rate", "10", "--frame-jitter", "0.2",
                                                         "--markers", "-o", "{tmp}/crt.csv"], files: ["crt.csv", "crt.truth.json"])]

@@ -15,13 +15,14 @@ import LDFTestSupport
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
+            ["simulate", "iontophoresis"], ["iontophoresis", file],
             ["simulate", "crt"], ["crt", RepositoryPaths.sample("crt-camera-30fps.csv").path],
         ]
     }()
 
     /// Value names of numeric options; every option shown with one of them must state its range.
     static let numericValueNames: Set<String> = ["HZ", "SECONDS", "N", "COUNT", "FRACTION", "PU", "MMHG", "F0", "SAMPLES", "P", "C",
-                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS"]
+                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS", "MA", "K"]
 
     struct HelpOption {
         var name: String

@@ -52,7 +52,7 @@ struct SimulateVOTCommand: ParsableCommand {
     @Option(name: .customLong("hyperaemia-seconds"), help: ArgumentHelp("Maximum back to baseline (60)." + OptionRanges.occlusionSeconds.named("--hyperaemia-seconds").help, valueName: "SECONDS"))
     var hyperaemiaSeconds: Double = 60
 
-    @Option(help: ArgumentHelp("Linear drift, % points per minute (0)." + OptionRanges.drift.help, valueName: "PER-MINUTE"))
+    @Option(help: ArgumentHelp("Linear drift, % points per minute (0)." + OptionRanges.saturationDrift.help, valueName: "PER-MINUTE"))
     var drift: Double = 0
 
     @Option(help: ArgumentHelp("SD of the white noise, % points (0.5)." + OptionRanges.saturationNoise.help, valueName: "PERCENT"))
@@ -79,7 +79,7 @@ struct SimulateVOTCommand: ParsableCommand {
         try OptionRanges.desaturation.check(desaturation)
         try OptionRanges.reoxygenation.check(reoxygenation)
         try OptionRanges.occlusionSeconds.named("--hyperaemia-seconds").check(hyperaemiaSeconds)
-        try OptionRanges.drift.check(drift)
+        try OptionRanges.saturationDrift.check(drift)
         try OptionRanges.saturationNoise.check(noise)
         let simulation = simulation()
         try simulation.validate()

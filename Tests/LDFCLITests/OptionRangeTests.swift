@@ -17,6 +17,7 @@ import LDFTestSupport
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
             ["simulate", "iontophoresis"], ["iontophoresis", file],
             ["simulate", "vot"], ["vot", file],
+            ["simulate", "crt"], ["crt", RepositoryPaths.sample("crt-camera-30fps.csv").path],
         ]
     }()
 

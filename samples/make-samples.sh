@@ -13,4 +13,5 @@ $ldf simulate porh --site finger-pad --pressure --markers --seed 3 -o porh-finge
 $ldf simulate porh --site forearm --occlusions 2 --seed 4 -o porh-forearm-2-occlusions.csv
 $ldf simulate heating --rate 2 --seed 5 -o heating-forearm-rapid.csv
 $ldf simulate iontophoresis --rate 2 --markers --dips --seed 6 -o iontophoresis-ach-vehicle.csv
+$ldf simulate crt --frame-jitter 0.3 --seed 6 -o crt-camera-30fps.csv
 echo "samples written to $(pwd)"

@@ -173,4 +173,29 @@ enum OptionRanges {
     static let iontophoresisLatency = OptionRange<Double>("--latency-seconds", 0, 3600, unit: "s")
     /// Most plateaus (doses) `simulate iontophoresis` takes.
     static let iontophoresisDoses = 50
+
+    // NIRS vascular occlusion test (`vot`, `simulate vot`).
+    static let reoxygenationWindow = OptionRange<Double>("--reoxygenation-window", 1, 600, unit: "s")
+    static let recoveryWindow = OptionRange<Double>("--recovery-window", 2, 3600, unit: "s")
+    static let votSmoothing = OptionRange<Double>("--smoothing", 0.1, 60, unit: "s")
+    /// A saturation level or difference in % (the option is named at each use).
+    static let saturation = OptionRange<Double>("--baseline", 0, 100, unit: "%")
+    static let desaturation = OptionRange<Double>("--desaturation", 0.1, 600, unit: "%/min")
+    static let reoxygenation = OptionRange<Double>("--reoxygenation", 0.01, 50, unit: "%/s")
+    static let saturationDrift = OptionRange<Double>("--drift", -10, 10, unit: "% points/min")
+    static let saturationNoise = OptionRange<Double>("--noise", 0, 20, unit: "% points")
+    // Capillary refill time.
+    static let crtWindow = OptionRange<Double>("--window", 0.5, 120, unit: "s")
+    static let crtFitEnd = OptionRange<Double>("--fit-end", 0.1, 120, unit: "s")
+    static let crtMinimumPoints = OptionRange<Int>("--minimum-points", 4, 100_000)
+    static let crtSmoothing = OptionRange<Double>("--smoothing", 0.01, 10, unit: "s")
+    static let crtMinimumPress = OptionRange<Double>("--minimum-press", 0.1, 600, unit: "s")
+    /// `simulate crt`.
+    static let frameRate = OptionRange<Double>("--frame-rate", 5, 1000, unit: "Hz")
+    static let frameJitter = OptionRange<Double>("--frame-jitter", 0, 0.49)
+    static let crtStage = OptionRange<Double>("--press-seconds", 0.5, 600, unit: "s")
+    static let blanchAmplitude = OptionRange<Double>("--blanch-amplitude", 0.001, 100_000)
+    static let restLevel = OptionRange<Double>("--rest-level", -100_000, 100_000)
+    static let minimumDepth = OptionRange<Double>("--minimum-depth", 0.05, 1)
+    static let drift = OptionRange<Double>("--drift", -10_000, 10_000, unit: "per minute")
 }

@@ -5,8 +5,6 @@ import LDFIO
 import LDFReport
 import LDFPORH
 
-extension TimingPreference: ExpressibleByArgument {}
-
 /// `ldf porh FILE...`: post-occlusive reactive hyperaemia parameters for every occlusion.
 struct PorhCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,13 +28,8 @@ struct PorhCommand: ParsableCommand {
     @Option(help: "Probe site: finger-pad, forearm, hallux, calf, thenar or other (sets window defaults).")
     var site: TissueSite = .other
 
-    @Option(help: "Occlusion timing when no --occlusion is given: auto (events, then pressure, then flux), events, pressure or flux.")
-    var timing: TimingPreference = .auto
-
-    @Option(name: .customLong("occlusion"),
-            help: ArgumentHelp("An occlusion on the file's time axis, START-END (repeatable; a negative start as --occlusion=-20-80).",
-                               valueName: "START-END"))
-    var occlusionTexts: [String] = []
+    /// --timing, --occlusion and --min-occlusion, shared with `ldf vot`.
+    @OptionGroup var occlusionTiming: OcclusionTimingOptions
 
     @Option(name: .customLong("rest-window"), help: ArgumentHelp("Rest-flux window before the start (site default; 120)." + OptionRanges.restWindow.help, valueName: "SECONDS"))
     var restWindow: Double?
@@ -56,9 +49,6 @@ struct PorhCommand: ParsableCommand {
 
     @Option(name: .customLong("peak-search"), help: ArgumentHelp("The peak is searched this long after release (60)." + OptionRanges.peakSearch.help, valueName: "SECONDS"))
     var peakSearch: Double?
-
-    @Option(name: .customLong("min-occlusion"), help: ArgumentHelp("Shortest occlusion accepted (20)." + OptionRanges.minOcclusion.help, valueName: "SECONDS"))
-    var minOcclusion: Double?
 
     @Flag(name: .customLong("subtract-bz"), help: "Subtract the biological zero from every flux level (areas are unchanged).")
     var subtractBiologicalZero = false
@@ -100,7 +90,6 @@ struct PorhCommand: ParsableCommand {
         try OptionRanges.returnSmoothing.check(returnSmoothing)
         try OptionRanges.plateauWindow.check(plateauWindow)
         try OptionRanges.peakSearch.check(peakSearch)
-        try OptionRanges.minOcclusion.check(minOcclusion)
         try OptionRanges.map.check(map)
         try OptionRanges.checkCVCMax(cvcMax, map: map)
         _ = try options()
@@ -109,15 +98,15 @@ struct PorhCommand: ParsableCommand {
     /// The analysis options: site defaults, then every option given.
     func options() throws -> PORHOptions {
         var o = PORHOptions(site: site)
-        o.timing = timing
-        o.occlusions = try occlusionTexts.map(OcclusionInterval.init(parsing:))
+        o.timing = occlusionTiming.timing
+        o.occlusions = try occlusionTiming.occlusions()
         if let restWindow { o.restWindowSeconds = restWindow }
         if let bzWindow { o.biologicalZeroWindowSeconds = bzWindow }
         if let smoothing { o.smoothingSeconds = smoothing }
         if let returnSmoothing { o.returnSmoothingSeconds = returnSmoothing }
         if let plateauWindow { o.plateauWindowSeconds = plateauWindow }
         if let peakSearch { o.peakSearchSeconds = peakSearch }
-        if let minOcclusion { o.minimumOcclusionSeconds = minOcclusion }
+        if let minOcclusion = occlusionTiming.minOcclusion { o.minimumOcclusionSeconds = minOcclusion }
         o.subtractBiologicalZero = subtractBiologicalZero
         o.meanArterialPressureMmHg = map
         o.maximumCVC = cvcMax

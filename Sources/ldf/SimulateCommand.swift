@@ -15,7 +15,7 @@ struct SimulateCommand: ParsableCommand {
             the recording (oscillation frequencies and amplitudes, occlusion times, expected PORH \
             parameters) and every artifact added, with times.
             """,
-        subcommands: [SimulateRestCommand.self, SimulatePorhCommand.self, SimulateHeatingCommand.self, SimulateIontophoresisCommand.self])
+        subcommands: [SimulateRestCommand.self, SimulatePorhCommand.self, SimulateHeatingCommand.self, SimulateIontophoresisCommand.self, SimulateVOTCommand.self, SimulateCRTCommand.self])
 }
 
 /// Where a simulation goes and how it is made reproducible.
@@ -110,9 +110,15 @@ struct SimulationOutputOptions: ParsableArguments {
     /// it is whole (a killed run leaves no truncated file).
     func write<Payload: Codable & Sendable>(_ recording: Recording, kind: String, truth payload: Payload) throws {
         let (table, artifactTruth) = try artifacts.apply(to: recording, seed: seed)
+        try write(table, kind: kind, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
+    }
+
+    /// Writes a table that already has its time stamps (and the artifacts' truth, when any were
+    /// applied), then its truth, each put in place only once it is whole.
+    func write<Payload: Codable & Sendable>(_ table: SampleTable, kind: String, truth payload: Payload, artifacts artifactTruth: ArtifactTruth? = nil) throws {
         try RecordingCSVWriter().write(table, to: out)
         if let truthPath {
-            let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifacts.isEmpty ? nil : artifactTruth)
+            let file = TruthFile(kind: kind, seed: seed, truth: payload, artifacts: artifactTruth)
             try OutputFile.write(ReportJSON.encode(file), to: truthPath, role: "the truth file", inputs: out == "-" ? [] : [out])
         }
     }

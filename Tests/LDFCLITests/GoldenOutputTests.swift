@@ -46,15 +46,17 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
     static let heating = "samples/heating-forearm-rapid.csv"
     static let iontophoresis = "samples/iontophoresis-ach-vehicle.csv"
+    static let crt = "samples/crt-camera-30fps.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
+    static let vot = "Tests/Fixtures/nirs/oxysoft_vot_full.txt"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
         formats.map { GoldenCase(name: "\(name).\($0 == "table" ? "txt" : $0)", arguments: arguments + ["--format", $0]) }
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "iontophoresis"], ["bands"], ["spectrum"], ["porh"], ["heating"],
-        ["iontophoresis"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "iontophoresis"], ["simulate", "vot"], ["simulate", "crt"], ["bands"], ["spectrum"], ["porh"], ["heating"],
+        ["iontophoresis"], ["vot"], ["crt"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -94,6 +96,12 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("iontophoresis", ["iontophoresis", iontophoresis, "--current", "0.1"])
         + [GoldenCase(name: "simulate-iontophoresis", arguments: ["simulate", "iontophoresis", "--rate", "1", "--markers", "-o", "{tmp}/ionto.csv"],
                       files: ["ionto.truth.json"])]
+        + formats("vot", ["vot", vot])
+        + [GoldenCase(name: "simulate-vot", arguments: ["simulate", "vot", "--rate", "1", "--markers", "-o", "{tmp}/vot.csv"],
+                      files: ["vot.truth.json"])]
+        + formats("crt", ["crt", crt])
+        + [GoldenCase(name: "simulate-crt", arguments: ["simulate", "crt", "--crt", "1,2", "--frame-rate", "10", "--frame-jitter", "0.2",
+                                                        "--markers", "-o", "{tmp}/crt.csv"], files: ["crt.csv", "crt.truth.json"])]
         + formats("export", ["export", flags], ["csv", "json"])
         + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
                       files: ["events.csv"])]

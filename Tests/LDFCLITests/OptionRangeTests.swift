@@ -16,12 +16,15 @@ import LDFTestSupport
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
             ["simulate", "iontophoresis"], ["iontophoresis", file],
+            ["simulate", "vot"], ["vot", file],
+            ["simulate", "crt"], ["crt", RepositoryPaths.sample("crt-camera-30fps.csv").path],
         ]
     }()
 
     /// Value names of numeric options; every option shown with one of them must state its range.
     static let numericValueNames: Set<String> = ["HZ", "SECONDS", "N", "COUNT", "FRACTION", "PU", "MMHG", "F0", "SAMPLES", "P", "C",
-                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS", "MA", "K"]
+                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS", "MA", "K",
+                                                 "PERCENT", "PER-SECOND"]
 
     struct HelpOption {
         var name: String

@@ -12,7 +12,8 @@ import LDFPORH
 /// incomplete set. Tables of an earlier run that this one does not write (coherence) are removed.
 public enum StudyOutput {
     /// File names of the tables, in the order they are written.
-    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "epochs.csv", "summary.csv",
+    public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "epochs.csv", "heating.csv",
+                                    "summary.csv",
                                     "comparisons.csv", "spectra_comparisons.csv", "errors.csv"]
     /// Tables written only when the study computes coherence.
     public static let coherenceFiles = ["coherence.csv", "group_coherence.csv", "coherence_comparisons.csv"]
@@ -63,7 +64,7 @@ public enum StudyOutput {
     public static func write(_ results: StudyResults, to directory: URL, shard: StudyShard? = nil, seconds: Double? = nil) throws {
         try OutputFolder.create(directory.path, role: "the study folder")
         var tables = Array(zip(tableFiles, [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable,
-                                            results.epochsTable, results.summaryTable, results.comparisonsTable,
+                                            results.epochsTable, results.heatingTable, results.summaryTable, results.comparisonsTable,
                                             results.spectraComparisonsTable, results.errorsTable].map(\.text)))
         if let coherence = results.coherence {
             tables += zip(coherenceFiles, [coherence.subjectTable(results.manifest).text, coherence.groupTable.text,

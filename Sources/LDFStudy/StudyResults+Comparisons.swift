@@ -22,7 +22,8 @@ extension StudyResults {
     /// Fewest values per level (between groups) or pairs (paired) for a test.
     public static let minimumCount = 2
 
-    /// Every band-measure, PORH-parameter and reperfusion-band comparison, Holm-corrected per
+    /// Every band-measure, PORH-parameter, reperfusion-band, epoch and heating-level comparison of
+    /// the contrast's protocol, Holm-corrected per
     /// family (`StudyVariable.family`).
     public func variableComparisons() -> [VariableComparison] {
         var byPosition: [Int: [StudyVariable: Double]] = [:]
@@ -30,7 +31,7 @@ extension StudyResults {
         let variables = Set(observations.map(\.variable)).sorted()
         var all: [VariableComparison] = []
         for samples in contrasts() {
-            let relevant = variables.filter { ($0.analysis == .bands) == (samples.contrast.protocolKind == .rest) }
+            let relevant = variables.filter { $0.analysis.protocolKind == samples.contrast.protocolKind }
             var family: [String: [Int]] = [:]
             for variable in relevant {
                 let comparison = Self.compare(samples, variable: variable, values: byPosition)

@@ -1,5 +1,6 @@
 import LDFCore
 import LDFPORH
+import LDFProtocols
 import LDFReport
 
 /// The tidy per-recording tables and the group summary (issue 6): every row starts with the
@@ -66,6 +67,13 @@ extension StudyResults {
             }
         }
         return table
+    }
+
+    /// `heating.csv`: one row per heating recording and analysed channel, the columns of
+    /// `ldf heating --format csv` after the manifest metadata (levels in `flux_unit`, times in s,
+    /// peak and nadir times from the onset, %CVCmax in %; CVC with the row's `map_mmhg`).
+    public var heatingTable: CSVTable {
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.heating ?? []).map { (metadata(entry), $0) } })
     }
 
     /// `reperfusion_bands.csv` (with `--reperfusion-bands`): one row per PORH recording, occlusion

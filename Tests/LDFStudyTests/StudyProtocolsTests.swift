@@ -65,6 +65,10 @@ import LDFTestSupport
         #expect(table.rows.count == 8)
         #expect(Array(table.columns.prefix(results.metadataColumns.count)) == results.metadataColumns)
         #expect(Array(table.columns.dropFirst(results.metadataColumns.count)) == ReportColumns.names(of: HeatingRow.self))
+        // study.json's units cover every heating column; levels in the recordings' flux unit.
+        let units = try #require(StudyTableUnits.units(of: [(name: "heating", table: table)], extraColumns: [])["heating"])
+        #expect(Set(units.keys) == Set(table.columns), "\(Set(table.columns).subtracting(units.keys))")
+        #expect(units["plateau"] == "PU" && units["percent_cvc_max_plateau"] == "%" && units["onset_s"] == "s")
         // Each row is what HeatingAnalysis gives on the file read the same way.
         var options = HeatingOptions()
         options.meanArterialPressureMmHg = 60

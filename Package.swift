@@ -64,7 +64,7 @@ let package = Package(
         // formatter and the JSON writer: one layout per record in text, CSV and JSON.
         .target(name: "LDFReport", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFStream", "LDFEpochs", "LDFCoupling", "LDFComplexity", "LDFProtocols"]),
         // Many recordings: manifest, parallel runs, tidy tables, group statistics.
-        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFReport"]),
+        .target(name: "LDFStudy", dependencies: ["LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFEpochs", "LDFProtocols", "LDFReport"]),
         // Seeded synthetic recordings with known truth (used by `ldf simulate`, tests, samples).
         .target(name: "LDFSimulation", dependencies: ["LDFCore"]),
         // Tolerance helpers and fixture access shared by the tests.
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "LDFEpochsTests", dependencies: ["LDFEpochs", "LDFTestSupport"]),
         .testTarget(name: "LDFCouplingTests", dependencies: ["LDFCoupling", "LDFTestSupport"]),
         .testTarget(name: "LDFComplexityTests", dependencies: ["LDFComplexity", "LDFTestSupport"]),
-        .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFTestSupport"]),
+        .testTarget(name: "LDFStudyTests", dependencies: ["LDFStudy", "LDFReport", "LDFIO", "LDFProtocols", "LDFSimulation", "LDFTestSupport"]),
         .testTarget(name: "LDFReportTests", dependencies: ["LDFReport", "LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFCLITests", dependencies: ["ldf", "LDFTestSupport", "LDFCore"]),
     ],

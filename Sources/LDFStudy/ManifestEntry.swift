@@ -77,6 +77,7 @@ public struct StudyIssue: Sendable, Codable, Equatable, CustomStringConvertible 
         case bands
         case porh
         case epochs
+        case heating
         /// The study as a whole (mixed sample rates, empty groups, missing shards).
         case study
     }

@@ -1,5 +1,6 @@
 import LDFCore
 import LDFPORH
+import LDFProtocols
 import LDFReport
 import LDFSpectral
 
@@ -30,6 +31,8 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var occlusions: [OcclusionRow]
     /// Epochs recordings: one row per interval (from the file's events) and channel.
     public var epochs: [EpochRecord]?
+    /// Heating recordings: one row per analysed channel, as `ldf heating --format csv` writes it.
+    public var heating: [HeatingRow]?
     /// Flux unit of the perfusion channel, e.g. "PU".
     public var fluxUnit: String?
     /// The failure, when the recording could not be analysed; otherwise nil.

@@ -3,13 +3,15 @@ import LDFCore
 import LDFEpochs
 import LDFIO
 import LDFPORH
+import LDFProtocols
 import LDFReport
 import LDFSpectral
 
 /// Analyses one manifest row with the library's own analyses: `BandAnalysis` for rest
 /// recordings (bands and time-averaged spectrum), `PORHAnalysis` for PORH recordings,
 /// `EpochReport` over the file's events for epochs recordings (every channel once; changes from
-/// the first interval; CVC with the row's `map_mmhg`). Never
+/// the first interval; CVC with the row's `map_mmhg`), `HeatingAnalysis` for heating recordings
+/// (default options; CVC with the row's `map_mmhg`). Never
 /// throws: a failure becomes the outcome's `failure` with the stage in `issues`.
 enum RecordingStudyAnalysis {
     static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
@@ -61,6 +63,14 @@ enum RecordingStudyAnalysis {
                     outcome.issues += warnings(result.diagnostics + result.occlusions.flatMap(\.diagnostics), stage: .porh)
                 } catch {
                     return failed(outcome, stage: .porh, error)
+                }
+            case .heating:
+                do {
+                    let result = try HeatingAnalysis.analyze(recording, options: parameters.heatingOptions(for: entry))
+                    outcome.heating = (outcome.heating ?? []) + [HeatingRow(result)]
+                    outcome.issues += warnings(result.diagnostics, stage: .heating)
+                } catch {
+                    return failed(outcome, stage: .heating, error)
                 }
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFProtocols
 import LDFReport
 import LDFSpectral
 
@@ -84,6 +85,14 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
         options.reperfusionBands = reperfusionBands
         options.reperfusionValidity = bandSettings.validityRule
+        return options
+    }
+
+    /// Local-heating options for one manifest row: the defaults (timing by events, then the probe
+    /// temperature) with the row's MAP for CVC and %CVCmax.
+    func heatingOptions(for entry: ManifestEntry) -> HeatingOptions {
+        var options = HeatingOptions()
+        options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
         return options
     }
 

@@ -22,7 +22,8 @@ extension StudyResults {
     /// Fewest values per level (between groups) or pairs (paired) for a test.
     public static let minimumCount = 2
 
-    /// Every band-measure, PORH-parameter and reperfusion-band comparison, Holm-corrected per
+    /// Every band-measure, PORH-parameter, reperfusion-band, epoch and heating-level comparison of
+    /// the contrast's protocol, Holm-corrected per
     /// family (`StudyVariable.family`).
     public func variableComparisons() -> [VariableComparison] {
         var byPosition: [Int: [StudyVariable: Double]] = [:]
@@ -30,7 +31,7 @@ extension StudyResults {
         let variables = Set(observations.map(\.variable)).sorted()
         var all: [VariableComparison] = []
         for samples in contrasts() {
-            let relevant = variables.filter { ($0.analysis == .bands) == (samples.contrast.protocolKind == .rest) }
+            let relevant = variables.filter { $0.analysis.protocolKind == samples.contrast.protocolKind }
             var family: [String: [Int]] = [:]
             for variable in relevant {
                 let comparison = Self.compare(samples, variable: variable, values: byPosition)
@@ -92,10 +93,17 @@ extension StudyResults {
         return nil
     }
 
+    /// The units of each variable's values across the study (one, unless recordings differ in flux unit).
+    var variableUnits: [StudyVariable: Set<String>] {
+        observations.reduce(into: [:]) { $0[$1.variable, default: []].insert($1.unit) }
+    }
+
     /// `comparisons.csv`.
     public var comparisonsTable: CSVTable {
-        CSVTable(rows: variableComparisons().map { c in
-            StudyComparisonRow(variable: StudyVariableColumns(c.variable), contrast: ContrastColumns(c.contrast), nA: c.countA, nB: c.countB,
+        let units = variableUnits
+        return CSVTable(rows: variableComparisons().map { c in
+            StudyComparisonRow(variable: StudyVariableColumns(c.variable), unit: StudyTableUnits.rowUnit(units[c.variable] ?? []),
+                               contrast: ContrastColumns(c.contrast), nA: c.countA, nB: c.countB,
                                medianA: c.medianA, medianB: c.medianB, test: c.contrast.design.testName, method: c.test?.method.rawValue,
                                statistic: c.test?.statistic,
                                statisticKind: c.test == nil ? nil : c.contrast.design == .betweenGroups ? "U of level_b" : "min(W+, W-)",

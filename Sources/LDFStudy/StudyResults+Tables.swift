@@ -1,5 +1,6 @@
 import LDFCore
 import LDFPORH
+import LDFProtocols
 import LDFReport
 
 /// The tidy per-recording tables and the group summary (issue 6): every row starts with the
@@ -68,6 +69,13 @@ extension StudyResults {
         return table
     }
 
+    /// `heating.csv`: one row per heating recording and analysed channel, the columns of
+    /// `ldf heating --format csv` after the manifest metadata (levels in `flux_unit`, times in s,
+    /// peak and nadir times from the onset, %CVCmax in %; CVC with the row's `map_mmhg`).
+    public var heatingTable: CSVTable {
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.heating ?? []).map { (metadata(entry), $0) } })
+    }
+
     /// `reperfusion_bands.csv` (with `--reperfusion-bands`): one row per PORH recording, occlusion
     /// and band of the reperfusion segment with the transient removed; values are fractions of the
     /// plateau d (dimensionless). An occlusion whose segment could not be analysed has one row with
@@ -103,7 +111,11 @@ extension StudyResults {
             return Key(variable: variable, kind: e.protocolKind.rawValue, group: e.group, site: e.site, condition: e.condition)
         }
         var values: [Key: [Double]] = [:]
-        for o in observations { values[key(o.variable, o.position), default: []].append(o.value) }
+        var units: [Key: Set<String>] = [:]
+        for o in observations {
+            values[key(o.variable, o.position), default: []].append(o.value)
+            units[key(o.variable, o.position), default: []].insert(o.unit)
+        }
         var excluded: [Key: [String]] = [:]
         let bandOrder = Dictionary(parameters.bandSet.bands.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for x in bandExclusions {
@@ -111,13 +123,14 @@ extension StudyResults {
                 let variable = StudyVariable(analysis: x.analysis, measure: measure.rawValue, band: x.band, occlusion: x.occlusion,
                                              order: bandOrder[x.band] ?? 0, channel: x.channel)
                 excluded[key(variable, x.position), default: []].append(x.reason)
+                if values[key(variable, x.position)] == nil { units[key(variable, x.position), default: []].insert(variable.unit(fluxUnit: x.fluxUnit)) }
             }
         }
         let keys = Set(values.keys).union(excluded.keys).sorted {
             ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)
         }
         return CSVTable(rows: keys.map { key in
-            StudySummaryRow(variable: key.variable,
+            StudySummaryRow(variable: key.variable, unit: StudyTableUnits.rowUnit(units[key] ?? []),
                             stratum: StudyStratumColumns(protocolKind: key.kind, group: key.group, site: key.site, condition: key.condition),
                             statistics: GroupStatistics(values[key] ?? []), excludedReasons: excluded[key] ?? [])
         })

@@ -1,13 +1,28 @@
 import Foundation
 import LDFCore
 import LDFPORH
+import LDFProtocols
 import LDFReport
 
 /// A measured quantity of one recording that a study summarises and compares: a band measure of
-/// one band, or a PORH parameter of one occlusion.
+/// one band, a PORH parameter of one occlusion, an epoch statistic of one interval, or a heating
+/// level.
 public struct StudyVariable: Sendable, Hashable, Comparable {
-    /// Rest bands, PORH parameters, or the bands of the PORH reperfusion segment.
-    public enum Analysis: String, Sendable, Codable { case bands, porh, reperfusion, epochs }
+    /// Rest bands, PORH parameters, the bands of the PORH reperfusion segment, epoch statistics,
+    /// or local-heating levels.
+    public enum Analysis: String, Sendable, Codable {
+        case bands, porh, reperfusion, epochs, heating
+
+        /// The protocol whose recordings give this analysis's values.
+        var protocolKind: StudyProtocol {
+            switch self {
+            case .bands: .rest
+            case .porh, .reperfusion: .porh
+            case .epochs: .epochs
+            case .heating: .heating
+            }
+        }
+    }
     public var analysis: Analysis
     /// Band measure (`BandMeasure` raw value) or PORH parameter key.
     public var measure: String
@@ -28,6 +43,7 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
         case .porh: "occlusion \(occlusion ?? 0)"
         case .reperfusion: "\(measure) occlusion \(occlusion ?? 0)"
         case .epochs: "\(measure) (intervals)"
+        case .heating: "heating levels"
         }
         return channel.isEmpty ? base : "\(base) channel \(channel)"
     }
@@ -41,6 +57,14 @@ extension StudyResults {
     /// The epoch values a study summarises and compares, by measure name.
     static let epochMeasures: [(name: String, value: @Sendable (EpochRecord) -> Double?)] = [
         ("mean", \.mean), ("median", \.median), ("sd", \.sd), ("cvc", \.cvc), ("change", \.change), ("percent_change", \.percentChange),
+    ]
+
+    /// The heating levels a study summarises and compares (flux_unit; %CVCmax in %), by the
+    /// column name `heating.csv` gives them.
+    static let heatingMeasures: [(name: String, value: @Sendable (HeatingRow) -> Double?)] = [
+        ("baseline", \.baseline), ("initial_peak", \.initialPeak), ("nadir", \.nadir), ("plateau", \.plateau), ("maximum", \.maximum),
+        ("percent_cvc_max_baseline", \.percentCvcMaxBaseline), ("percent_cvc_max_initial_peak", \.percentCvcMaxInitialPeak),
+        ("percent_cvc_max_nadir", \.percentCvcMaxNadir), ("percent_cvc_max_plateau", \.percentCvcMaxPlateau),
     ]
 }
 
@@ -64,6 +88,15 @@ public struct StudyResults: Sendable {
         public var position: Int
         public var variable: StudyVariable
         public var value: Double
+        /// The value's unit (`StudyVariable.unit(fluxUnit:)` of the recording's flux unit).
+        public var unit: String
+
+        init(position: Int, variable: StudyVariable, value: Double, fluxUnit: String) {
+            self.position = position
+            self.variable = variable
+            self.value = value
+            unit = variable.unit(fluxUnit: fluxUnit)
+        }
     }
 
     /// PORH parameters compared and summarised: all but `peak_time_s` (a time from the start of
@@ -103,7 +136,7 @@ public struct StudyResults: Sendable {
                     guard let value = row.value(measure) else { continue }
                     let variable = StudyVariable(analysis: .bands, measure: measure.rawValue, band: row.band, occlusion: nil,
                                                  order: bandOrder[row.band] ?? 0, channel: outcome.variableChannel(row.channel))
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                 }
             }
             for (order, row) in (outcome.epochs ?? []).enumerated() {
@@ -111,7 +144,15 @@ public struct StudyResults: Sendable {
                     guard let value = measure.value(row) else { continue }
                     let variable = StudyVariable(analysis: .epochs, measure: measure.name, band: row.interval, occlusion: nil,
                                                  order: order, channel: row.channel)
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
+                }
+            }
+            for row in outcome.heating ?? [] {
+                for (order, measure) in Self.heatingMeasures.enumerated() {
+                    guard let value = measure.value(row) else { continue }
+                    let variable = StudyVariable(analysis: .heating, measure: measure.name, band: "", occlusion: nil, order: order,
+                                                 channel: outcome.variableChannel(row.channel))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                 }
             }
             for occlusion in outcome.occlusions {
@@ -119,7 +160,7 @@ public struct StudyResults: Sendable {
                     guard let value = occlusion.value(key) else { continue }
                     let variable = StudyVariable(analysis: .porh, measure: key.rawValue, band: "", occlusion: occlusion.index, order: order,
                                                  channel: outcome.variableChannel(occlusion.channel))
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: outcome.fluxUnit ?? ""))
                 }
                 for row in occlusion.reperfusionBands {
                     for measure in BandMeasure.allCases {
@@ -127,7 +168,7 @@ public struct StudyResults: Sendable {
                         let variable = StudyVariable(analysis: .reperfusion, measure: measure.rawValue, band: row.band,
                                                      occlusion: occlusion.index, order: bandOrder[row.band] ?? 0,
                                                      channel: outcome.variableChannel(occlusion.channel))
-                        observations.append(Observation(position: position, variable: variable, value: value))
+                        observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                     }
                 }
             }

@@ -16,14 +16,14 @@ struct StudyCommand: ParsableCommand {
         abstract: "Analyse every recording of a manifest and compare groups and conditions.",
         usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study") + "\nldf study <subcommand>",
         discussion: """
-            The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest \
-            or porh), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
+            The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest, \
+            porh, epochs or heating), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
             occlusion_start_s/occlusion_release_s; other columns are copied to every output row. \
             Paths are relative to the manifest's folder. Rows are identified by the id column, or \
             else by subject/site/condition/protocol.
 
             Writes to DIR: bands.csv, spectra.csv, porh.csv, reperfusion_bands.csv (with \
-            --reperfusion-bands), summary.csv, comparisons.csv \
+            --reperfusion-bands), epochs.csv, heating.csv (ldf heating's columns), summary.csv, comparisons.csv \
             (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
             subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
             spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \

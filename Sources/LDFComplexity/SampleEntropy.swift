@@ -1,6 +1,4 @@
 import Foundation
-import LDFCore
-import LDFSpectral
 
 /// Sample entropy (Richman & Moorman 2000, Am J Physiol 278:H2039) with a time-lagged embedding:
 /// templates x_i = (x[i], x[i + lag], ..., x[i + (m - 1) lag]) for i = 0 ..< N - m lag (the same

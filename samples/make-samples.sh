@@ -12,4 +12,5 @@ $ldf simulate rest --rate 40 --duration 1200 --seed 2 --temperature \
 $ldf simulate porh --site finger-pad --pressure --markers --seed 3 -o porh-finger-pad.csv
 $ldf simulate porh --site forearm --occlusions 2 --seed 4 -o porh-forearm-2-occlusions.csv
 $ldf simulate heating --rate 2 --seed 5 -o heating-forearm-rapid.csv
+$ldf simulate iontophoresis --rate 2 --markers --dips --seed 6 -o iontophoresis-ach-vehicle.csv
 echo "samples written to $(pwd)"

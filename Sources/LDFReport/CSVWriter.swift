@@ -7,6 +7,12 @@ public enum CSVWriter {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A header cell for a column with a unit: `NAME [UNIT]`, which the delimited reader reads back
+    /// as name and unit, or `NAME` alone when there is no unit.
+    public static func headerCell(_ name: String, unit: String) -> String {
+        unit.isEmpty ? name : "\(name) [\(unit)]"
+    }
+
     /// One record (without its line end).
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")

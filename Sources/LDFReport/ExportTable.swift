@@ -17,10 +17,9 @@ public struct ExportTable: Sendable {
         self.recording = recording.resampledToCommonGrid(for: "ldf export")
     }
 
-    /// The header cell of a channel's values: `NAME [UNIT]`, which the delimited reader reads back
-    /// as name and unit, or `NAME` when the channel has no unit.
+    /// The header cell of a channel's values (`CSVWriter.headerCell`: `NAME [UNIT]`).
     public static func valueColumn(_ channel: Channel) -> String {
-        channel.unit.isEmpty ? channel.name : "\(channel.name) [\(channel.unit)]"
+        CSVWriter.headerCell(channel.name, unit: channel.unit)
     }
 
     /// The header cell of a channel's flags.

@@ -105,21 +105,13 @@ public struct HarmonicsOutputRecord: Codable, Sendable, Equatable, ReportUnits {
     }
 }
 
-/// One row of the tidy `ldf harmonics --format csv`: a pair f1 < f2 with the settings repeated.
-/// Units as in `HarmonicsOutputRecord.units`.
+/// One row of the tidy `ldf harmonics --format csv`: a pair f1 < f2 (its columns flattened in
+/// place, `ReportColumns`) with the settings repeated. Units as in `HarmonicsOutputRecord.units`.
 public struct HarmonicsRow: Codable, Sendable, Equatable {
     public var source: String
     public var channel: String
     public var fluxUnit: String
-    public var f1Hz: Double
-    public var f2Hz: Double
-    public var ratio: Double
-    public var mutualInformation: Double
-    @Nullable public var surrogateMean: Double? = nil
-    @Nullable public var surrogateSd: Double? = nil
-    @Nullable public var significanceSd: Double? = nil
-    @Nullable public var surrogatesBelow: Int? = nil
-    @Nullable public var percentile: Double? = nil
+    public var pair: HarmonicPairRecord
     public var surrogates: Int
     public var seed: UInt64
     public var bins: Int
@@ -133,11 +125,8 @@ extension HarmonicsOutputRecord {
     /// Every pair, by f1 then f2.
     public var rows: [HarmonicsRow] {
         pairs.map { p in
-            HarmonicsRow(source: source, channel: channel, fluxUnit: fluxUnit, f1Hz: p.f1Hz, f2Hz: p.f2Hz, ratio: p.ratio,
-                         mutualInformation: p.mutualInformation, surrogateMean: p.surrogateMean, surrogateSd: p.surrogateSd,
-                         significanceSd: p.significanceSd, surrogatesBelow: p.surrogatesBelow, percentile: p.percentile,
-                         surrogates: parameters.surrogates, seed: parameters.seed, bins: parameters.bins, scaleRatio: parameters.scaleRatio,
-                         timeResolutionS: parameters.timeResolutionS, sampleRateHz: sampleRateHz, analysedS: analysedS)
+            HarmonicsRow(source: source, channel: channel, fluxUnit: fluxUnit, pair: p, surrogates: parameters.surrogates,
+                         seed: parameters.seed, bins: parameters.bins, scaleRatio: parameters.scaleRatio, timeResolutionS: parameters.timeResolutionS, sampleRateHz: sampleRateHz, analysedS: analysedS)
         }
     }
 

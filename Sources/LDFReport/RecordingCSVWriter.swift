@@ -29,7 +29,7 @@ public struct RecordingCSVWriter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(rows * (12 + 12 * table.columns.count))
         var header = table.times == nil ? [] : ["time [s]"]
-        header += table.columns.map { $0.unit.isEmpty ? $0.name : "\($0.name) [\($0.unit)]" }
+        header += table.columns.map { CSVWriter.headerCell($0.name, unit: $0.unit) }
         if hasMarkers { header.append("marker") }
         out.append(contentsOf: CSVWriter.record(header).utf8)
         out.append(10)

@@ -20,7 +20,7 @@ struct LDF: ParsableCommand {
             exports; "-" reads standard input. Results go to standard output, warnings to standard error.
             """,
         version: Toolkit.version,
-        subcommands: [InfoCommand.self, ExportCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, HeatingCommand.self, EpochsCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self, BispectrumCommand.self, CouplingCommand.self, RidgesCommand.self, ComplexityCommand.self, HarmonicsCommand.self]
+        subcommands: [InfoCommand.self, ExportCommand.self, SimulateCommand.self, BandsCommand.self, SpectrumCommand.self, PorhCommand.self, HeatingCommand.self, IontophoresisCommand.self, EpochsCommand.self, StreamCommand.self, StudyCommand.self, CoherenceCommand.self, BispectrumCommand.self, CouplingCommand.self, RidgesCommand.self, ComplexityCommand.self, HarmonicsCommand.self]
     )
 
     /// Runs the command, with one error path (`CommandFailure`):

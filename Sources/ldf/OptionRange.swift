@@ -163,4 +163,14 @@ enum OptionRanges {
     static let maximumWindow = OptionRange<Double>("--maximum-window", 1, 7200, unit: "s")
     static let heatingSmoothing = OptionRange<Double>("--smoothing", 0.1, 600, unit: "s")
     static let biphasicDrop = OptionRange<Double>("--biphasic-drop", 0.01, 0.9)
+
+    // Iontophoresis.
+    static let iontophoresisCurrent = OptionRange<Double>("--current", 0.001, 10, unit: "mA")
+    static let thresholdSD = OptionRange<Double>("--threshold-sd", 0, 20)
+    static let sustain = OptionRange<Double>("--sustain", 0.1, 600, unit: "s")
+    /// Pulses, gaps, rises and falls of `simulate iontophoresis` (the option is named at each use).
+    static let iontophoresisStage = OptionRange<Double>("--pulse-seconds", 1, 3600, unit: "s")
+    static let iontophoresisLatency = OptionRange<Double>("--latency-seconds", 0, 3600, unit: "s")
+    /// Most plateaus (doses) `simulate iontophoresis` takes.
+    static let iontophoresisDoses = 50
 }

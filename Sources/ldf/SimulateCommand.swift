@@ -15,7 +15,7 @@ struct SimulateCommand: ParsableCommand {
             the recording (oscillation frequencies and amplitudes, occlusion times, expected PORH \
             parameters) and every artifact added, with times.
             """,
-        subcommands: [SimulateRestCommand.self, SimulatePorhCommand.self, SimulateHeatingCommand.self])
+        subcommands: [SimulateRestCommand.self, SimulatePorhCommand.self, SimulateHeatingCommand.self, SimulateIontophoresisCommand.self])
 }
 
 /// Where a simulation goes and how it is made reproducible.

@@ -45,6 +45,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     static let short = "samples/study/rest/c1-forearm-baseline.csv"
     static let other = "samples/study/rest/c2-forearm-baseline.csv"
     static let heating = "samples/heating-forearm-rapid.csv"
+    static let iontophoresis = "samples/iontophoresis-ach-vehicle.csv"
     static let flags = "Tests/Fixtures/export/flags.csv"
 
     static func formats(_ name: String, _ arguments: [String], _ formats: [String] = ["table", "csv", "json"]) -> [GoldenCase] {
@@ -52,7 +53,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static let subcommands: [[String]] = [
-        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["bands"], ["spectrum"], ["porh"], ["heating"], ["epochs"],
+        [], ["info"], ["export"], ["simulate"], ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["simulate", "iontophoresis"], ["bands"], ["spectrum"], ["porh"], ["heating"],
+        ["iontophoresis"], ["epochs"],
         ["stream"], ["study"], ["study", "run"], ["study", "merge"], ["coherence"], ["bispectrum"], ["coupling"], ["ridges"],
         ["complexity"], ["harmonics"],
     ]
@@ -89,6 +91,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + formats("heating", ["heating", heating, "--map", "90"])
         + [GoldenCase(name: "simulate-heating", arguments: ["simulate", "heating", "--rate", "1", "--markers", "-o", "{tmp}/heating.csv"],
                       files: ["heating.truth.json"])]
+        + formats("iontophoresis", ["iontophoresis", iontophoresis, "--current", "0.1"])
+        + [GoldenCase(name: "simulate-iontophoresis", arguments: ["simulate", "iontophoresis", "--rate", "1", "--markers", "-o", "{tmp}/ionto.csv"],
+                      files: ["ionto.truth.json"])]
         + formats("export", ["export", flags], ["csv", "json"])
         + [GoldenCase(name: "export-files", arguments: ["export", flags, "--events", "{tmp}/events.csv", "-o", "{tmp}/samples.csv"],
                       files: ["events.csv"])]

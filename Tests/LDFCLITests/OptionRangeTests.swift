@@ -15,12 +15,13 @@ import LDFTestSupport
             ["study", "run", manifest, "--out", "/nonexistent/ldf-range-test"], ["coherence", file, file],
             ["bispectrum", file], ["coupling", "--bands", "respiratory,cardiac", file], ["harmonics", file],
             ["simulate", "rest"], ["simulate", "porh"], ["simulate", "heating"], ["heating", file],
+            ["simulate", "iontophoresis"], ["iontophoresis", file],
         ]
     }()
 
     /// Value names of numeric options; every option shown with one of them must state its range.
     static let numericValueNames: Set<String> = ["HZ", "SECONDS", "N", "COUNT", "FRACTION", "PU", "MMHG", "F0", "SAMPLES", "P", "C",
-                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS"]
+                                                 "RATIO", "LEVEL", "PER-MINUTE", "CELSIUS", "MA", "K"]
 
     struct HelpOption {
         var name: String

@@ -78,6 +78,8 @@ import LDFTestSupport
         #expect(first.stdout.isEmpty)
         // Not a terminal: plain progress lines on standard error.
         #expect(first.stderr.contains("study: 4/4 (0 cached, 0 failed)"))
+        // With the rate and the time left: none left after the last.
+        #expect(first.stderr.contains(#/study: 4/4 \(0 cached, 0 failed\) [0-9.]+/s, ETA 0:00 /#))
         #expect(first.stderr.contains("4 of 6 recordings analysed"))
         for name in ["bands.csv", "spectra.csv", "porh.csv", "summary.csv", "comparisons.csv", "spectra_comparisons.csv", "errors.csv", "study.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
@@ -96,7 +98,7 @@ import LDFTestSupport
 
         let second = try LDFCommandRunner.run(["study", "run", manifest, "--out", out.path] + Self.fastBands)
         #expect(second.status == 0)
-        #expect(second.stderr.contains("study: 4/4 (4 cached, 0 failed)"))
+        #expect(second.stderr.contains("study: 4/4 (4 cached, 0 failed) ETA 0:00 "))
         // Other parameters: analysed again.
         let third = try LDFCommandRunner.run(["study", manifest, "--out", out.path, "--bands", "myogenic:0.05-0.15"])
         #expect(third.stderr.contains("study: 4/4 (0 cached, 0 failed)"))

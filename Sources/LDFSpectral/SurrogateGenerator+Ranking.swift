@@ -183,23 +183,24 @@ struct ValueRanking {
         }
     }
 
-    /// The indices of the sorted keys, runs whose value bits tie put in exact (value, index) order.
+    /// The indices of the sorted keys, runs whose value bits tie put in exact (value, index) order:
+    /// one pass writes the indices, a second finds the (rare) runs of neighbours with equal value bits.
     private static func unpack(_ k: UnsafeBufferPointer<UInt64>, into o: UnsafeMutableBufferPointer<Int32>, indexMask: UInt64,
                                by v: UnsafeBufferPointer<Double>) {
         let n = k.count
-        var j = 0
+        for j in 0..<n { o[j] = Int32(truncatingIfNeeded: k[j] & indexMask) }
+        var j = 1
         while j < n {
-            let top = k[j] & ~indexMask
-            var end = j + 1
-            while end < n && k[end] & ~indexMask == top { end += 1 }
-            for m in j..<end { o[m] = Int32(truncatingIfNeeded: k[m] & indexMask) }
-            if end - j > 1 {
-                o[j..<end].sort { a, b in
-                    let x = v[Int(a)], y = v[Int(b)]
-                    return x < y || (x == y && a < b)
-                }
+            guard (k[j] ^ k[j - 1]) & ~indexMask == 0 else {
+                j += 1
+                continue
             }
-            j = end
+            let start = j - 1
+            while j < n && (k[j] ^ k[start]) & ~indexMask == 0 { j += 1 }
+            o[start..<j].sort { a, b in
+                let x = v[Int(a)], y = v[Int(b)]
+                return x < y || (x == y && a < b)
+            }
         }
     }
 }

@@ -10,7 +10,13 @@
 # Measured 2026-12-03 (release, 2 cores shared with other builds, load ~12; CPU is user + system):
 #   agreement   10 surrogates, mean 117.5 iterations, none at the cap, in both
 #   before      ldf 3.66 s CPU vs NumPy 14.7 s CPU: ratio 0.25 (1 pair; rank sort by comparison)
-#   after       see the README benchmark table (reused radix/insertion ranking)
+#   after       (ValueRanking reused per surrogate: insertion sort from the previous order, radix
+#               sort when that runs past its budget; output byte-identical to before)
+#               ldf 2.56-2.67 s CPU vs NumPy 13.7-14.8 s CPU: ratio 0.17-0.20 (5-6x; 1 pair each);
+#               ldf before / after 1.32 CPU (median of 2 pairs). The 10x is not reached
+#               whole-process: a callgrind profile of 2 surrogates puts the IAAFT at 68 % of the
+#               instructions, each surrogate's wavelet transform (predictive padding) at 15 %,
+#               the FFTs at about a quarter of the IAAFT.
 #
 # Usage: benchmarks/surrogates.sh [surrogates, default 10] [runs, default 3]
 # Data go to $LDF_BENCH_DATA (default /tmp/ldf-bench-coherence), shared with coherence.sh.

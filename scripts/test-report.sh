@@ -4,13 +4,14 @@
 #   scripts/test-report.sh [PYTEST_ARGS...]
 #
 # Without arguments it runs every figure and report test; arguments replace that list (e.g.
-# `scripts/test-report.sh python/tests/test_report_browser.py`, as .ci/run does before
-# scripts/test-python.sh, which then runs all the package's tests in the same venv).
+# `scripts/test-report.sh python/tests`, as .ci/run does: every test of the package once, the
+# browser test included).
 #
 # 1. installs Debian's `chromium` when it is missing (apt-get; root, as on CI);
 # 2. sets up python/.venv and the release `ldf` through scripts/test-python.sh (collecting the
-#    tests only), then adds Playwright (PyPI) to that venv; Playwright drives the system Chromium
-#    (no browser download);
+#    tests only), then installs the package's `browser` extra (Playwright from PyPI, at the version
+#    python/pyproject.toml pins) into that venv; Playwright drives the system Chromium (no
+#    browser download);
 # 3. runs the figure and report tests (python/tests/test_plot*.py, test_report*.py). The browser
 #    test's screenshots stay in out/report-browser/ (a CI artifact).
 #
@@ -19,7 +20,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-playwright_version="1.65.2"
 
 if [[ -z "${CHROMIUM:-}" ]] && ! command -v chromium >/dev/null; then
     echo "Installing chromium (apt-get)..." >&2
@@ -28,10 +28,12 @@ if [[ -z "${CHROMIUM:-}" ]] && ! command -v chromium >/dev/null; then
 fi
 
 scripts/test-python.sh --collect-only -q >/dev/null
+source scripts/python-env.sh
 venv="python/.venv"
 if ! "$venv/bin/python" -c "import playwright" 2>/dev/null; then
-    echo "Installing playwright==$playwright_version into $venv..." >&2
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "playwright==$playwright_version"
+    echo "Installing ./python[browser] (Playwright) into $venv..." >&2
+    pip_in "$venv" -c notebooks/requirements.txt "./python[test,browser]"
+    rm -rf python/build python/*.egg-info
 fi
 
 export LDF_BIN="${LDF_BIN:-$root/${SWIFT_SCRATCH_PATH:-.build}/release/ldf}"

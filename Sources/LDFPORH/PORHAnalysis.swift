@@ -83,12 +83,8 @@ public enum PORHAnalysis {
     /// one), and a note of how much was replaced.
     static func filtered(_ recording: Recording, options: PORHOptions) throws -> (Recording, [Diagnostic]) {
         guard let hampel = options.artifactFilter else { return (recording, []) }
-        let result = try HampelFilter(options: hampel).apply(recording.perfusion.values, sampleRateHz: recording.sampleRateHz)
-        var copy = recording
-        copy.channels[recording.perfusionChannelIndex].values = result.values
-        let percent = (result.replacedPercent * 100).rounded() / 100
-        return (copy, [.info("hampel", "Hampel filter (\(hampel.windowSeconds) s window, \(hampel.threshold) scaled MADs) "
-                             + "replaced \(result.replacedCount) samples (\(percent)%)")])
+        let (filtered, note) = try recording.perfusionFiltered(hampel)
+        return (filtered, [note])
     }
 
     /// The flux smoothed with the options' centred moving mean (NaN-aware).

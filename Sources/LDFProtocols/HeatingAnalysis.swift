@@ -10,8 +10,13 @@ public enum HeatingAnalysis {
     /// no onset is found (saying what the events and the temperature channel showed).
     public static func analyze(_ recording: Recording, options: HeatingOptions = HeatingOptions()) throws -> HeatingResult {
         try options.validate()
-        let recording = recording.resampledToCommonGrid(for: "local heating")
+        var recording = recording.resampledToCommonGrid(for: "local heating")
         var diagnostics: [Diagnostic] = []
+        if let hampel = options.artifactFilter {
+            let note: Diagnostic
+            (recording, note) = try recording.perfusionFiltered(hampel)
+            diagnostics.append(note)
+        }
         let probe: ProbeTemperature?
         do {
             probe = try ProbeTemperature.find(in: recording)

@@ -36,6 +36,13 @@ public struct HeatingOptions: Sendable, Codable, Equatable {
     public var meanArterialPressureMmHg: Double?
     /// Maximal CVC measured separately, flux/mmHg, for %CVCmax instead of the maximum step.
     public var maximumCVC: Double?
+    /// Hampel filter for motion bursts, applied to the flux before anything is timed or measured;
+    /// nil (the default) for none.
+    public var artifactFilter: HampelOptions?
+    /// The Hampel window suited to local heating (s): the slowest feature worth keeping, the
+    /// initial peak, rises over one to three minutes, so a 20 s window removes bursts of a few
+    /// seconds and leaves the response alone.
+    public static let artifactWindowSeconds = 20.0
 
     public init() {}
 
@@ -49,6 +56,7 @@ public struct HeatingOptions: Sendable, Codable, Equatable {
         guard biphasicDrop > 0, biphasicDrop < 1 else {
             throw LDFError("\(parameter: "biphasicDrop")", "\(biphasicDrop) must be between 0 and 1", fix: "e.g. \(parameter: "biphasicDrop") 0.1")
         }
+        try artifactFilter?.validate()
         if maximumCVC != nil, meanArterialPressureMmHg == nil {
             throw LDFError("\(parameter: "cvcMax")", "needs \(parameter: "map"): %CVCmax compares CVC = flux / MAP with the maximal CVC",
                            fix: "give \(parameter: "map") MMHG")

@@ -170,6 +170,9 @@ public struct HeatingOutputRecord: Codable, Sendable, Equatable {
         public var biphasicDrop: Double
         @Nullable public var mapMmhg: Double?
         @Nullable public var cvcMax: Double?
+        /// Hampel window and threshold (scaled MADs) when motion bursts were removed first; null for none.
+        @Nullable public var hampelWindowS: Double?
+        @Nullable public var hampelThresholdMads: Double?
         public var onsetRule = "events naming heating, else a sustained probe-temperature rise of 1 °C, its corner by a hinge fit"
         public var percentCvcMaxRule = "100 CVC / CVCmax; CVCmax as given (cvc_max), else the maximum step's (at one MAP, 100 flux / maximum flux)"
     }
@@ -179,7 +182,8 @@ public struct HeatingOutputRecord: Codable, Sendable, Equatable {
                                 baselineWindowS: o.baselineWindowSeconds, peakSearchS: o.peakSearchSeconds,
                                 plateauWindowS: o.plateauWindowSeconds, maximumWindowS: o.maximumWindowSeconds,
                                 smoothingS: o.smoothingSeconds, biphasicDrop: o.biphasicDrop,
-                                mapMmhg: o.meanArterialPressureMmHg, cvcMax: o.maximumCVC)
+                                mapMmhg: o.meanArterialPressureMmHg, cvcMax: o.maximumCVC,
+                                hampelWindowS: o.artifactFilter?.windowSeconds, hampelThresholdMads: o.artifactFilter?.threshold)
         self.recordings = recordings
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFReport
-import LDFPORH
 
 /// Writes a study's tables and its record (`study.json`) into the output directory, as one set:
 /// every file is first written and flushed in a staging folder (`DIR/.ldf-partial-tables-PID`);
@@ -51,7 +50,8 @@ public enum StudyOutput {
         var extraColumns: [String]
         var shard: String?
         var parameters: StudyParameters
-        var porhParameterUnits: [String: String]
+        /// Table name (file name without `.csv`) → column → unit (`StudyTableUnits`).
+        var units: [String: [String: String]]
         var sampleRatesHz: [String: Int]
         var counts: Counts
         var statistics: Statistics
@@ -62,20 +62,12 @@ public enum StudyOutput {
     /// Writes every table and `study.json` to `directory`, plus `parameters.json` (read by merges).
     public static func write(_ results: StudyResults, to directory: URL, shard: StudyShard? = nil, seconds: Double? = nil) throws {
         try OutputFolder.create(directory.path, role: "the study folder")
-        var tables = Array(zip(tableFiles, [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable,
-                                            results.epochsTable, results.summaryTable, results.comparisonsTable,
-                                            results.spectraComparisonsTable, results.errorsTable].map(\.text)))
-        if let coherence = results.coherence {
-            tables += zip(coherenceFiles, [coherence.subjectTable(results.manifest).text, coherence.groupTable.text,
-                                           coherence.comparisonsTable(bandSet: results.parameters.bandSet,
-                                                                      spectraAdjustment: results.parameters.spectraAdjustment).text])
-        }
-        let units = Dictionary(uniqueKeysWithValues: PORHParameterKey.allCases.map { ($0.rawValue, $0.unit(flux: "flux")) })
+        let tables = self.tables(of: results)
         let record = Record(
             runId: UUID().uuidString.lowercased(),
             created: ISO8601DateFormatter().string(from: Date()), manifest: results.manifest.path,
             extraColumns: results.manifest.extraColumns, shard: shard?.description, parameters: results.parameters,
-            porhParameterUnits: units,
+            units: StudyTableUnits.units(of: tables.map { (name: tableName($0.0), table: $0.1) }, extraColumns: results.manifest.extraColumns),
             sampleRatesHz: Dictionary(uniqueKeysWithValues: results.sampleRateCounts.map { (ReportNumber.precise($0.key), $0.value) }),
             counts: Record.Counts(manifestRows: results.manifest.entries.count + results.manifest.issues.count,
                                   analysable: results.manifest.entries.count, analysed: results.outcomes.values.filter(\.succeeded).count,
@@ -84,10 +76,26 @@ public enum StudyOutput {
                                   warnings: results.issues.filter { $0.severity == .warning }.count),
             statistics: Record.Statistics(spectra: "\(results.parameters.spectraAdjustment.rawValue) across the frequencies of each contrast"),
             files: tables.map(\.0), seconds: seconds)
-        let files = tables.map { ($0.0, Data($0.1.utf8)) } + [("study.json", try encoder().encode(record))]
+        let files = tables.map { ($0.0, Data($0.1.text.utf8)) } + [("study.json", try encoder().encode(record))]
         try switchIn(files, into: directory, stale: coherenceFiles)
         try writeParameters(results.parameters, to: directory)
     }
+
+    /// The tables of `results` by file name, in the order they are written (coherence last, when computed).
+    static func tables(of results: StudyResults) -> [(String, CSVTable)] {
+        var tables = Array(zip(tableFiles, [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable,
+                                            results.epochsTable, results.summaryTable, results.comparisonsTable,
+                                            results.spectraComparisonsTable, results.errorsTable]))
+        if let coherence = results.coherence {
+            tables += zip(coherenceFiles, [coherence.subjectTable(results.manifest), coherence.groupTable,
+                                           coherence.comparisonsTable(bandSet: results.parameters.bandSet,
+                                                                      spectraAdjustment: results.parameters.spectraAdjustment)])
+        }
+        return tables
+    }
+
+    /// A table's name in `study.json`'s `units`: its file name without `.csv`.
+    static func tableName(_ file: String) -> String { file.hasSuffix(".csv") ? String(file.dropLast(4)) : file }
 
     /// Writes `files` into a staging folder inside `directory`, then moves them in, the last one
     /// (the record) after the others and after its old version was removed; `stale` names are

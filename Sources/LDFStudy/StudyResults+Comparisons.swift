@@ -92,10 +92,17 @@ extension StudyResults {
         return nil
     }
 
+    /// The units of each variable's values across the study (one, unless recordings differ in flux unit).
+    var variableUnits: [StudyVariable: Set<String>] {
+        observations.reduce(into: [:]) { $0[$1.variable, default: []].insert($1.unit) }
+    }
+
     /// `comparisons.csv`.
     public var comparisonsTable: CSVTable {
-        CSVTable(rows: variableComparisons().map { c in
-            StudyComparisonRow(variable: StudyVariableColumns(c.variable), contrast: ContrastColumns(c.contrast), nA: c.countA, nB: c.countB,
+        let units = variableUnits
+        return CSVTable(rows: variableComparisons().map { c in
+            StudyComparisonRow(variable: StudyVariableColumns(c.variable), unit: StudyTableUnits.rowUnit(units[c.variable] ?? []),
+                               contrast: ContrastColumns(c.contrast), nA: c.countA, nB: c.countB,
                                medianA: c.medianA, medianB: c.medianB, test: c.contrast.design.testName, method: c.test?.method.rawValue,
                                statistic: c.test?.statistic,
                                statisticKind: c.test == nil ? nil : c.contrast.design == .betweenGroups ? "U of level_b" : "min(W+, W-)",

@@ -14,6 +14,8 @@ public struct BandExclusion: Sendable, Equatable {
     public var channel: String
     /// The band's `reason` (the rule's reasons do not depend on the recording's length).
     public var reason: String
+    /// The band row's flux unit (the unit of the values it would have had).
+    public var fluxUnit: String
 }
 
 extension StudyResults {
@@ -24,13 +26,14 @@ extension StudyResults {
             for row in outcome.bands.map(\.summary) {
                 guard let reason = row.reason else { continue }
                 exclusions.append(BandExclusion(position: position, analysis: .bands, band: row.band, occlusion: nil,
-                                                channel: outcome.variableChannel(row.channel), reason: reason))
+                                                channel: outcome.variableChannel(row.channel), reason: reason, fluxUnit: row.fluxUnit))
             }
             for occlusion in outcome.occlusions {
                 for row in occlusion.reperfusionBands {
                     guard let reason = row.reason else { continue }
                     exclusions.append(BandExclusion(position: position, analysis: .reperfusion, band: row.band, occlusion: occlusion.index,
-                                                    channel: outcome.variableChannel(occlusion.channel), reason: reason))
+                                                    channel: outcome.variableChannel(occlusion.channel), reason: reason,
+                                                    fluxUnit: row.fluxUnit))
                 }
             }
         }

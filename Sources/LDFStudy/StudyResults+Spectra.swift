@@ -9,6 +9,8 @@ public struct FrequencyComparison: Sendable {
     public var channel: String
     public var frequencyHz: Double
     public var measure: String
+    /// The unit of the measure in the recordings compared (`StudyTableUnits.rowUnit`).
+    public var unit: String
     public var levelA: GroupStatistics
     public var levelB: GroupStatistics
     public var test: RankTestResult?
@@ -28,9 +30,12 @@ extension StudyResults {
         var spectra: [String: [Int: [Int64: Double]]] = [:]
         var frequencyOf: [Int64: Double] = [:]
         var measure = "amplitude"
+        var units: [String: Set<String>] = [:]
         for (position, outcome) in outcomes where outcome.succeeded {
             for s in outcome.spectra {
                 measure = s.comparedMeasure
+                units[outcome.variableChannel(s.channel), default: []]
+                    .insert(SpectrumColumnsRecord.units(fluxUnit: outcome.fluxUnit ?? "")[measure] ?? "")
                 var values: [Int64: Double] = [:]
                 for (f, v) in zip(s.frequenciesHz, s.comparedValues) {
                     let key = Int64((f * 1e9).rounded())
@@ -50,7 +55,8 @@ extension StudyResults {
                 let (a, b) = Self.finiteSamples(samples.positionsA.map { spectra[$0]?[key] ?? .nan },
                                                 samples.positionsB.map { spectra[$0]?[key] ?? .nan },
                                                 paired: c.design == .pairedConditions)
-                var row = FrequencyComparison(contrast: c, channel: channel, frequencyHz: frequencyOf[key]!, measure: measure, levelA: GroupStatistics(a),
+                var row = FrequencyComparison(contrast: c, channel: channel, frequencyHz: frequencyOf[key]!, measure: measure,
+                                              unit: StudyTableUnits.rowUnit(units[channel] ?? []), levelA: GroupStatistics(a),
                                               levelB: GroupStatistics(b), test: nil, adjustedP: nil, familySize: 0,
                                               reason: Self.insufficiency(c, countA: a.count, countB: b.count))
                 if row.reason == nil {
@@ -73,7 +79,8 @@ extension StudyResults {
     /// `spectra_comparisons.csv`.
     public var spectraComparisonsTable: CSVTable {
         CSVTable(rows: frequencyComparisons().map { c in
-            StudySpectraComparisonRow(contrast: ContrastColumns(c.contrast), channel: c.channel, frequencyHz: c.frequencyHz, measure: c.measure,
+            StudySpectraComparisonRow(contrast: ContrastColumns(c.contrast), channel: c.channel, frequencyHz: c.frequencyHz,
+                                      measure: c.measure, unit: c.unit,
                                       nA: c.levelA.count, medianA: c.levelA.median, q1A: c.levelA.firstQuartile, q3A: c.levelA.thirdQuartile,
                                       nB: c.levelB.count, medianB: c.levelB.median, q1B: c.levelB.firstQuartile, q3B: c.levelB.thirdQuartile,
                                       test: RankTestColumns(design: c.contrast.design, test: c.test, adjustment: parameters.spectraAdjustment,

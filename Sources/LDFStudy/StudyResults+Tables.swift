@@ -103,7 +103,11 @@ extension StudyResults {
             return Key(variable: variable, kind: e.protocolKind.rawValue, group: e.group, site: e.site, condition: e.condition)
         }
         var values: [Key: [Double]] = [:]
-        for o in observations { values[key(o.variable, o.position), default: []].append(o.value) }
+        var units: [Key: Set<String>] = [:]
+        for o in observations {
+            values[key(o.variable, o.position), default: []].append(o.value)
+            units[key(o.variable, o.position), default: []].insert(o.unit)
+        }
         var excluded: [Key: [String]] = [:]
         let bandOrder = Dictionary(parameters.bandSet.bands.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for x in bandExclusions {
@@ -111,13 +115,14 @@ extension StudyResults {
                 let variable = StudyVariable(analysis: x.analysis, measure: measure.rawValue, band: x.band, occlusion: x.occlusion,
                                              order: bandOrder[x.band] ?? 0, channel: x.channel)
                 excluded[key(variable, x.position), default: []].append(x.reason)
+                if values[key(variable, x.position)] == nil { units[key(variable, x.position), default: []].insert(variable.unit(fluxUnit: x.fluxUnit)) }
             }
         }
         let keys = Set(values.keys).union(excluded.keys).sorted {
             ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)
         }
         return CSVTable(rows: keys.map { key in
-            StudySummaryRow(variable: key.variable,
+            StudySummaryRow(variable: key.variable, unit: StudyTableUnits.rowUnit(units[key] ?? []),
                             stratum: StudyStratumColumns(protocolKind: key.kind, group: key.group, site: key.site, condition: key.condition),
                             statistics: GroupStatistics(values[key] ?? []), excludedReasons: excluded[key] ?? [])
         })

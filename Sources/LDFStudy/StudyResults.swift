@@ -64,6 +64,15 @@ public struct StudyResults: Sendable {
         public var position: Int
         public var variable: StudyVariable
         public var value: Double
+        /// The value's unit (`StudyVariable.unit(fluxUnit:)` of the recording's flux unit).
+        public var unit: String
+
+        init(position: Int, variable: StudyVariable, value: Double, fluxUnit: String) {
+            self.position = position
+            self.variable = variable
+            self.value = value
+            unit = variable.unit(fluxUnit: fluxUnit)
+        }
     }
 
     /// PORH parameters compared and summarised: all but `peak_time_s` (a time from the start of
@@ -103,7 +112,7 @@ public struct StudyResults: Sendable {
                     guard let value = row.value(measure) else { continue }
                     let variable = StudyVariable(analysis: .bands, measure: measure.rawValue, band: row.band, occlusion: nil,
                                                  order: bandOrder[row.band] ?? 0, channel: outcome.variableChannel(row.channel))
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                 }
             }
             for (order, row) in (outcome.epochs ?? []).enumerated() {
@@ -111,7 +120,7 @@ public struct StudyResults: Sendable {
                     guard let value = measure.value(row) else { continue }
                     let variable = StudyVariable(analysis: .epochs, measure: measure.name, band: row.interval, occlusion: nil,
                                                  order: order, channel: row.channel)
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                 }
             }
             for occlusion in outcome.occlusions {
@@ -119,7 +128,7 @@ public struct StudyResults: Sendable {
                     guard let value = occlusion.value(key) else { continue }
                     let variable = StudyVariable(analysis: .porh, measure: key.rawValue, band: "", occlusion: occlusion.index, order: order,
                                                  channel: outcome.variableChannel(occlusion.channel))
-                    observations.append(Observation(position: position, variable: variable, value: value))
+                    observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: outcome.fluxUnit ?? ""))
                 }
                 for row in occlusion.reperfusionBands {
                     for measure in BandMeasure.allCases {
@@ -127,7 +136,7 @@ public struct StudyResults: Sendable {
                         let variable = StudyVariable(analysis: .reperfusion, measure: measure.rawValue, band: row.band,
                                                      occlusion: occlusion.index, order: bandOrder[row.band] ?? 0,
                                                      channel: outcome.variableChannel(occlusion.channel))
-                        observations.append(Observation(position: position, variable: variable, value: value))
+                        observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                     }
                 }
             }

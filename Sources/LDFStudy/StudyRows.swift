@@ -28,10 +28,12 @@ public struct StudyStratumColumns: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey { case protocolKind = "protocol", group, site, condition }
 }
 
-/// A row of `summary.csv`: one variable in one stratum, its statistics in the variable's unit
-/// (quartiles: `GroupStatistics`), and the recordings left out because the band is null.
+/// A row of `summary.csv`: one variable in one stratum, the unit of its values, its statistics in
+/// that unit (quartiles: `GroupStatistics`), and the recordings left out because the band is null.
 public struct StudySummaryRow: Codable, Sendable, Equatable {
     public var variable: StudyVariableColumns
+    /// The unit of the summarised values (`StudyTableUnits.rowUnit`).
+    public var unit: String
     public var stratum: StudyStratumColumns
     public var n: Int
     @Nullable public var mean: Double?
@@ -44,8 +46,9 @@ public struct StudySummaryRow: Codable, Sendable, Equatable {
     /// The distinct reasons of the exclusions, joined by " | ".
     public var excludedReason: String
 
-    public init(variable: StudyVariable, stratum: StudyStratumColumns, statistics s: GroupStatistics, excludedReasons: [String]) {
+    public init(variable: StudyVariable, unit: String, stratum: StudyStratumColumns, statistics s: GroupStatistics, excludedReasons: [String]) {
         self.variable = StudyVariableColumns(variable)
+        self.unit = unit
         self.stratum = stratum
         n = s.count
         mean = s.mean
@@ -86,9 +89,12 @@ public struct ContrastColumns: Codable, Sendable, Equatable {
 }
 
 /// A row of `comparisons.csv`: a variable compared between two levels of a contrast
-/// (`ComparisonContrast`), the levels' counts and medians, the rank test and its Holm-adjusted p.
+/// (`ComparisonContrast`), the unit of its values, the levels' counts and medians, the rank test and
+/// its Holm-adjusted p.
 public struct StudyComparisonRow: Codable, Sendable, Equatable {
     public var variable: StudyVariableColumns
+    /// The unit of the compared values and medians (`StudyTableUnits.rowUnit`).
+    public var unit: String
     public var contrast: ContrastColumns
     public var nA: Int
     public var nB: Int
@@ -109,12 +115,14 @@ public struct StudyComparisonRow: Codable, Sendable, Equatable {
 }
 
 /// A row of `spectra_comparisons.csv`: a spectrum measure at one frequency compared between two
-/// levels of a contrast, with each level's count, median and quartiles.
+/// levels of a contrast, with the measure's unit and each level's count, median and quartiles.
 public struct StudySpectraComparisonRow: Codable, Sendable, Equatable {
     public var contrast: ContrastColumns
     public var channel: String
     public var frequencyHz: Double
     public var measure: String
+    /// The unit of the medians and quartiles (`StudyTableUnits.rowUnit`).
+    public var unit: String
     public var nA: Int
     @Nullable public var medianA: Double?
     @Nullable public var q1A: Double?

@@ -8,7 +8,7 @@ struct HampelOptionGroup: ParsableArguments {
     var hampel = false
 
     @Option(name: .customLong("hampel-window"),
-            help: ArgumentHelp("Hampel moving-median window (default: 20 s for spectral analyses, 2 s for PORH, where the release peak is sharp)."
+            help: ArgumentHelp("Hampel moving-median window (default: 20 s for spectral analyses and local heating, 2 s for PORH, where the release peak is sharp)."
                                + OptionRanges.hampelWindow.help, valueName: "SECONDS"))
     var hampelWindow: Double?
 

@@ -61,6 +61,8 @@ struct HeatingCommand: ParsableCommand {
             help: ArgumentHelp("Maximal CVC measured separately, in flux/mmHg, for %CVCmax instead of the maximum step; needs --map." + OptionRanges.cvcMax.help, valueName: "CVC"))
     var cvcMax: Double?
 
+    @OptionGroup var hampel: HampelOptionGroup
+
     @Option(help: "Output format: table, csv (one row per recording and channel; units in flux_unit and the names) or json.")
     var format: OutputFormat = .table
 
@@ -95,6 +97,7 @@ struct HeatingCommand: ParsableCommand {
         if let biphasicDrop { o.biphasicDrop = biphasicDrop }
         o.meanArterialPressureMmHg = map
         o.maximumCVC = cvcMax
+        o.artifactFilter = hampel.filter(defaultWindowSeconds: HeatingOptions.artifactWindowSeconds)
         try o.validate()
         return o
     }

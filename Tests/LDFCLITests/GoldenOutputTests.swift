@@ -73,7 +73,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
         + [GoldenCase(name: "stream.csv", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "csv"], stdin: artifacts),
            GoldenCase(name: "stream.jsonl", arguments: ["stream", "--window", "300", "--hop", "300", "--format", "jsonl"], stdin: artifacts),
            GoldenCase(name: "study", arguments: ["study", "Tests/Fixtures/cli/study/manifest.csv", "--out", "{tmp}/study", "--jobs", "2"],
-                      files: ["study/bands.csv", "study/porh.csv", "study/summary.csv", "study/comparisons.csv", "study/errors.csv"]),
+                      files: ["study/bands.csv", "study/porh.csv", "study/summary.csv", "study/comparisons.csv", "study/errors.csv",
+                              "study/study.json"]),
            GoldenCase(name: "study-coherence", arguments: ["study", "Tests/Fixtures/cli/study/coherence-manifest.csv", "--out", "{tmp}/study",
                                                            "--coherence", "forearm,finger-pad", "--fmin", "0.1", "--fmax", "1", "--voices", "3",
                                                            "--bands", "low:0.1-0.25,mid:0.25-0.5,high:0.5-1", "--jobs", "2"],
@@ -129,10 +130,12 @@ struct GoldenFile {
     }
 
     /// `text` with every decimal number at 6 significant digits, the repository and scratch
-    /// folders replaced by `{root}` and `{tmp}`, and durations of the run removed.
+    /// folders replaced by `{root}` and `{tmp}`, and what differs between runs of one study
+    /// (`study.json`'s `run_id`, `created` and `seconds`) replaced by `{run}`.
     static func normalised(_ text: String, scratch: String) -> String {
         var text = text.replacingOccurrences(of: scratch, with: "{tmp}")
             .replacingOccurrences(of: RepositoryPaths.root.path, with: "{root}")
+            .replacing(/"(?<key>run_id|created|seconds)" : ("[^"]*"|[0-9.eE+-]+)/) { "\"\($0.output.key)\" : \"{run}\"" }
         let number = /-?\d+\.\d+(?:[eE][-+]?\d+)?|-?\d+[eE][-+]?\d+/
         text = text.replacing(number) { match in
             guard let x = Double(match.output) else { return String(match.output) }

@@ -5,9 +5,10 @@ Every function runs the ``ldf`` binary (``ldftoolkit._runner``), passes keyword 
 exactly as ``ldf`` writes them) and units and parameters from ``--format json``. No analysis
 happens in Python. Each DataFrame carries
 
-* ``df.attrs["units"]``: column name → unit (``"1"`` for dimensionless; for a column in the
-  recordings' flux unit, that unit, or ``"flux_unit"`` when the rows' units differ: read each
-  row's ``flux_unit`` column);
+* ``df.attrs["units"]``: column name → unit as ``ldf`` states it (``"1"`` for dimensionless; for
+  a column in the recordings' flux unit, that unit, or the same expression on ``"flux_unit"``
+  when the rows' flux units differ: read each row's ``flux_unit`` column; ``"unit"`` where each
+  row's ``unit`` column gives it). ``ldftoolkit._units.unit_of`` resolves these for given rows;
 * ``df.attrs["parameters"]``: the parameters record of the run (``toolkit`` name and version and
   every analysis parameter, as in the JSON output);
 * ``df.attrs["recordings"]`` (analysis commands): per recording its scalar fields of the JSON
@@ -30,16 +31,13 @@ from typing import Any, Union
 import pandas as pd
 
 from ._runner import call_ldf, option_flags, run_ldf, warn_lines
+from ._units import ROW_UNIT, json_units, study_units
 
 PathLike = Union[str, "os.PathLike[str]"]
 Paths = Union[PathLike, Sequence[PathLike]]
 
 #: The flag values of ``ldf export``, in order (docs/METHODS.md §1.6).
 SAMPLE_FLAGS = ("measured", "filled", "bridged", "gap")
-
-#: The unit written for a column whose rows carry different flux units.
-VARYING_UNIT = "flux_unit"
-
 
 def _paths(paths: Paths) -> list[str]:
     if isinstance(paths, (str, os.PathLike)):
@@ -56,33 +54,6 @@ def _check_options(options: dict[str, Any], reserved: Iterable[str]) -> None:
 def _read_csv(text: str) -> pd.DataFrame:
     """An ``ldf`` CSV table: only empty cells are missing (a band or label named "NA" stays text)."""
     return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
-
-
-def _units_maps(document: Any) -> Iterable[dict[str, str]]:
-    """Every ``units`` map of a JSON output: field → unit, or channel → (field → unit)."""
-    if isinstance(document, dict):
-        for key, value in document.items():
-            if key == "units" and isinstance(value, dict):
-                flat = {k: v for k, v in value.items() if isinstance(v, str)}
-                if flat:
-                    yield flat
-                for nested in value.values():
-                    if isinstance(nested, dict):
-                        yield {k: v for k, v in nested.items() if isinstance(v, str)}
-            else:
-                yield from _units_maps(value)
-    elif isinstance(document, list):
-        for item in document:
-            yield from _units_maps(item)
-
-
-def _column_units(document: Any, columns: Iterable[str]) -> dict[str, str]:
-    """The unit of each of ``columns`` named in the JSON output's ``units`` maps."""
-    seen: dict[str, set[str]] = {}
-    for units in _units_maps(document):
-        for field, unit in units.items():
-            seen.setdefault(field, set()).add(unit)
-    return {c: (next(iter(seen[c])) if len(seen[c]) == 1 else VARYING_UNIT) for c in columns if c in seen}
 
 
 def _parameters(document: Any) -> dict[str, Any]:
@@ -121,7 +92,7 @@ def _table(command: Sequence[str], arguments: list[str]) -> pd.DataFrame:
         document = json.loads(json_run.result()[0])
     warn_lines(stderr, stacklevel=3)
     frame = _read_csv(csv_text)
-    frame.attrs["units"] = _column_units(document, frame.columns)
+    frame.attrs["units"] = json_units(document, frame.columns)
     frame.attrs["parameters"] = _parameters(document)
     frame.attrs["recordings"] = _recordings(document)
     windows = _occlusion_windows(document)
@@ -178,7 +149,7 @@ def scalogram(path: PathLike, **options: Any) -> pd.DataFrame:
         shutil.rmtree(folder, ignore_errors=True)
     warn_lines(stderr, stacklevel=2)
     document = json.loads(stdout)
-    frame.attrs["units"] = {"time_s": "s", **_column_units(document, frame.columns)}
+    frame.attrs["units"] = {"time_s": "s", **json_units(document, frame.columns)}
     frame.attrs["parameters"] = _parameters(document)
     return frame
 
@@ -232,8 +203,8 @@ def info(paths: Paths, **options: Any) -> pd.DataFrame:
             row.update({("channel" if k == "name" else k): v for k, v in channel.items()})
             rows.append(row)
     frame = pd.DataFrame(rows)
-    units = _column_units(recordings, frame.columns)
-    units.update({c: "channel unit" for c in ("mean", "sd", "min", "max", "median") if c in frame.columns})
+    units = json_units(recordings, frame.columns)
+    units.update({c: ROW_UNIT for c in ("mean", "sd", "min", "max", "median") if c in frame.columns})
     frame.attrs["units"] = units
     frame.attrs["parameters"] = {"toolkit": recordings[0]["toolkit"] if recordings else {}, **options}
     frame.attrs["recordings"] = recordings
@@ -300,9 +271,9 @@ def read_study(folder: PathLike) -> dict[str, pd.DataFrame]:
     """The tables of a study folder written by ``ldf study run`` or ``ldf study merge``.
 
     ``attrs["parameters"]`` is ``study.json``'s parameters record with the toolkit stamp;
-    ``attrs["units"]`` holds the units ``study.json`` states (``porh_parameter_units``, their
-    "flux" read as the table's one ``flux_unit`` when its rows share one). Band and spectrum
-    values are in each row's ``flux_unit``.
+    ``attrs["units"]`` the table's units as ``study.json`` states them for every column
+    (docs/METHODS.md §12.4): ``"unit"`` where each row's ``unit`` column gives it (summaries and
+    comparisons), an expression on ``"flux_unit"`` where the rows differ in flux unit.
     """
     folder = Path(folder)
     summary_path = folder / "study.json"
@@ -310,20 +281,7 @@ def read_study(folder: PathLike) -> dict[str, pd.DataFrame]:
     tables: dict[str, pd.DataFrame] = {}
     for csv_path in sorted(folder.glob("*.csv")):
         frame = _read_csv(csv_path.read_text(encoding="utf-8"))
-        frame.attrs["units"] = _study_units(document, frame)
+        frame.attrs["units"] = study_units(document, csv_path.stem)
         frame.attrs["parameters"] = _parameters(document)
         tables[csv_path.stem] = frame
     return tables
-
-
-def _study_units(document: dict[str, Any], frame: pd.DataFrame) -> dict[str, str]:
-    """The units ``study.json`` gives for the columns of one of its tables."""
-    stated = document.get("porh_parameter_units", {})
-    flux_units = set(frame["flux_unit"].dropna()) if "flux_unit" in frame.columns else set()
-    flux = next(iter(flux_units)) if len(flux_units) == 1 else VARYING_UNIT
-    units = {}
-    for column in frame.columns:
-        if column in stated:
-            unit = stated[column]
-            units[column] = unit.replace("flux", flux) if unit else "1"
-    return units

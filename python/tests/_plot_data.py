@@ -13,30 +13,35 @@ from pathlib import Path
 
 import pandas as pd
 
+from ldftoolkit._units import json_units, study_units
+from ldftoolkit.api import _occlusion_windows
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "Tests" / "Fixtures" / "cli"
 SAMPLES = ROOT / "samples"
 LABCHART = ROOT / "Tests" / "Fixtures" / "labchart"
+STUDY_PREFIX = "study-study-"
+STUDY_RECORD = "study-study-study.json"
+"""The golden study's tables are `study-study-NAME.csv`, its record `study-study-study.json`."""
 
 
-def golden(name: str, record: str | None = None, units_from: str | None = None) -> pd.DataFrame:
-    """A golden CSV with the parameters (and units) of its JSON twin `record` in `attrs`."""
+def golden(name: str, record: str | None = None) -> pd.DataFrame:
+    """A golden CSV with the parameters, units (and PORH windows) of its JSON twin `record` in
+    `attrs`, read as the API reads them; a golden study table (`study-study-NAME.csv`) with the
+    units of the golden study's `study.json`."""
     frame = pd.read_csv(GOLDEN / name)
-    if record is not None:
+    if name.startswith(STUDY_PREFIX):
+        document = json.loads((GOLDEN / STUDY_RECORD).read_text())
+        frame.attrs["units"] = study_units(document, name.removeprefix(STUDY_PREFIX).removesuffix(".csv"))
+        frame.attrs["parameters"] = document.get("parameters", {})
+    elif record is not None:
         document = json.loads((GOLDEN / record).read_text())
         frame.attrs["parameters"] = document.get("parameters", {})
-        units = document.get("units") or _first_units(document, units_from)
-        if units:
-            frame.attrs["units"] = units
+        frame.attrs["units"] = json_units(document, frame.columns)
+        windows = _occlusion_windows(document)
+        if windows is not None:
+            frame.attrs["windows"] = windows
     return frame
-
-
-def _first_units(document: dict, key: str | None) -> dict:
-    """The `units` map of the first element under `recordings[0][key]` (per-row units of JSON outputs)."""
-    if key is None:
-        return {}
-    recording = document["recordings"][0]
-    return dict(recording[key][0].get("units", {}))
 
 
 def sample_as_export(name: str) -> pd.DataFrame:
@@ -61,10 +66,10 @@ def sample_as_export(name: str) -> pd.DataFrame:
 
 
 def golden_study(folder: Path) -> Path:
-    """A study output folder made of the golden study tables (`study-study-NAME.csv` → `NAME.csv`)."""
+    """A study output folder made of the golden study's tables and record (`study-study-NAME` → `NAME`)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for table in GOLDEN.glob("study-study-*.csv"):
-        (folder / table.name.removeprefix("study-study-")).write_bytes(table.read_bytes())
+    for table in [*GOLDEN.glob(STUDY_PREFIX + "*.csv"), GOLDEN / STUDY_RECORD]:
+        (folder / table.name.removeprefix(STUDY_PREFIX)).write_bytes(table.read_bytes())
     return folder
 
 

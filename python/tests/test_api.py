@@ -177,6 +177,15 @@ def test_study_tables_match_the_golden_study(tmp_path: Path) -> None:
     assert tables["bands"].attrs["parameters"]["toolkit"]["name"] == "ldf-toolkit"
     units = tables["porh"].attrs["units"]
     assert (units["t50_s"], units["rest_flux"], units["debt_area"], units["peak_rest_ratio"]) == ("s", "PU", "PU·s", "1")
+    for name, table in tables.items():
+        missing = [c for c in table.columns if c not in table.attrs["units"]]
+        assert not missing, f"{name}: no unit for {missing}"
+    summary = tables["summary"]
+    assert summary.attrs["units"]["median"] == "unit"
+    power = summary[(summary["analysis"] == "bands") & (summary["measure"] == "power")]
+    assert set(power["unit"]) == {"PU^2"}
+    assert tables["spectra_comparisons"].attrs["units"]["q1_a"] == "unit"
+    assert set(tables["spectra_comparisons"]["unit"]) == {"PU"}
 
 
 def test_a_missing_file_raises_ldf_error_with_its_message() -> None:

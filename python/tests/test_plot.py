@@ -20,6 +20,7 @@ from matplotlib.testing.compare import compare_images  # noqa: E402
 
 from _plot_data import assert_labelled_with_units, golden, sample_as_export  # noqa: E402
 from ldftoolkit import plot  # noqa: E402
+from ldftoolkit._units import unit_of  # noqa: E402
 
 BASELINES = Path(__file__).parent / "baseline"
 IMAGE_TOLERANCE = 4.0
@@ -53,14 +54,35 @@ def test_a_flux_unit_other_than_pu_reaches_the_axis():
     spectrum = golden("spectrum.csv", "spectrum.json")
     spectrum.attrs["units"] = dict(spectrum.attrs["units"], amplitude="BPU")
     assert plot.spectrum(spectrum).axes[0].get_ylabel() == "Time-averaged amplitude (BPU)"
-    fig = plot.band_boxplots(golden("study-study-bands.csv").assign(flux_unit="V"), golden("study-study-comparisons.csv"))
-    assert fig.get_supylabel() == "Amplitude (V)"
+    # A study whose recordings differ in flux unit: study.json names the rows' flux_unit column.
+    bands = golden("study-study-bands.csv")
+    bands.attrs["units"] = dict(bands.attrs["units"], amplitude="flux_unit", power="flux_unit^2")
+    comparisons = golden("study-study-comparisons.csv")
+    assert plot.band_boxplots(bands.assign(flux_unit="V"), comparisons).get_supylabel() == "Amplitude (V)"
+    assert plot.band_boxplots(bands.assign(flux_unit="V"), comparisons, measure="power").get_supylabel() == "Power (V²)"
+    mixed = bands.assign(flux_unit=["V" if k % 2 else "PU" for k in range(len(bands))])
+    with pytest.raises(ValueError, match="different units"):
+        plot.band_boxplots(mixed, comparisons)
+
+
+def test_study_tables_take_their_units_from_study_json():
+    bands, porh = golden("study-study-bands.csv"), golden("study-study-porh.csv")
+    assert bands.attrs["units"]["amplitude"] == "PU" and bands.attrs["units"]["power"] == "PU^2"
+    assert porh.attrs["units"]["debt_area"] == "PU·s" and porh.attrs["units"]["t50_s"] == "s"
+    summary = golden("study-study-summary.csv")
+    assert summary.attrs["units"]["median"] == "unit"
+    power = summary[(summary.analysis == "bands") & (summary.measure == "power")]
+    assert plot.style.axis_label("Median", unit_of(power, "median")) == "Median (PU²)"
 
 
 def test_an_output_without_units_is_refused_rather_than_labelled_with_a_guess():
-    spectrum = golden("spectrum.csv").drop(columns="flux_unit")
-    with pytest.raises(KeyError, match="amplitude"):
+    spectrum = golden("spectrum.csv")
+    with pytest.raises(KeyError, match="no unit for"):
         plot.spectrum(spectrum)
+    bands = golden("study-study-bands.csv")
+    bands.attrs.pop("units")
+    with pytest.raises(KeyError, match="amplitude"):
+        plot.band_boxplots(bands)
 
 
 def test_scalogram_has_log_frequency_cone_outline_and_band_names():
@@ -98,8 +120,27 @@ def test_porh_draws_every_parameter_with_a_legend_entry():
     assert y[0] == pytest.approx(row.fit_a + row.fit_d)
 
 
+def test_porh_shades_the_windows_ldf_measured_in():
+    recording = sample_as_export("porh-forearm-2-occlusions.csv")
+    occlusions = golden("porh.csv", "porh.json")
+    windows = occlusions.attrs["windows"]
+    fig = plot.porh(recording, occlusions.iloc[[1]])
+    ax = next(ax for ax in fig.axes if ax.get_legend())
+    spans = {tuple(np.round(patch.get_x() + np.array([0, patch.get_width()]), 3))
+             for patch in ax.patches if patch.get_alpha() == plot.porh.__globals__["WINDOW_ALPHA"]}
+    expected = {(round(w["start_s"], 3), round(w["end_s"], 3))
+                for name, w in windows[1].items() if name in ("rest", "biological_zero", "peak_search", "plateau") and w}
+    assert spans == expected
+    entries = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Peak search window (60 s)" in entries
+    assert any(e.startswith("Plateau ") and e.endswith("(60 s window)") for e in entries), entries
+    occlusions.attrs.pop("windows")
+    with pytest.raises(ValueError, match="windows"):
+        plot.porh(recording, occlusions)
+
+
 def test_epochs_bars_with_sd_error_bars():
-    table = golden("epochs.csv")
+    table = golden("epochs.csv", "epochs.json")
     fig = plot.epochs(table)
     ax = fig.axes[0]
     assert ax.get_ylabel() == "Flux, mean ± SD (PU)"
@@ -111,6 +152,8 @@ def test_epochs_bars_with_sd_error_bars():
 
 def test_epochs_one_panel_per_channel_in_its_own_unit():
     table = pd.concat([golden("epochs.csv"), golden("epochs.csv").assign(channel="Cuff pressure", flux_unit="mmHg")])
+    # As the API states the units of a table whose channels differ in unit.
+    table.attrs["units"] = {"mean": "flux_unit", "sd": "flux_unit"}
     fig = plot.epochs(table)
     assert [ax.get_ylabel() for ax in fig.axes] == ["Flux, mean ± SD (PU)", "Cuff pressure, mean ± SD (mmHg)"]
     assert [ax.get_ylabel() for ax in plot.epochs(table, channel="Cuff pressure").axes] == \
@@ -149,7 +192,8 @@ def test_group_spectra_from_a_study_table():
                              q3_a=2.5, n_b=4, median_b=1.0, q1_b=0.8, q3_b=1.2, adjustment="bh",
                              p_adjusted=0.01 if k < 10 else 0.5))
     comparisons = pd.DataFrame(rows)
-    comparisons.attrs["units"] = {"median_a": "PU"}
+    comparisons.attrs["units"] = {"median_a": "unit"}
+    comparisons["unit"] = "PU"
     fig = plot.group_spectra(comparisons)
     ax = fig.axes[0]
     legend = legend_texts(fig)
@@ -169,6 +213,20 @@ def test_trace_shades_gaps_and_marks_events_and_the_analysed_stretch():
     assert fig.axes[-1].get_xlabel() == "Time (s)"
     assert {"Gap (no value)", "Analysed stretch", "Event (dashed line)"} <= set(legend_texts(fig))
     assert [t.get_text() for t in fig.axes[0].texts] == ["Occlusion start", "Release"]
+
+
+@pytest.mark.parametrize("events", [None, [], pd.DataFrame(columns=["time_s", "end_s", "label", "kind"])],
+                         ids=["no-attribute", "export-list", "empty-table"])
+def test_trace_of_a_recording_without_events(events):
+    recording = sample_as_export("rest-32hz-30min.csv")
+    if isinstance(events, list):
+        recording.attrs["events"] = events  # as ldftoolkit.export gives a file without events
+    fig = plot.trace(recording, events if isinstance(events, pd.DataFrame) else None, analysed=(10.0, 1700.0))
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "flux (PU)"
+    assert not [line for line in ax.lines if line.get_linestyle() == "--"], "no event lines"
+    assert [t.get_text() for t in ax.texts] == []
+    assert legend_texts(fig) == ["Analysed stretch"]
 
 
 def test_long_traces_are_drawn_from_their_extremes_not_every_sample():
@@ -196,7 +254,7 @@ def test_every_label_of_every_figure_has_a_unit_or_is_a_category():
     figures = [
         plot.spectrum(golden("spectrum.csv", "spectrum.json"), golden("bands.csv")),
         plot.scalogram(golden("scalogram-scalogram.csv", "scalogram-scalogram.json")),
-        plot.epochs(golden("epochs.csv")),
+        plot.epochs(golden("epochs.csv", "epochs.json")),
         plot.porh(sample_as_export("porh-forearm-2-occlusions.csv"), golden("porh.csv", "porh.json")),
         plot.band_boxplots(golden("study-study-bands.csv"), golden("study-study-comparisons.csv"), measure="power"),
         plot.paired(golden("study-study-porh.csv"), golden("study-study-comparisons.csv"), measure="peak_flux")

@@ -7,8 +7,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from .._units import unit_of
 from ._frames import one_channel, require_columns
-from .style import CYCLE, axis_label, figure_style, measure_label, new_figure, unit_of
+from .style import CYCLE, axis_label, figure_style, measure_label, new_figure
 
 ERROR_BARS = {"mean": "sd"}
 """The spread drawn around each statistic: the mean ± its sample SD (docs/METHODS.md §15)."""

@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._units import unit_of
 from ._frames import preset, require_columns
 from ._study import choose, p_text, tests_for
-from .style import CYCLE, axis_label, band_label, figure_style, measure_label, new_figure, site_label, unit_of
+from .style import CYCLE, axis_label, band_label, figure_style, measure_label, new_figure, site_label
 
 JITTER_SEED = 20240607
 """Seed of the horizontal jitter of the points, so a figure is drawn the same every time."""
@@ -46,7 +47,7 @@ def band_boxplots(bands: pd.DataFrame, comparisons: pd.DataFrame | None = None, 
                              fontsize=6.5)
         for ax_row, site in zip(axes, sites):
             ax_row[0].set_ylabel(site_label(site), fontweight="bold")
-        fig.supylabel(axis_label(measure_label(measure), unit_of(bands, measure)), fontsize=8)
+        fig.supylabel(axis_label(measure_label(measure), unit_of(rows, measure)), fontsize=8)
         if values.notna().any() and float(values.min()) >= 0:
             axes[0, 0].set_ylim(bottom=0)
         fig.suptitle(title or f"{measure_label(measure)} per band, {chosen}")

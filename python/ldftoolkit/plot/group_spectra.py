@@ -7,10 +7,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from .._units import unit_of
 from ._bands import draw_bands_on_x, plain_log_ticks
 from ._frames import band_edges, preset, require_columns
 from ._study import ADJUSTMENT_NAMES, SIGNIFICANCE, choose
-from .style import CYCLE, axis_label, figure_style, measure_label, new_figure, site_label, unit_of
+from .style import CYCLE, axis_label, figure_style, measure_label, new_figure, site_label
 
 IQR_ALPHA = 0.3
 """Opacity of the interquartile shading (its edges are drawn as thin lines too, so it stays visible)."""
@@ -22,8 +23,8 @@ def group_spectra(comparisons: pd.DataFrame, spectra: pd.DataFrame | None = None
     legend, and a mark above every frequency where the groups differ (corrected p < `alpha`).
 
     `comparisons` is the study's per-frequency comparisons (`spectra_comparisons`, docs/METHODS.md
-    §12.4), between groups; `spectra` the study's spectra table, used for the flux unit when the
-    comparisons' `attrs["units"]` give none. Band edges come from either table's parameters.
+    §12.4), between groups, with its units (`attrs["units"]`, each row's `unit`); `spectra` the
+    study's spectra table. Band edges come from either table's parameters.
     """
     require_columns(comparisons, ["design", "site", "condition", "frequency_hz", "level_a", "level_b", "median_a",
                                   "q1_a", "q3_a", "median_b", "q1_b", "q3_b", "p_adjusted"], "plot.group_spectra")
@@ -34,7 +35,7 @@ def group_spectra(comparisons: pd.DataFrame, spectra: pd.DataFrame | None = None
     between = between[between["condition"].astype(str) == chosen]
     sites = list(dict.fromkeys(between["site"].astype(str)))
     measure = str(between["measure"].iloc[0]) if "measure" in between.columns else "amplitude"
-    unit = _unit(comparisons, spectra, measure)
+    unit = unit_of(between, "median_a")
     bands = band_edges(None, comparisons) or (band_edges(None, spectra) if spectra is not None else [])
     named_preset = preset(comparisons) or (preset(spectra) if spectra is not None else None)
     with figure_style():
@@ -77,14 +78,3 @@ def _differences(ax, rows: pd.DataFrame, alpha: float) -> Patch:  # type: ignore
     method = ADJUSTMENT_NAMES.get(str(rows["adjustment"].iloc[0]), str(rows["adjustment"].iloc[0])) \
         if "adjustment" in rows.columns else "corrected"
     return Patch(color="black", label=f"Groups differ ({method} p < {alpha:g}; {differ.sum()} of {len(differ)})")
-
-
-def _unit(comparisons: pd.DataFrame, spectra: pd.DataFrame | None, measure: str) -> str:
-    for frame, field in ((comparisons, "median_a"), (comparisons, measure), (spectra, measure)):
-        if frame is None:
-            continue
-        try:
-            return unit_of(frame, field)
-        except KeyError:
-            continue
-    raise KeyError(f"neither table gives the unit of {measure!r}; pass the study's spectra table or attrs['units']")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._units import unit_of
 from ._frames import preset, require_columns
 from ._study import choose, p_text, test_name, tests_for
-from .style import CYCLE, axis_label, band_label, figure_style, measure_label, new_figure, site_label, unit_of
+from .style import CYCLE, axis_label, band_label, figure_style, measure_label, new_figure, site_label
 
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 """Markers cycled with the colours, so more than eight subjects stay distinguishable."""
@@ -55,7 +56,7 @@ def paired(values: pd.DataFrame, comparisons: pd.DataFrame | None = None, *, mea
             ax.set_xticks([0, 1], list(levels))
             ax.set_xlim(-0.3, 1.3)
             ax.legend(title="Subject", loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=6, title_fontsize=6)
-        axes[0, 0].set_ylabel(axis_label(measure_label(measure), unit_of(values, measure)))
+        axes[0, 0].set_ylabel(axis_label(measure_label(measure), unit_of(rows, measure)))
         where = site_label(chosen_site) + (f", {band_label(band, preset(values))} band" if band else "")
         fig.suptitle(title or f"{measure_label(measure)}, {levels[0]} and {levels[1]}: {where}")
     return fig

@@ -10,9 +10,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ._frames import parameters, require_columns
+from .._units import unit_of
+from ._frames import require_columns
 from ._recording import channel_trace, drawable
-from .style import OKABE_ITO, axis_label, figure_style, new_figure, unit_of
+from .style import OKABE_ITO, axis_label, figure_style, new_figure
 
 COLOURS = {
     "flux": "0.35", "rest": OKABE_ITO["blue"], "zero": "0.0", "occlusion": "0.88",
@@ -24,6 +25,8 @@ FIRST_REST = "before_first_occlusion"
 """`rest_reference` of an occlusion whose rest flux is the first occlusion's (docs/METHODS.md §7.3)."""
 RECOVERY_LEVELS = {"t75_s": 0.75, "t50_s": 0.50, "t25_s": 0.25}
 """Recovery times and the fraction X of (peak − end level) each is read at (docs/METHODS.md §7.3)."""
+WINDOW_ALPHA = 0.15
+"""Opacity of the analysis windows' shading (rest, biological zero, peak search, plateau)."""
 
 
 def porh(recording: pd.DataFrame, occlusions: pd.DataFrame, *, channel: str | None = None,
@@ -32,18 +35,21 @@ def porh(recording: pd.DataFrame, occlusions: pd.DataFrame, *, channel: str | No
     hyperaemia duration, debt and repayment areas and the fitted transient, each in the legend.
 
     `recording` is the `ldftoolkit.export` of the recording and `occlusions` its `ldftoolkit.porh`
-    result (one row per occlusion, docs/METHODS.md §7.3–7.4). Values that are null are left out.
+    result (one row per occlusion, docs/METHODS.md §7.3–7.4; rows may be selected, keeping their
+    index). The rest, biological-zero, peak-search and plateau windows are shaded where `ldf`
+    measured them (`occlusions.attrs["windows"]`, by row index). Values that are null are left out.
     """
     require_columns(occlusions, ["start_s", "release_s", "rest_flux"], "plot.porh")
     name = channel or (str(occlusions["channel"].iloc[0]) if "channel" in occlusions.columns else None)
     flux = channel_trace(recording, name)
-    unit = _flux_unit(occlusions, flux.unit)
-    rows = list(occlusions.itertuples(index=False))
+    unit = unit_of(occlusions, "rest_flux")
+    windows = _windows(occlusions)
+    rows = list(occlusions.itertuples(index=True))
     with figure_style():
         fig, axes = new_figure("double", 20 + 62 * len(rows), nrows=len(rows), squeeze=False)
         for index, (ax, row) in enumerate(zip(axes[:, 0], rows)):
             following = rows[index + 1].start_s if index + 1 < len(rows) else None
-            _draw_occlusion(ax, flux.time_s, flux.values, row._asdict(), parameters(occlusions), unit, following)
+            _draw_occlusion(ax, flux.time_s, flux.values, row._asdict(), windows[row.Index], unit, following)
             number = getattr(row, "occlusion", getattr(row, "index", index + 1))
             ax.set_title(f"Occlusion {number}: {row.start_s:.1f}–{row.release_s:.1f} s", loc="left")
             ax.set_ylabel(axis_label(flux.name, unit))
@@ -54,37 +60,77 @@ def porh(recording: pd.DataFrame, occlusions: pd.DataFrame, *, channel: str | No
 
 
 def _draw_occlusion(ax: Axes, time_s: np.ndarray, values: np.ndarray, row: dict[str, Any],
-                    settings: dict[str, Any], unit: str, following: float | None) -> None:
+                    windows: dict[str, Any], unit: str, following: float | None) -> None:
     start, release = float(row["start_s"]), float(row["release_s"])
-    rest_window = _number(settings.get("rest_window_s")) or 120.0
-    bz_window = min(_number(settings.get("biological_zero_window_s")) or 30.0, (release - start) / 2)
     end = _recovery_end(row, time_s, following, release)
-    shown = (time_s >= start - rest_window - 10) & (time_s <= end)
+    rest_window = _window(windows, "rest")
+    own_rest = rest_window is not None and row.get("rest_reference") != FIRST_REST
+    left = rest_window[0] - 10 if own_rest else start - 0.5 * (release - start) - 10  # type: ignore[index]
+    shown = (time_s >= left) & (time_s <= end)
     ax.plot(*drawable(time_s[shown], values[shown]), color=COLOURS["flux"], lw=0.6, label="Flux")
     ax.axvspan(start, release, color=COLOURS["occlusion"], lw=0, zorder=0,
                label=f"Occlusion ({release - start:.0f} s)")
     rest = _number(row.get("rest_flux"))
-    if rest is not None and row.get("rest_reference") == FIRST_REST:
+    if rest is not None and not own_rest:
         ax.axhline(rest, color=COLOURS["rest"], lw=1.2, ls=":",
                    label=f"Rest flux {rest:.3g} {unit} (before occlusion 1: no clean baseline here)")
     elif rest is not None:
-        ax.plot([start - rest_window, start], [rest, rest], color=COLOURS["rest"], lw=2,
-                label=f"Rest flux {rest:.3g} {unit} ({rest_window:g} s)")
+        _level_over_window(ax, rest_window, rest, COLOURS["rest"], f"Rest flux {rest:.3g} {unit}")  # type: ignore[arg-type]
         ax.axhline(rest, color=COLOURS["rest"], lw=0.6, ls=":")
     if rest is not None:
         _shade_areas(ax, time_s, values, row, rest, start, release, unit)
-    zero = _number(row.get("biological_zero"))
-    if zero is not None:
-        ax.plot([release - bz_window, release], [zero, zero], color=COLOURS["zero"], lw=2,
-                label=f"Biological zero {zero:.3g} {unit}")
+    zero, zero_window = _number(row.get("biological_zero")), _window(windows, "biological_zero")
+    if zero is not None and zero_window is not None:
+        _level_over_window(ax, zero_window, zero, COLOURS["zero"], f"Biological zero {zero:.3g} {unit}")
+    _shade_window(ax, _window(windows, "peak_search"), COLOURS["peak"], "Peak search window")
+    plateau, plateau_window = _number(row.get("plateau_flux")), _window(windows, "plateau")
+    if plateau is not None and plateau_window is not None:
+        _level_over_window(ax, plateau_window, plateau, COLOURS["times"], f"Plateau {plateau:.3g} {unit}")
     _draw_peak_and_times(ax, row, unit)
     _draw_fit(ax, row, end)
     duration = _number(row.get("hyperaemia_duration_s"))
     if duration is not None and rest is not None:
         ax.plot([release, release + duration], [rest * 0.5] * 2, color=COLOURS["duration"], lw=1.5,
                 marker="|", markersize=8, label=f"Hyperaemia duration {duration:.1f} s")
-    ax.set_xlim(start - rest_window - 10, end)
+    ax.set_xlim(left, end)
     ax.set_ylim(bottom=min(0.0, float(np.nanmin(values[shown])) if shown.any() else 0.0))
+
+
+def _windows(occlusions: pd.DataFrame) -> dict[Any, dict[str, Any]]:
+    """Each row's analysis windows (`attrs["windows"]` of `ldftoolkit.porh`, in the order of its
+    rows), by row index."""
+    listed = occlusions.attrs.get("windows")
+    if not isinstance(listed, list):
+        raise ValueError("plot.porh needs the occlusions' analysis windows in attrs['windows']; pass a ldftoolkit.porh result")
+    missing = [i for i in occlusions.index if not (isinstance(i, (int, np.integer)) and 0 <= i < len(listed))]
+    if missing:
+        raise ValueError(f"rows {missing} have no entry in attrs['windows'] ({len(listed)} occlusions); "
+                         "select rows of the ldftoolkit.porh result without resetting its index")
+    return {i: listed[i] or {} for i in occlusions.index}
+
+
+def _window(windows: dict[str, Any], name: str) -> tuple[float, float] | None:
+    """The window `name` (start, end in s on the file's axis), or None where `ldf` could not place it."""
+    window = windows.get(name)
+    if not isinstance(window, dict):
+        return None
+    return float(window["start_s"]), float(window["end_s"])
+
+
+def _shade_window(ax: Axes, window: tuple[float, float] | None, colour: str, label: str | None = None) -> None:
+    if window is not None:
+        ax.axvspan(*window, color=colour, alpha=WINDOW_ALPHA, lw=0, zorder=0.5,
+                   label=None if label is None else f"{label} ({_length(window)})")
+
+
+def _level_over_window(ax: Axes, window: tuple[float, float], level: float, colour: str, label: str) -> None:
+    """A measured level drawn over the window it was measured in, the window shaded."""
+    _shade_window(ax, window, colour)
+    ax.plot(list(window), [level, level], color=colour, lw=2, label=f"{label} ({_length(window)} window)")
+
+
+def _length(window: tuple[float, float]) -> str:
+    return f"{window[1] - window[0]:.3g} s"
 
 
 def _shade_areas(ax: Axes, time_s: np.ndarray, values: np.ndarray, row: dict[str, Any], rest: float,
@@ -139,15 +185,6 @@ def _draw_fit(ax: Axes, row: dict[str, Any], end: float) -> None:
 def _recovery_end(row: dict[str, Any], time_s: np.ndarray, following: float | None, release: float) -> float:
     end = following if following is not None else float(np.nanmax(time_s))
     return max(end, release + 1.0)
-
-
-def _flux_unit(occlusions: pd.DataFrame, fallback: str | None) -> str:
-    try:
-        return unit_of(occlusions, "rest_flux")
-    except KeyError:
-        if fallback:
-            return fallback
-        raise
 
 
 def _number(value: Any) -> float | None:

@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._units import unit_of
 from ._bands import draw_bands_on_y, plain_log_ticks
 from ._frames import band_edges, one_channel, preset, require_columns
-from .style import axis_label, figure_style, new_figure, unit_of
+from .style import axis_label, figure_style, new_figure
 
 CONE_SHADE = (1.0, 1.0, 1.0, 0.55)
 """Veil over the coefficients outside the cone of influence (RGBA)."""

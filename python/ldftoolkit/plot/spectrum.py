@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._units import unit_of
 from ._bands import draw_bands_on_x, plain_log_ticks
 from ._frames import band_edges, one_channel, preset, require_columns
-from .style import OKABE_ITO, axis_label, figure_style, measure_label, new_figure, unit_of
+from .style import OKABE_ITO, axis_label, figure_style, measure_label, new_figure
 
 
 def spectrum(spectrum: pd.DataFrame, bands: pd.DataFrame | None = None, *, channel: str | None = None,

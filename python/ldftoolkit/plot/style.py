@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 import matplotlib as mpl
@@ -127,18 +127,6 @@ _STYLE: dict[str, Any] = {
 }
 
 
-DIMENSIONLESS_FIELDS = frozenset({
-    "amplitude_ratio_to_mean", "power_ratio_to_mean", "power_ratio_to_median", "power_share", "rms_ratio_to_total",
-    "valid_fraction", "peak_rest_ratio", "bz_corrected_ratio", "repayment_debt_ratio", "confidence", "fit_r2",
-    "fit_c", "recovery_fit_r2", "coherence"})
-"""Fields the outputs define as ratios (unit `1`, docs/METHODS.md §5.1, §7.3), for tables that give no units."""
-PERCENT_FIELDS = frozenset({"percent_increase", "rest_percent_of_peak", "percent_cvc_max_rest", "percent_cvc_max_peak",
-                            "percent_change", "cv_percent", "hampel_replaced_percent"})
-"""Fields the outputs define in percent."""
-ROW_UNIT_MARKERS = {"flux_unit", "channel unit"}
-"""Units the API writes for a column whose unit is given per row (the rows' `flux_unit`)."""
-
-
 @contextlib.contextmanager
 def figure_style() -> Iterator[None]:
     """Draws the figures made inside the block in the toolkit's style (matplotlib rcParams)."""
@@ -191,46 +179,3 @@ def band_label(band: str, preset: str | None = None, wrap: bool = False) -> str:
 def site_label(site: str) -> str:
     """A measurement site as written in titles: `finger-pad` → `Finger pad`."""
     return site.replace("-", " ").replace("_", " ").capitalize()
-
-
-def unit_of(frame: Any, field: str) -> str:
-    """The unit of a column, from the output's unit fields.
-
-    Looks in `frame.attrs["units"]` (the API's units of each column) first, then derives flux units
-    from the frame's `flux_unit` column (`amplitude` is in the flux unit, `power` in its square)
-    and the ratios and percentages from their definitions (docs/METHODS.md §5.1, §7.3), for tables
-    such as a study's that carry no unit map. Raises `KeyError` naming the field
-    when the output carries no unit for it, so no axis is ever labelled with a guess.
-    """
-    units: Mapping[str, str] = getattr(frame, "attrs", {}).get("units", {}) or {}
-    if units.get(field) and units[field] not in ROW_UNIT_MARKERS:
-        return str(units[field])
-    flux = _flux_unit(frame)
-    derived = {"amplitude": flux, "peak_amplitude": flux, "pixel_amplitude": flux, "mean": flux,
-               "median": flux, "sd": flux, "min": flux, "max": flux, "change": flux,
-               "power": f"{flux}^2", "pixel_power": f"{flux}^2", "density": f"{flux}^2/Hz"}
-    if flux is not None and field in derived:
-        return derived[field]
-    if field in DIMENSIONLESS_FIELDS:
-        return "1"
-    if field in PERCENT_FIELDS:
-        return "%"
-    if field.endswith("_hz"):
-        return "Hz"
-    if field.endswith("_s"):
-        return "s"
-    raise KeyError(f"the output gives no unit for {field!r}; pass a frame with attrs['units'][{field!r}]")
-
-
-def _flux_unit(frame: Any) -> str | None:
-    units = getattr(frame, "attrs", {}).get("units", {}) or {}
-    if units.get("flux_unit") and units["flux_unit"] not in ROW_UNIT_MARKERS:
-        return str(units["flux_unit"])
-    columns = getattr(frame, "columns", [])
-    if "flux_unit" in columns:
-        values = frame["flux_unit"].dropna().unique()
-        if len(values) > 1:
-            raise ValueError(f"the rows mix flux units {sorted(values)}; plot one flux unit at a time")
-        if len(values) == 1:
-            return str(values[0])
-    return None

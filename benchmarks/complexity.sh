@@ -14,9 +14,17 @@
 #   agreement   SampEn 0.601648, MSE sum 20.906887, DFA alpha 1.238604 / 1.173553, MFDFA width
 #               0.141500 in both, to the printed digits
 #   same work   ldf 6.36 s CPU (4.07 s wall, 32 MiB) vs NeuroKit2 11.8 s CPU (11.4 s wall, 226 MiB):
-#               ratio ldf / NeuroKit2 0.54 CPU, 0.36 wall (median of 3 pairs); the issue's 10x is
-#               not reached (the sorted neighbour search already limits pairs to first points within r)
+#               ratio ldf / NeuroKit2 0.54 CPU, 0.36 wall (median of 3 pairs), with the sorted
+#               neighbour search comparing one template pair at a time
 #   ldf alone   18.9 s wall, 37.5 s CPU, 38 MiB (lags from the AMI, overall and six bands)
+#
+# Measured 2026-12-03 after the column-wise SIMD neighbour count (SortedTemplates: four template
+# pairs per step, no branch per pair; same counts), machine shared with other builds (load ~15,
+# which inflates both sides' CPU time; the ratio is the figure to quote):
+#   agreement   the same digits as above
+#   same work   ldf 0.43-0.63 s CPU (1.4-1.9 s wall, 31 MiB) vs NeuroKit2 19.1-22.5 s CPU (58-67 s
+#               wall, 214 MiB): ratio ldf / NeuroKit2 0.028 CPU, 0.023 wall (median of 3 pairs), 36x
+#   ldf alone   7.3 s CPU, 37 MiB (lags from the AMI, overall and six bands)
 #
 # Usage: benchmarks/complexity.sh   (needs .venv/complexity from scripts/setup-neurokit2.sh for the
 # NeuroKit2 side; data go to $LDF_BENCH_DATA, default /tmp/ldf-bench-complexity)

@@ -6,7 +6,8 @@ extension SurrogateGenerator {
     /// IAAFT (Schreiber & Schmitz 1996, MODA's IAAFT1/IAAFT2). Starts from a random permutation;
     /// each iteration imposes the signal's Fourier amplitudes (keeping the current phases), then
     /// puts the signal's sorted values in the rank order of that series. Stops when the rank order
-    /// is unchanged (MODA's rule) or after `maxIterations`.
+    /// is unchanged (MODA's rule) or after `maxIterations`. Each ranking starts from the previous
+    /// order (`ValueRanking.resort`), which after the first iterations needs only local moves.
     ///
     /// `.iaaftDistribution` returns the rank-ordered series (exact distribution);
     /// `.iaaftSpectrum` the spectrum-adjusted series of the last iteration (exact spectrum).
@@ -18,8 +19,10 @@ extension SurrogateGenerator {
         // Target amplitudes divided by L, so the inverse FFT needs no rescaling.
         let targetAmplitude = fourier.map { $0.length / Double(n) }
         var current = permuted(random: &random)
-        var order = (0..<Int32(n)).map { $0 }
-        SurrogateGenerator.sortIndices(&order, by: current)
+        // One ranking (keys, radix buffers) for every iteration of this surrogate.
+        var ranking = ValueRanking(count: n)
+        var order = [Int32](repeating: 0, count: n)
+        current.withUnsafeBufferPointer { ranking.sort(&order, by: $0) }
         let adjusted = UnsafeBufferPointer(start: workspace.real.pointer, count: n)
         var iterations = 0, converged = false
         while iterations < maxIterations {
@@ -44,7 +47,7 @@ extension SurrogateGenerator {
                 converged = true
                 break
             }
-            SurrogateGenerator.sortIndices(&order, by: adjusted)
+            ranking.resort(&order, by: adjusted)
             current.withUnsafeMutableBufferPointer { c in
                 sortedValues.withUnsafeBufferPointer { sorted in
                     order.withUnsafeBufferPointer { o in

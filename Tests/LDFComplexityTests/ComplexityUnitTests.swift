@@ -24,21 +24,28 @@ struct ComplexityUnitTests {
         #expect(e.reason?.contains("tolerance") == true)
     }
 
-    @Test("the SIMD path (m <= 3) and the loop (m >= 4) agree with a brute-force count", arguments: [1, 2, 3, 4, 5])
+    @Test("the SIMD lanes and the one-by-one remainder count as brute force does, ties and distances equal to r included",
+          arguments: [1, 2, 3, 4, 5])
     func pathsAgree(dimension: Int) {
         var random = SeededRandom(seed: 7)
-        let x = (0..<600).map { _ in random.gaussian() }
-        for lag in [1, 3] {
-            let e = SampleEntropy(x, dimension: dimension, lag: lag, tolerance: 0.5)
-            let t = x.count - dimension * lag
-            var a = 0, b = 0
-            for i in 0..<t { for j in (i + 1)..<t {
-                if (0..<dimension).allSatisfy({ abs(x[i + $0 * lag] - x[j + $0 * lag]) <= 0.5 }) {
-                    b += 1
-                    if abs(x[i + dimension * lag] - x[j + dimension * lag]) <= 0.5 { a += 1 }
+        let gaussian = (0..<600).map { _ in random.gaussian() }
+        // Multiples of 0.25 with r = 0.5: many tied first points and many differences of exactly r.
+        let quantised = (0..<601).map { _ in Double(Int.random(in: 0..<9, using: &random)) * 0.25 }
+        for (x, name) in [(gaussian, "gaussian"), (quantised, "quantised")] {
+            for lag in [1, 3] {
+                let t = x.count - dimension * lag
+                var a = 0, b = 0
+                for i in 0..<t { for j in (i + 1)..<t {
+                    if (0..<dimension).allSatisfy({ abs(x[i + $0 * lag] - x[j + $0 * lag]) <= 0.5 }) {
+                        b += 1
+                        if abs(x[i + dimension * lag] - x[j + dimension * lag]) <= 0.5 { a += 1 }
+                    }
+                } }
+                for parallel in [false, true] {
+                    let e = SampleEntropy(x, dimension: dimension, lag: lag, tolerance: 0.5, parallel: parallel)
+                    #expect(e.templateMatches == b && e.extendedMatches == a, "\(name) m \(dimension) lag \(lag) parallel \(parallel)")
                 }
-            } }
-            #expect(e.templateMatches == b && e.extendedMatches == a, "m \(dimension) lag \(lag)")
+            }
         }
     }
 

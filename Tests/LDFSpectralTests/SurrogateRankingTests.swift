@@ -34,4 +34,32 @@ struct SurrogateRankingTests {
             #expect(!SurrogateGenerator.isSorted(swapped, by: v))
         }
     }
+
+    @Test("a reused ranking equals a comparison sort call after call, for any length and value spread", arguments: [1, 2, 3, 17, 1000, 4097])
+    func reusedRanking(count: Int) {
+        var random = SeededRandom(seed: 5)
+        var ranking = ValueRanking(count: count)
+        var order = [Int32](repeating: 0, count: count)
+        // A wide spread; one binade (most radix digits shared by every key, so skipped); a few
+        // distinct values (long runs of ties); a constant (every digit skipped).
+        let series: [[Double]] = [
+            (0..<count).map { _ in random.gaussian() * 1e3 },
+            (0..<count).map { _ in 1.5 + random.uniform() * 0.25 },
+            (0..<count).map { _ in Double(Int.random(in: -2...2, using: &random)) },
+            [Double](repeating: 3, count: count),
+        ]
+        for values in series {
+            let expected = Self.reference(values)
+            values.withUnsafeBufferPointer { ranking.sort(&order, by: $0) }
+            #expect(order == expected)
+            // Re-sorting from the result, from its reverse (the insertion budget runs out, so the
+            // radix sort finishes) and from a locally disturbed order gives the same order.
+            var starts = [expected, Array(expected.reversed()), expected]
+            for j in stride(from: 1, to: count, by: 3) { starts[2].swapAt(j - 1, j) }
+            for var start in starts {
+                values.withUnsafeBufferPointer { ranking.resort(&start, by: $0) }
+                #expect(start == expected)
+            }
+        }
+    }
 }

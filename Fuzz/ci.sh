@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every reader for a bounded time (FUZZ_SECONDS each, default 7: about a minute for the
-# eight readers) after one build of the libFuzzer target, and fails on the first crash, sanitizer
+# Fuzzes every reader for a bounded time (FUZZ_SECONDS each, default 7: about a minute and a half
+# for the ten readers) after one build of the libFuzzer target, and fails on the first crash, sanitizer
 # report or hang. A crashing input is written to Fuzz/corpus/READER/ (crash-* or timeout-*): fix
 # the reader, keep the file there (FuzzCorpusTests replays it) and commit both.
 #
@@ -14,7 +14,7 @@ swift build -c release --scratch-path "$scratch" --product ldf-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for reader in delimited labchart edf wfdb acq cfwb mat xlsx; do
+for reader in delimited labchart oxysoft moxy edf wfdb acq cfwb mat xlsx; do
   log="$work/$reader.log"
   if FUZZ_SKIP_BUILD=1 FUZZ_SCRATCH="$scratch" FUZZ_ARTIFACTS="Fuzz/corpus/$reader" FUZZ_WORK="$work/$reader" \
       Fuzz/run.sh "$reader" "$seconds" >"$log" 2>&1; then

@@ -4,6 +4,7 @@
 # -timeout) fails the run; libFuzzer writes the input as crash-*/timeout-* in the current folder.
 #
 # Usage: Fuzz/run.sh READER [SECONDS]     READER: edf wfdb acq cfwb mat xlsx delimited labchart
+#        oxysoft moxy
 #        (default 60 s; use 0 to fuzz until stopped). Run from the repository root.
 # Environment: FUZZ_SCRATCH (default .build-fuzz) is the SwiftPM scratch path of the fuzz build;
 #              FUZZ_WORK (default /tmp/ldf-fuzz/READER) collects the inputs libFuzzer finds;
@@ -11,7 +12,7 @@
 #              FUZZ_SKIP_BUILD=1 uses the binary already built (Fuzz/ci.sh builds once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-reader=${1:?give a reader: edf wfdb acq cfwb mat xlsx delimited labchart}
+reader=${1:?give a reader: edf wfdb acq cfwb mat xlsx delimited labchart oxysoft moxy}
 seconds=${2:-60}
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
 work=${FUZZ_WORK:-/tmp/ldf-fuzz/$reader}
@@ -35,6 +36,7 @@ case "$reader" in
     done ;;
   delimited) seeds=(Tests/Fixtures/io Tests/Fixtures/layouts samples/study) ;;
   labchart) seeds=(Tests/Fixtures/labchart) ;;
+  oxysoft|moxy) seeds=(Tests/Fixtures/nirs) ;;
   *) seeds=("Tests/Fixtures/$reader") ;;
 esac
 [ -d "Fuzz/corpus/$reader" ] && seeds+=("Fuzz/corpus/$reader")

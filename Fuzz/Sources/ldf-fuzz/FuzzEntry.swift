@@ -4,7 +4,7 @@ import LDFIO
 
 /// One reader fed with arbitrary bytes, the whole way to an assembled recording. The reader is
 /// chosen by the environment variable `LDF_FUZZ_READER` (edf, wfdb, acq, cfwb, mat, xlsx,
-/// delimited, labchart). Any thrown error is a pass; a trap, a hang or a sanitizer report is a
+/// delimited, labchart, oxysoft, moxy). Any thrown error is a pass; a trap, a hang or a sanitizer report is a
 /// failure. For WFDB the input is a header, a NUL byte, then the bytes every signal and
 /// annotation file of the header gets.
 enum FuzzTarget {

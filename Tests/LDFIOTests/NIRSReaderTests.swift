@@ -45,6 +45,11 @@ import Testing
         #expect { try RecordingReader.recording(from: Array(noRate.utf8), source: "norate.txt") } throws: { error in
             "\(error)".contains("gives no sample rate")
         }
+        // A legend numbering a column 0 (found by the fuzzer: it indexed before the row's first cell).
+        let columnZero = "OxySoft export of:\tx.oxy3\nExport sample rate:\t2\tHz\nLegend:\n0\t(Sample number)\n2\tTSI%\n\n1\t2\n0\t70\n"
+        #expect { try RecordingReader.recording(from: Array(columnZero.utf8), source: "zero.txt") } throws: { error in
+            "\(error)".contains("zero.txt line 4") && "\(error)".contains("does not start with a column number (1, 2, ...)")
+        }
     }
 
     @Test func moxyCSVGivesUnitsAndLapEvents() throws {

@@ -111,8 +111,8 @@ struct OxysoftParser {
     mutating func readLegend(_ line: ByteLine, cellCount n: Int) throws {
         let first = text(0)
         if first.lowercased() == "column" { return }
-        guard let number = Int(first) else {
-            throw LDFError("\(source) line \(line.number)", "the Oxysoft legend line '\(first)' does not start with a column number",
+        guard let number = Int(first), number >= 1 else {
+            throw LDFError("\(source) line \(line.number)", "the Oxysoft legend line '\(first)' does not start with a column number (1, 2, ...)",
                            fix: "repair the legend (lines 'N<TAB>trace name' after 'Legend:'), or export the measurement again")
         }
         if n > 1 && number == 1 && Int(text(1)) == 2 {

@@ -62,6 +62,11 @@ import Testing
         // Lap 1 → 2 at row 4 (8 s), 2 → 3 at row 9 (18 s); the date column is no event.
         #expect(recording.events.map(\.label) == ["lap 2", "lap 3"])
         #expect(recording.events.map(\.timeSeconds) == [8, 18])
+        // A lap counter beyond Int's range is written, not converted to Int (which traps).
+        let text = try String(contentsOfFile: Self.nirs("moxy_vot.csv"), encoding: .utf8)
+        let huge = text.replacingOccurrences(of: ",3,", with: ",1e300,")
+        let hugeLaps = try RecordingReader.recording(from: Array(huge.utf8), source: "huge.csv")
+        #expect(hugeLaps.events.map(\.label).contains("lap 1e+300"))
     }
 
     @Test func plainCSVWithAnSmO2ColumnIsNotMoxy() throws {

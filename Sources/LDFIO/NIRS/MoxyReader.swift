@@ -54,7 +54,7 @@ public enum MoxyReader: TableReader {
         var events: [Event] = []
         var previous = laps.first(where: \.isFinite)
         for (i, lap) in laps.enumerated() where lap.isFinite && lap != previous {
-            events.append(Event(timeSeconds: times[i], label: "lap \(Int(lap))", kind: .marker))
+            events.append(Event(timeSeconds: times[i], label: "lap \(MessageNumber.short(lap))", kind: .marker))
             previous = lap
         }
         return events

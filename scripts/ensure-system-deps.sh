@@ -4,9 +4,13 @@
 # prints the exact command and fails.
 set -euo pipefail
 
+# The library cache is read whole into a variable: `ldconfig -p | grep -q` under pipefail fails
+# at random when grep exits first and ldconfig dies of SIGPIPE, which read as "missing".
 have_libs() {
-    [ -f /usr/include/fftw3.h ] && ldconfig -p 2>/dev/null | grep -q 'libfftw3\.so' \
-        && [ -f /usr/include/zlib.h ] && ldconfig -p 2>/dev/null | grep -q 'libz\.so'
+    local cache
+    cache="$(ldconfig -p 2>/dev/null || true)"
+    [ -f /usr/include/fftw3.h ] && [[ "$cache" == *libfftw3.so* ]] \
+        && [ -f /usr/include/zlib.h ] && [[ "$cache" == *libz.so* ]]
 }
 
 if have_libs; then

@@ -45,6 +45,10 @@ import Testing
         #expect { try RecordingReader.recording(from: Array(noRate.utf8), source: "norate.txt") } throws: { error in
             "\(error)".contains("gives no sample rate")
         }
+        // An event in a row shorter than the legend (found by the fuzzer: the description range was reversed).
+        let shortRow = "OxySoft export of:\tx.oxy3\nExport sample rate:\t2\tHz\nLegend:\n1\t(Sample number)\n2\tTSI%\n3\t(Event)\n5\tTSI Fit\n\n1\t2\t3\t4\t5\n0\t70\t0\t1\t1\n1\t71\tA\n"
+        let events = try RecordingReader.recording(from: Array(shortRow.utf8), source: "short.txt").events
+        #expect(events.map(\.label) == ["A"])
         // A legend numbering a column 0 (found by the fuzzer: it indexed before the row's first cell).
         let columnZero = "OxySoft export of:\tx.oxy3\nExport sample rate:\t2\tHz\nLegend:\n0\t(Sample number)\n2\tTSI%\n\n1\t2\n0\t70\n"
         #expect { try RecordingReader.recording(from: Array(columnZero.utf8), source: "zero.txt") } throws: { error in

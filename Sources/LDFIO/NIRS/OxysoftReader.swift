@@ -163,7 +163,7 @@ struct OxysoftParser {
             let code = text(eventColumn - 1)
             if !code.isEmpty && code != "0" {
                 let lastColumn = max(legend.keys.max() ?? 0, eventColumn)
-                let description = (lastColumn..<n).map(text).filter { !$0.isEmpty }.joined(separator: " ")
+                let description = (min(lastColumn, n)..<n).map(text).filter { !$0.isEmpty }.joined(separator: " ")
                 markers.append((samples.count - 1, description.isEmpty ? code : "\(description) (\(code))"))
             }
         }

@@ -116,12 +116,6 @@ struct SimulateCRTCommand: ParsableCommand {
     func run() throws {
         let simulation = try simulation()
         let simulated = try simulation.generate(seed: output.seed)
-        try output.write(simulated.table, kind: "crt", truth: CRTTruthFile(configuration: simulation, expected: simulated.truth))
+        try output.write(simulated.table, kind: "crt", truth: SimulationTruthPayload(configuration: simulation, expected: simulated.truth))
     }
-}
-
-/// The CRT truth file's payload: the configuration and every press's truth.
-struct CRTTruthFile: Codable, Sendable {
-    var configuration: CRTSimulation
-    var expected: CRTTruth
 }

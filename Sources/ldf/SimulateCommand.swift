@@ -196,3 +196,10 @@ struct SimulateRestCommand: ParsableCommand {
         try output.write(recording, kind: "rest", truth: simulation)
     }
 }
+
+/// A truth file's payload for every protocol simulator: the simulator's configuration and what it
+/// expects an analysis to find.
+struct SimulationTruthPayload<Configuration: Codable & Sendable, Expected: Codable & Sendable>: Codable, Sendable {
+    var configuration: Configuration
+    var expected: Expected
+}

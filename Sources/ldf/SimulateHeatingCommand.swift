@@ -143,12 +143,6 @@ struct SimulateHeatingCommand: ParsableCommand {
     func run() throws {
         let simulation = simulation()
         let simulated = try simulation.generate(seed: output.seed)
-        try output.write(simulated.recording, kind: "heating", truth: HeatingTruthFile(configuration: simulation, expected: simulated.truth))
+        try output.write(simulated.recording, kind: "heating", truth: SimulationTruthPayload(configuration: simulation, expected: simulated.truth))
     }
-}
-
-/// The heating truth file's payload: the configuration and the expected values.
-struct HeatingTruthFile: Codable, Sendable {
-    var configuration: HeatingSimulation
-    var expected: HeatingTruth
 }

@@ -133,12 +133,6 @@ struct SimulateIontophoresisCommand: ParsableCommand {
     func run() throws {
         let simulation = try simulation()
         let simulated = try simulation.generate(seed: output.seed)
-        try output.write(simulated.recording, kind: "iontophoresis", truth: IontophoresisTruthFile(configuration: simulation, expected: simulated.truth))
+        try output.write(simulated.recording, kind: "iontophoresis", truth: SimulationTruthPayload(configuration: simulation, expected: simulated.truth))
     }
-}
-
-/// The iontophoresis truth file's payload: the configuration and the expected values.
-struct IontophoresisTruthFile: Codable, Sendable {
-    var configuration: IontophoresisSimulation
-    var expected: IontophoresisTruth
 }

@@ -171,12 +171,6 @@ struct SimulatePorhCommand: ParsableCommand {
     func run() throws {
         let simulation = try simulation()
         let simulated = simulation.generate(seed: output.seed)
-        try output.write(simulated.recording, kind: "porh", truth: PORHTruthFile(configuration: simulation, expected: simulated.truth))
+        try output.write(simulated.recording, kind: "porh", truth: SimulationTruthPayload(configuration: simulation, expected: simulated.truth))
     }
-}
-
-/// The PORH truth file's payload: the configuration and the expected parameters.
-struct PORHTruthFile: Codable, Sendable {
-    var configuration: PORHSimulation
-    var expected: PORHTruth
 }

@@ -111,12 +111,6 @@ struct SimulateVOTCommand: ParsableCommand {
     func run() throws {
         let simulation = simulation()
         let simulated = try simulation.generate(seed: output.seed)
-        try output.write(simulated.recording, kind: "vot", truth: VOTTruthFile(configuration: simulation, expected: simulated.truth))
+        try output.write(simulated.recording, kind: "vot", truth: SimulationTruthPayload(configuration: simulation, expected: simulated.truth))
     }
-}
-
-/// The VOT truth file's payload: the configuration and the expected values.
-struct VOTTruthFile: Codable, Sendable {
-    var configuration: VOTSimulation
-    var expected: VOTTruth
 }

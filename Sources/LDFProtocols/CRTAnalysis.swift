@@ -24,6 +24,9 @@ public enum CRTAnalysis {
         if failed > 0 {
             diagnostics.append(.warning("crt_not_fitted", "\(failed) of \(presses.count) presses have no CRT (see their reasons)"))
         }
+        if releases.contains(where: { $0.source == .detected }), let share = finder.blanchedShare(), share > 0.5 {
+            diagnostics.append(directionWarning(share: share, options: options))
+        }
         return CRTResult(source: samples.source, channel: samples.channel, unit: samples.unit, sampleCount: samples.times.count,
                          irregularTimes: samples.irregular, medianIntervalSeconds: samples.medianIntervalSeconds,
                          presses: presses, options: options, diagnostics: diagnostics)
@@ -52,6 +55,15 @@ public enum CRTAnalysis {
             press.reason = "\(error)"
         }
         return press
+    }
+
+    /// The warning that detected presses cover most of the recording, which skin blanched only
+    /// while pressed does not do: the refill direction is probably the other way round.
+    static func directionWarning(share: Double, options: CRTOptions) -> Diagnostic {
+        let other = options.refill == .falls ? RefillDirection.rises : .falls
+        return .warning("crt_direction_doubtful",
+                        "the signal is on the blanched side for \(MessageNumber.short(100 * share)) % of the recording, so the presses found are probably "
+                        + "the rest between presses; if the signal \(other.rawValue) during refill, give \(parameter: "refill") \(other.rawValue)")
     }
 
     /// The failure's reason, with the likely fix for a curve going the wrong way.

@@ -93,6 +93,17 @@ struct CRTReleaseFinder {
         return runs
     }
 
+    /// Share of the recording's time (0-1) that the smoothed oriented signal spends past the
+    /// threshold, on the blanched side; nil for a flat signal. Skin is blanched only while pressed,
+    /// so a share above one half says the presses found are probably the rest between presses: the
+    /// refill direction is the other way round.
+    func blanchedShare() -> Double? {
+        guard let threshold, let first = samples.times.first, let last = samples.times.last, last > first else { return nil }
+        var blanched = 0.0
+        for i in 0..<(smoothed.count - 1) where smoothed[i] > threshold { blanched += samples.times[i + 1] - samples.times[i] }
+        return blanched / (last - first)
+    }
+
     /// The release of a press: the last smoothed sample of the run still at the blanched level
     /// (within `margin` of the run's 90th percentile), moved on by half the smoothing length (a
     /// centred mean starts to fall that much before a sharp release), as the first sample at or

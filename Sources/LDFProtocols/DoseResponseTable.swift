@@ -9,15 +9,15 @@ public struct DoseResponseEntry: Sendable, Equatable {
     public var dose: Int
     public var charge: Double?
     public var cumulativeCharge: Double?
-    public var plateau: IontophoresisMeasure
-    public var change: IontophoresisMeasure
-    public var percentChange: IontophoresisMeasure
+    public var plateau: ProtocolMeasure
+    public var change: ProtocolMeasure
+    public var percentChange: ProtocolMeasure
     /// The vehicle channel, and its response to the same dose; missing for the vehicle itself.
     public var vehicleChannel: String?
-    public var vehicleChange: IontophoresisMeasure
-    public var vehiclePercentChange: IontophoresisMeasure
+    public var vehicleChange: ProtocolMeasure
+    public var vehiclePercentChange: ProtocolMeasure
     /// change - vehicle change: the drug's own effect beyond the current's.
-    public var netChange: IontophoresisMeasure
+    public var netChange: ProtocolMeasure
 }
 
 /// The dose–response table of one file: a row per dose of every channel, drugs in the order
@@ -41,7 +41,7 @@ public struct DoseResponseTable: Sendable, Equatable {
     }
 
     static func entry(_ result: IontophoresisResult, _ r: DoseResponse, vehicle: IontophoresisResult?) -> DoseResponseEntry {
-        let missing = IontophoresisMeasure.missing(result.drug == .vehicle ? "this is the vehicle" : "no vehicle channel in the file")
+        let missing = ProtocolMeasure.missing(result.drug == .vehicle ? "this is the vehicle" : "no vehicle channel in the file")
         var vehicleChange = missing, vehiclePercent = missing, net = missing
         if let vehicle {
             if let match = vehicle.doses.first(where: { $0.index == r.index }) {
@@ -49,7 +49,7 @@ public struct DoseResponseTable: Sendable, Equatable {
                 vehiclePercent = match.percentChange
                 net = r.change.value.map { c in match.change.map { c - $0 } } ?? r.change
             } else {
-                let reason = IontophoresisMeasure.missing("the vehicle channel '\(vehicle.channel)' has no dose \(r.index)")
+                let reason = ProtocolMeasure.missing("the vehicle channel '\(vehicle.channel)' has no dose \(r.index)")
                 (vehicleChange, vehiclePercent, net) = (reason, reason, reason)
             }
         }

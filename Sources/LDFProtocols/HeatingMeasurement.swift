@@ -52,12 +52,12 @@ struct HeatingMeasurement {
         let baseline = baselineLevel(&diagnostics)
         let firstEnd = maximumStep ?? duration
         let plateau = lateWindow(length: options.plateauWindowSeconds, end: firstEnd, after: onset, name: "plateau", parameter: "plateauWindow")
-        let maximum: (flux: HeatingMeasure, window: TimeWindow?) = maximumStep.map {
+        let maximum: (flux: ProtocolMeasure, window: TimeWindow?) = maximumStep.map {
             lateWindow(length: options.maximumWindowSeconds, end: duration, after: $0, name: "maximum", parameter: "maximumWindow")
         } ?? (.missing("no maximum step (43-44 °C) in the recording"), nil)
         let response = InitialResponse.measure(self, baseline: baseline.flux.value,
                                        end: plateau.window?.startSeconds ?? firstEnd, diagnostics: &diagnostics)
-        let raw: [(HeatingLevelKey, HeatingMeasure, TimeWindow?)] = [
+        let raw: [(HeatingLevelKey, ProtocolMeasure, TimeWindow?)] = [
             (.baseline, baseline.flux, baseline.window), (.initialPeak, response.peak, nil), (.nadir, response.nadir, nil),
             (.plateau, plateau.flux, plateau.window), (.maximum, maximum.flux, maximum.window),
         ]
@@ -78,7 +78,7 @@ struct HeatingMeasurement {
     }
 
     /// Mean over the baseline window before the onset (shortened when the recording starts later).
-    func baselineLevel(_ diagnostics: inout [Diagnostic]) -> (flux: HeatingMeasure, window: TimeWindow?) {
+    func baselineLevel(_ diagnostics: inout [Diagnostic]) -> (flux: ProtocolMeasure, window: TimeWindow?) {
         let start = max(0, onset - options.baselineWindowSeconds)
         guard onset - start >= Self.shortestBaselineSeconds else {
             return (.missing("only \(MessageNumber.short(onset)) s of recording before the onset (at least \(MessageNumber.short(Self.shortestBaselineSeconds)) s needed)"), nil)
@@ -87,33 +87,33 @@ struct HeatingMeasurement {
             diagnostics.append(.info("short_baseline", "baseline window shortened to the \(MessageNumber.short(onset - start)) s before the onset"))
         }
         let window = TimeWindow(startSeconds: start, endSeconds: onset)
-        return (HeatingMeasure(mean(window), reason: "no valid samples in the baseline window"), window)
+        return (ProtocolMeasure(mean(window), reason: "no valid samples in the baseline window"), window)
     }
 
     /// Mean over the `length` seconds before `end`, when they lie after `after`.
-    func lateWindow(length: Double, end: Double, after: Double, name: String, parameter: String) -> (flux: HeatingMeasure, window: TimeWindow?) {
+    func lateWindow(length: Double, end: Double, after: Double, name: String, parameter: String) -> (flux: ProtocolMeasure, window: TimeWindow?) {
         guard end - length >= after else {
             return (.missing("the \(name) stage lasts \(MessageNumber.short(end - after)) s, shorter than the \(MessageNumber.short(length)) s window (\(ParameterSpelling.spell(parameter)))"), nil)
         }
         let window = TimeWindow(startSeconds: end - length, endSeconds: end)
-        return (HeatingMeasure(mean(window), reason: "no valid samples in the \(name) window"), window)
+        return (ProtocolMeasure(mean(window), reason: "no valid samples in the \(name) window"), window)
     }
 
     /// CVC = level / MAP.
-    func cvc(_ level: HeatingMeasure) -> HeatingMeasure {
+    func cvc(_ level: ProtocolMeasure) -> ProtocolMeasure {
         guard let map = options.meanArterialPressureMmHg else { return .missing("no mean arterial pressure (\(ParameterSpelling.spell("map")))") }
         return level.map { $0 / map }
     }
 
     /// The maximal CVC %CVCmax refers to: given, else the maximum step's (as flux: with one MAP
     /// the pressure cancels), with where it came from.
-    func cvcReference(maximum: HeatingMeasure) -> (value: Double?, reason: String?, source: String?) {
+    func cvcReference(maximum: ProtocolMeasure) -> (value: Double?, reason: String?, source: String?) {
         if let given = options.maximumCVC, let map = options.meanArterialPressureMmHg { return (given * map, nil, "cvc_max") }
         if let m = maximum.value { return (m, nil, "maximum_step") }
         return (nil, "no maximal CVC: \(maximum.reason ?? "no maximum") and no \(ParameterSpelling.spell("cvcMax"))", nil)
     }
 
-    func percent(_ level: HeatingMeasure, reference: Double?, reason: String?) -> HeatingMeasure {
+    func percent(_ level: ProtocolMeasure, reference: Double?, reason: String?) -> ProtocolMeasure {
         guard let reference, reference > 0 else { return .missing(reason ?? "no maximal CVC") }
         return level.map { 100 * $0 / reference }
     }

@@ -1,24 +1,6 @@
 import LDFCore
 import LDFPORH
 
-/// A number that may be missing, with the reason when it is.
-public struct HeatingMeasure: Sendable, Codable, Equatable {
-    public var value: Double?
-    public var reason: String?
-
-    public init(_ value: Double?, reason: String? = nil) {
-        self.value = value.flatMap { $0.isFinite ? $0 : nil }
-        self.reason = self.value == nil ? (reason ?? "not computable") : nil
-    }
-
-    public static func missing(_ reason: String) -> HeatingMeasure { HeatingMeasure(nil, reason: reason) }
-
-    /// `transform` of the value; missing with the same reason when missing.
-    func map(_ transform: (Double) -> Double) -> HeatingMeasure {
-        value.map { HeatingMeasure(transform($0)) } ?? self
-    }
-}
-
 /// The flux levels of a local-heating response, in output order (docs/METHODS.md §18.3).
 public enum HeatingLevelKey: String, Sendable, Codable, CaseIterable {
     case baseline
@@ -43,11 +25,11 @@ public enum HeatingLevelKey: String, Sendable, Codable, CaseIterable {
 public struct HeatingLevel: Sendable, Equatable {
     public var key: HeatingLevelKey
     /// Flux in the recording's unit.
-    public var flux: HeatingMeasure
+    public var flux: ProtocolMeasure
     /// Flux / MAP, flux unit per mmHg.
-    public var cvc: HeatingMeasure
+    public var cvc: ProtocolMeasure
     /// 100 CVC / CVCmax, %.
-    public var percentCVCMax: HeatingMeasure
+    public var percentCVCMax: ProtocolMeasure
     public var window: TimeWindow?
 }
 
@@ -72,8 +54,8 @@ public struct HeatingResult: Sendable {
     /// Every level in `HeatingLevelKey` order.
     public var levels: [HeatingLevel]
     /// Onset to the initial peak and to the nadir, s.
-    public var initialPeakTime: HeatingMeasure
-    public var nadirTime: HeatingMeasure
+    public var initialPeakTime: ProtocolMeasure
+    public var nadirTime: ProtocolMeasure
     /// Where %CVCmax's reference came from: "maximum_step", "cvc_max" (given) or nil.
     public var cvcMaxSource: String?
     public var options: HeatingOptions

@@ -6,11 +6,11 @@ import LDFCore
 /// `HeatingOptions.biphasicDrop` of the peak's rise above baseline.
 struct InitialResponse {
     var biphasic: Bool?
-    var peak: HeatingMeasure
-    var nadir: HeatingMeasure
+    var peak: ProtocolMeasure
+    var nadir: ProtocolMeasure
     /// From the onset, s.
-    var peakTime: HeatingMeasure
-    var nadirTime: HeatingMeasure
+    var peakTime: ProtocolMeasure
+    var nadirTime: ProtocolMeasure
 
     /// Locates both in `m` between the onset and `end` (the plateau window's start), against
     /// `baseline` (the smoothed flux at the onset without one).
@@ -40,11 +40,11 @@ struct InitialResponse {
             diagnostics.append(.warning("vertex_fit", "the vertex fit failed for the \(peakFit == nil ? "peak" : "nadir"); the smoothed extreme is used"))
         }
         let p = peakFit ?? ExtremumFit.fallback(s, iPeak, rateHz: m.rateHz), n = nadirFit ?? ExtremumFit.fallback(s, iNadir, rateHz: m.rateHz)
-        return InitialResponse(biphasic: true, peak: HeatingMeasure(p.level), nadir: HeatingMeasure(n.level),
-                               peakTime: HeatingMeasure(p.timeSeconds - m.onset), nadirTime: HeatingMeasure(n.timeSeconds - m.onset))
+        return InitialResponse(biphasic: true, peak: ProtocolMeasure(p.level), nadir: ProtocolMeasure(n.level),
+                               peakTime: ProtocolMeasure(p.timeSeconds - m.onset), nadirTime: ProtocolMeasure(n.timeSeconds - m.onset))
     }
 
-    init(biphasic: Bool?, peak: HeatingMeasure, nadir: HeatingMeasure, peakTime: HeatingMeasure, nadirTime: HeatingMeasure) {
+    init(biphasic: Bool?, peak: ProtocolMeasure, nadir: ProtocolMeasure, peakTime: ProtocolMeasure, nadirTime: ProtocolMeasure) {
         self.biphasic = biphasic
         self.peak = peak
         self.nadir = nadir

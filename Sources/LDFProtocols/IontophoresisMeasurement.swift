@@ -41,14 +41,14 @@ struct IontophoresisMeasurement {
     }
 
     /// Mean of the raw flux and SD of the smoothed flux over the rest window.
-    func rest() -> (mean: IontophoresisMeasure, sd: IontophoresisMeasure) {
+    func rest() -> (mean: ProtocolMeasure, sd: ProtocolMeasure) {
         let v = finite(smooth, restWindow)
         guard let m = mean(restWindow), v.count > 1 else {
             return (.missing("no valid samples in the rest window"), .missing("no valid samples in the rest window"))
         }
         let sm = v.reduce(0, +) / Double(v.count)
         let sd = (v.reduce(0) { $0 + ($1 - sm) * ($1 - sm) } / Double(v.count - 1)).squareRoot()
-        return (IontophoresisMeasure(m), IontophoresisMeasure(sd))
+        return (ProtocolMeasure(m), ProtocolMeasure(sd))
     }
 
     /// The interval of dose `i`: to the next pulse start; the last to its stop plus the median
@@ -62,20 +62,20 @@ struct IontophoresisMeasurement {
     }
 
     /// Every dose's read-outs, in order.
-    func measure(diagnostics: inout [Diagnostic]) -> (rest: IontophoresisMeasure, sd: IontophoresisMeasure, doses: [DoseResponse]) {
+    func measure(diagnostics: inout [Diagnostic]) -> (rest: ProtocolMeasure, sd: ProtocolMeasure, doses: [DoseResponse]) {
         let (rest, sd) = rest()
         var responses: [DoseResponse] = []
         var cumulative: Double? = 0
         for i in doses.indices {
             cumulative = cumulative.flatMap { c in doses[i].chargeMillicoulombs.map { c + $0 } }
-            let previous = responses.last?.plateau.value.map { IontophoresisMeasure($0) }
+            let previous = responses.last?.plateau.value.map { ProtocolMeasure($0) }
             let response = measureDose(i, rest: rest, sd: sd, reference: previous ?? rest, cumulative: cumulative, diagnostics: &diagnostics)
             responses.append(response)
         }
         return (rest, sd, responses)
     }
 
-    func measureDose(_ i: Int, rest: IontophoresisMeasure, sd: IontophoresisMeasure, reference: IontophoresisMeasure,
+    func measureDose(_ i: Int, rest: ProtocolMeasure, sd: ProtocolMeasure, reference: ProtocolMeasure,
                      cumulative: Double?, diagnostics: inout [Diagnostic]) -> DoseResponse {
         let dose = doses[i]
         let interval = interval(i)
@@ -85,7 +85,7 @@ struct IontophoresisMeasurement {
         let recoveryEnd = i + 1 < doses.count ? interval.endSeconds : duration
         let unknownCharge = "charge unknown for a pulse up to this one (give charges in \(ParameterSpelling.spell("pulses")) or \(ParameterSpelling.spell("current")))"
         return DoseResponse(
-            index: i + 1, dose: dose, cumulativeCharge: IontophoresisMeasure(cumulative, reason: unknownCharge), interval: interval,
+            index: i + 1, dose: dose, cumulativeCharge: ProtocolMeasure(cumulative, reason: unknownCharge), interval: interval,
             plateau: plateau.level, plateauWindow: plateau.window,
             change: combine(plateau.level, rest) { $0 - $1 }, percentChange: combine(plateau.level, rest) { 100 * ($0 - $1) / $1 },
             maximum: maximum.level, maximumTime: maximum.time.map { $0 - dose.startSeconds },
@@ -101,7 +101,7 @@ struct IontophoresisMeasurement {
 
     /// Mean over the last `plateauWindowSeconds` of the current-free part of the interval (all
     /// of it, with a note, when that part is shorter).
-    func plateau(_ i: Int, interval: TimeWindow, diagnostics: inout [Diagnostic]) -> (level: IontophoresisMeasure, window: TimeWindow?) {
+    func plateau(_ i: Int, interval: TimeWindow, diagnostics: inout [Diagnostic]) -> (level: ProtocolMeasure, window: TimeWindow?) {
         let stop = doses[i].stopSeconds
         guard interval.endSeconds > stop else {
             return (.missing("no current-free time after pulse \(i + 1) before the next pulse or the end"), nil)
@@ -112,27 +112,27 @@ struct IontophoresisMeasurement {
                                      + "shorter than \(ParameterSpelling.spell("plateauWindow")) \(MessageNumber.short(options.plateauWindowSeconds)) s"))
         }
         let window = TimeWindow(startSeconds: start, endSeconds: interval.endSeconds)
-        return (IontophoresisMeasure(mean(window), reason: "no valid samples in the plateau window"), window)
+        return (ProtocolMeasure(mean(window), reason: "no valid samples in the plateau window"), window)
     }
 
     /// The maximum of the smoothed flux over `w` and its time.
-    func extreme(in w: TimeWindow) -> (level: IontophoresisMeasure, time: IontophoresisMeasure) {
+    func extreme(in w: TimeWindow) -> (level: ProtocolMeasure, time: ProtocolMeasure) {
         var best: Int?
         for j in index(w.startSeconds)..<index(w.endSeconds) where smooth[j].isFinite && (best.map { smooth[j] > smooth[$0] } ?? true) { best = j }
         guard let best else { return (.missing("no valid samples in the interval"), .missing("no valid samples in the interval")) }
-        return (IontophoresisMeasure(smooth[best]), IontophoresisMeasure(time(best)))
+        return (ProtocolMeasure(smooth[best]), ProtocolMeasure(time(best)))
     }
 
     /// The first time in [from, to) the smoothed flux is beyond `threshold` (above when `rising`)
     /// and stays so for the sustain time (samples past `to` count toward it).
-    func crossing(from: Double, to: Double, threshold: IontophoresisMeasure, rising: Bool, what: String) -> IontophoresisMeasure {
+    func crossing(from: Double, to: Double, threshold: ProtocolMeasure, rising: Bool, what: String) -> ProtocolMeasure {
         guard let level = threshold.value else { return .missing(threshold.reason ?? "no threshold") }
         let hold = max(1, Int((options.sustainSeconds * rateHz).rounded()))
         let beyond = { (j: Int) in self.smooth[j].isFinite && (rising ? self.smooth[j] > level : self.smooth[j] <= level) }
         var run = 0
         for j in index(from)..<smooth.count {
             run = beyond(j) ? run + 1 : 0
-            if run == hold, j - hold + 1 < index(to) { return IontophoresisMeasure(time(j - hold + 1)) }
+            if run == hold, j - hold + 1 < index(to) { return ProtocolMeasure(time(j - hold + 1)) }
             if run == 0, j >= index(to) { break }
         }
         return .missing("the smoothed flux does not stay \(rising ? "above" : "below") \(what) (\(MessageNumber.short(level))) for "
@@ -140,35 +140,35 @@ struct IontophoresisMeasurement {
     }
 
     /// Back within k SD of rest after the maximum.
-    func recovery(after maximum: IontophoresisMeasure, to end: Double, threshold: IontophoresisMeasure) -> IontophoresisMeasure {
+    func recovery(after maximum: ProtocolMeasure, to end: Double, threshold: ProtocolMeasure) -> ProtocolMeasure {
         guard let t = maximum.value else { return .missing(maximum.reason ?? "no maximum") }
         return crossing(from: t, to: end, threshold: threshold, rising: false, what: "rest + \(MessageNumber.short(options.thresholdSD)) SD")
     }
 
     /// The first time from the pulse start the smoothed flux reaches reference + (plateau -
     /// reference)/2, linearly interpolated between samples.
-    func halfRise(_ dose: Dose, interval: TimeWindow, reference: IontophoresisMeasure, plateau: IontophoresisMeasure) -> IontophoresisMeasure {
+    func halfRise(_ dose: Dose, interval: TimeWindow, reference: ProtocolMeasure, plateau: ProtocolMeasure) -> ProtocolMeasure {
         guard let r = reference.value, let p = plateau.value else { return .missing(plateau.reason ?? reference.reason ?? "no plateau") }
         guard p > r else { return .missing("the plateau (\(MessageNumber.short(p))) is not above the level before the pulse (\(MessageNumber.short(r)))") }
         let half = (r + p) / 2
         let first = index(dose.startSeconds), last = index(interval.endSeconds)
         for j in first..<last where smooth[j].isFinite && smooth[j] >= half {
-            guard j > first, smooth[j - 1].isFinite, smooth[j - 1] < half else { return IontophoresisMeasure(time(j) - dose.startSeconds) }
+            guard j > first, smooth[j - 1].isFinite, smooth[j - 1] < half else { return ProtocolMeasure(time(j) - dose.startSeconds) }
             let fraction = (half - smooth[j - 1]) / (smooth[j] - smooth[j - 1])
-            return IontophoresisMeasure(time(j - 1) + fraction / rateHz - dose.startSeconds)
+            return ProtocolMeasure(time(j - 1) + fraction / rateHz - dose.startSeconds)
         }
         return .missing("the smoothed flux does not reach halfway to the plateau within the interval")
     }
 
     /// ∫ (flux - rest) dt over `w` by the rectangle rule; missing samples count as rest.
-    func area(_ w: TimeWindow, rest: IontophoresisMeasure) -> IontophoresisMeasure {
+    func area(_ w: TimeWindow, rest: ProtocolMeasure) -> ProtocolMeasure {
         guard let r = rest.value else { return .missing(rest.reason ?? "no rest level") }
-        return IontophoresisMeasure(finite(flux, w).reduce(0) { $0 + ($1 - r) } / rateHz)
+        return ProtocolMeasure(finite(flux, w).reduce(0) { $0 + ($1 - r) } / rateHz)
     }
 
-    func combine(_ a: IontophoresisMeasure, _ b: IontophoresisMeasure, _ f: (Double, Double) -> Double) -> IontophoresisMeasure {
+    func combine(_ a: ProtocolMeasure, _ b: ProtocolMeasure, _ f: (Double, Double) -> Double) -> ProtocolMeasure {
         guard let x = a.value else { return a }
         guard let y = b.value else { return b }
-        return IontophoresisMeasure(f(x, y))
+        return ProtocolMeasure(f(x, y))
     }
 }

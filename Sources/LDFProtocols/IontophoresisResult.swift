@@ -1,9 +1,6 @@
 import LDFCore
 import LDFPORH
 
-/// A number that may be missing, with the reason when it is (shared with local heating).
-public typealias IontophoresisMeasure = HeatingMeasure
-
 /// The response to one dose (docs/METHODS.md §21.3). Levels in the flux unit; areas in flux
 /// unit × s above rest; times in s from the pulse start; windows on the file's axis.
 public struct DoseResponse: Sendable, Equatable {
@@ -11,31 +8,31 @@ public struct DoseResponse: Sendable, Equatable {
     public var index: Int
     public var dose: Dose
     /// Sum of the charges of this and every earlier pulse, mC; missing when any is unknown.
-    public var cumulativeCharge: IontophoresisMeasure
+    public var cumulativeCharge: ProtocolMeasure
     /// The dose's interval: from the pulse start to the next pulse's start (the last: its stop
     /// plus the protocol's gap).
     public var interval: TimeWindow
     /// Mean flux over the plateau window at the end of the interval.
-    public var plateau: IontophoresisMeasure
+    public var plateau: ProtocolMeasure
     public var plateauWindow: TimeWindow?
     /// plateau - rest, and 100 (plateau - rest) / rest.
-    public var change: IontophoresisMeasure
-    public var percentChange: IontophoresisMeasure
+    public var change: ProtocolMeasure
+    public var percentChange: ProtocolMeasure
     /// Maximum of the smoothed flux over the interval, and when it occurred.
-    public var maximum: IontophoresisMeasure
-    public var maximumTime: IontophoresisMeasure
+    public var maximum: ProtocolMeasure
+    public var maximumTime: ProtocolMeasure
     /// The level the dose rises from: the rest for the first dose, the previous plateau after.
-    public var reference: IontophoresisMeasure
+    public var reference: ProtocolMeasure
     /// First time the smoothed flux stays above reference + k·SD(rest) for the sustain time.
-    public var responseTime: IontophoresisMeasure
+    public var responseTime: ProtocolMeasure
     /// First time the smoothed flux reaches halfway from the reference to the plateau.
-    public var halfRiseTime: IontophoresisMeasure
+    public var halfRiseTime: ProtocolMeasure
     /// First time after the maximum the smoothed flux stays below rest + k·SD(rest) (searched to
     /// the next pulse; after the last pulse, to the end of the recording).
-    public var recoveryTime: IontophoresisMeasure
+    public var recoveryTime: ProtocolMeasure
     /// ∫ (flux - rest) dt over the pulse (start to stop) and over the whole interval.
-    public var deliveryArea: IontophoresisMeasure
-    public var intervalArea: IontophoresisMeasure
+    public var deliveryArea: ProtocolMeasure
+    public var intervalArea: ProtocolMeasure
 }
 
 /// Where a channel's drug came from.
@@ -62,8 +59,8 @@ public struct IontophoresisResult: Sendable {
     public var drugSource: DrugSource
     public var schedule: DoseSchedule
     /// Mean and SD of the smoothed flux over the rest window before the first pulse.
-    public var rest: IontophoresisMeasure
-    public var restSD: IontophoresisMeasure
+    public var rest: ProtocolMeasure
+    public var restSD: ProtocolMeasure
     public var restWindow: TimeWindow
     public var doses: [DoseResponse]
     public var options: IontophoresisOptions

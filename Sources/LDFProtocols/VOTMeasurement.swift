@@ -42,11 +42,11 @@ struct VOTMeasurement {
         let (baseline, baselineWindow) = measureBaseline(before: start, after: previousRelease.map { $0 + options.recoveryWindowSeconds })
         let minimumRange = index(start)..<index(min(release + options.reoxygenationWindowSeconds, recoveryEnd))
         let lowest = minimumRange.filter { smoothed[$0].isFinite }.min { smoothed[$0] < smoothed[$1] }
-        let minimum = HeatingMeasure(lowest.map { smoothed[$0] }, reason: "no valid samples during the occlusion")
+        let minimum = ProtocolMeasure(lowest.map { smoothed[$0] }, reason: "no valid samples during the occlusion")
         var result = VOTOcclusionResult(
             index: number, timing: timing, baseline: baseline, baselineWindow: baselineWindow,
             desaturation: .missing("no baseline"), minimum: minimum,
-            minimumTime: HeatingMeasure(lowest.map { time($0) - release }, reason: "no minimum"),
+            minimumTime: ProtocolMeasure(lowest.map { time($0) - release }, reason: "no minimum"),
             reoxygenation: reoxygenation(after: release, until: recoveryEnd),
             timeTo50: .missing("no baseline"), timeTo95: .missing("no baseline"), timeToBaseline: .missing("no baseline"),
             maximum: .missing("no samples after the release"), maximumTime: .missing("no samples after the release"),
@@ -60,17 +60,17 @@ struct VOTMeasurement {
             notes.append(.warning("desaturation_not_linear", "occlusion \(number): the desaturation line explains only r² = \(MessageNumber.short(r2)) "
                                   + "of the fall (VOT studies ask for r² > 0.95)"))
         }
-        result.ischaemicArea = HeatingMeasure(Self.area(x, rate: rate, range: index(start)..<min(x.count, index(release) + 1)) { b - $0 })
+        result.ischaemicArea = ProtocolMeasure(Self.area(x, rate: rate, range: index(start)..<min(x.count, index(release) + 1)) { b - $0 })
         let recovery = index(release)..<index(recoveryEnd)
         let shown = "within the \(MessageNumber.short(recoveryEnd - release)) s recovery window"
         for (fraction, key) in [(0.5, \VOTOcclusionResult.timeTo50), (0.95, \.timeTo95), (1.0, \.timeToBaseline)] {
             let level = smoothed[low] + fraction * (b - smoothed[low])
             let t = upCrossing(level, in: max(low, recovery.lowerBound)..<recovery.upperBound)
-            result[keyPath: key] = HeatingMeasure(t.map { $0 - release },
+            result[keyPath: key] = ProtocolMeasure(t.map { $0 - release },
                                                   reason: "StO2 does not recover \(Int(fraction * 100)) % of the way to baseline \(shown)")
         }
         if let top = result.maximum.value {
-            result.overshoot = HeatingMeasure(top - b)
+            result.overshoot = ProtocolMeasure(top - b)
             measureReturn(&result, baseline: b, release: release, recovery: recovery, shown: shown)
         }
         result.diagnostics = notes
@@ -78,14 +78,14 @@ struct VOTMeasurement {
     }
 
     /// Mean StO2 over the baseline window before `start`, not reaching back past `limit`.
-    func measureBaseline(before start: Double, after limit: Double?) -> (HeatingMeasure, TimeWindow?) {
+    func measureBaseline(before start: Double, after limit: Double?) -> (ProtocolMeasure, TimeWindow?) {
         let from = max(0, start - options.baselineWindowSeconds, limit ?? 0)
         let values = (index(from)..<index(start)).map { x[$0] }.filter(\.isFinite)
         guard start - from >= Self.minimumBaselineSeconds, !values.isEmpty else {
             return (.missing("only \(MessageNumber.short(max(0, start - from))) s of signal before the occlusion (at least "
                              + "\(MessageNumber.short(Self.minimumBaselineSeconds)) s needed)"), nil)
         }
-        return (HeatingMeasure(values.reduce(0, +) / Double(values.count)), TimeWindow(startSeconds: from, endSeconds: start))
+        return (ProtocolMeasure(values.reduce(0, +) / Double(values.count)), TimeWindow(startSeconds: from, endSeconds: start))
     }
 
     /// The desaturation line over 10-90 % of the fall from `level` to the occlusion's minimum, %/min.
@@ -97,7 +97,7 @@ struct VOTMeasurement {
             return .missing("the occlusion is too short for a slope fit: fewer than \(Self.minimumSlopeSamples) samples between "
                             + "10 and 90 % of the fall")
         }
-        return VOTSlope(slope: HeatingMeasure(fit.slope * 60), rSquared: fit.rSquared, count: fit.count,
+        return VOTSlope(slope: ProtocolMeasure(fit.slope * 60), rSquared: fit.rSquared, count: fit.count,
                         window: TimeWindow(startSeconds: fit.startSeconds, endSeconds: fit.endSeconds))
     }
 
@@ -125,15 +125,15 @@ struct VOTMeasurement {
         guard let fit = LinearFit(times: range.map(time), values: range.map { x[$0] }) else {
             return .missing("fewer than 3 samples in the \(MessageNumber.short(options.reoxygenationWindowSeconds)) s after the release")
         }
-        return VOTSlope(slope: HeatingMeasure(fit.slope), rSquared: fit.rSquared, count: fit.count,
+        return VOTSlope(slope: ProtocolMeasure(fit.slope), rSquared: fit.rSquared, count: fit.count,
                         window: TimeWindow(startSeconds: fit.startSeconds, endSeconds: fit.endSeconds))
     }
 
     /// The highest smoothed StO2 from `release` to `end`, and its time from the release.
     func measureMaximum(_ result: inout VOTOcclusionResult, from release: Double, to end: Double) {
         guard let top = (index(release)..<index(end)).filter({ smoothed[$0].isFinite }).max(by: { smoothed[$0] < smoothed[$1] }) else { return }
-        result.maximum = HeatingMeasure(smoothed[top])
-        result.maximumTime = HeatingMeasure(time(top) - release)
+        result.maximum = ProtocolMeasure(smoothed[top])
+        result.maximumTime = ProtocolMeasure(time(top) - release)
     }
 
     /// The return to baseline (within `returnFraction` of the overshoot) after the maximum, and
@@ -141,15 +141,15 @@ struct VOTMeasurement {
     func measureReturn(_ result: inout VOTOcclusionResult, baseline b: Double, release: Double, recovery: Range<Int>, shown: String) {
         guard let overshoot = result.overshoot.value, overshoot > 0, let peak = result.maximumTime.value else {
             result.recoveryTime = .missing("StO2 does not rise above baseline \(shown)")
-            result.recoveryArea = HeatingMeasure(0)
+            result.recoveryArea = ProtocolMeasure(0)
             return
         }
         let top = index(release + peak)
         let back = downCrossing(b + Self.returnFraction * overshoot, in: top..<recovery.upperBound)
-        result.recoveryTime = HeatingMeasure(back.map { $0 - release },
+        result.recoveryTime = ProtocolMeasure(back.map { $0 - release },
                                              reason: "StO2 stays above baseline (+5 % of the overshoot) to the end of the recovery window")
         let areaEnd = back.map { min(recovery.upperBound, index($0)) } ?? recovery.upperBound
-        result.recoveryArea = HeatingMeasure(Self.area(smoothed, rate: rate, range: recovery.lowerBound..<min(x.count, areaEnd + 1)) { max(0, $0 - b) })
+        result.recoveryArea = ProtocolMeasure(Self.area(smoothed, rate: rate, range: recovery.lowerBound..<min(x.count, areaEnd + 1)) { max(0, $0 - b) })
     }
 
     /// Time where smoothed StO2 first reaches `level` from below in `range`, linearly interpolated.

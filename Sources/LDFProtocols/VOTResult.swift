@@ -5,7 +5,7 @@ import LDFPORH
 /// r², the samples used and the window (file axis, s). The slope is missing with a reason when
 /// the window holds too few samples.
 public struct VOTSlope: Sendable, Equatable {
-    public var slope: HeatingMeasure
+    public var slope: ProtocolMeasure
     public var rSquared: Double?
     public var count: Int
     public var window: TimeWindow?
@@ -22,34 +22,34 @@ public struct VOTOcclusionResult: Sendable {
     /// Start and release on the file's axis, with their source.
     public var timing: OcclusionTiming
     /// Mean StO2 over the baseline window.
-    public var baseline: HeatingMeasure
+    public var baseline: ProtocolMeasure
     public var baselineWindow: TimeWindow?
     /// Desaturation slope, %/min (negative for a fall), over 10-90 % of the fall.
     public var desaturation: VOTSlope
     /// Lowest smoothed StO2 from the start to the end of the reoxygenation window, and its time
     /// from the release (negative before it).
-    public var minimum: HeatingMeasure
-    public var minimumTime: HeatingMeasure
+    public var minimum: ProtocolMeasure
+    public var minimumTime: ProtocolMeasure
     /// Reoxygenation slope, %/s, over the reoxygenation window after the release.
     public var reoxygenation: VOTSlope
     /// From the release until smoothed StO2 has recovered 50 % and 95 % of the way from the
     /// minimum to the baseline, and all the way (the baseline itself).
-    public var timeTo50: HeatingMeasure
-    public var timeTo95: HeatingMeasure
-    public var timeToBaseline: HeatingMeasure
+    public var timeTo50: ProtocolMeasure
+    public var timeTo95: ProtocolMeasure
+    public var timeToBaseline: ProtocolMeasure
     /// Highest smoothed StO2 in the recovery window, its time from the release, and its overshoot
     /// above the baseline (% points).
-    public var maximum: HeatingMeasure
-    public var maximumTime: HeatingMeasure
-    public var overshoot: HeatingMeasure
+    public var maximum: ProtocolMeasure
+    public var maximumTime: ProtocolMeasure
+    public var overshoot: ProtocolMeasure
     /// ∫ (baseline - StO2) dt from start to release, %·s.
-    public var ischaemicArea: HeatingMeasure
+    public var ischaemicArea: ProtocolMeasure
     /// ∫ (StO2 - baseline)+ dt from the release to the return to baseline (or the end of the
     /// recovery window), %·s.
-    public var recoveryArea: HeatingMeasure
+    public var recoveryArea: ProtocolMeasure
     /// From the release until smoothed StO2, after its maximum, is back down at the baseline
     /// (within 5 % of the overshoot above it: the end of the hyperaemic overshoot), s.
-    public var recoveryTime: HeatingMeasure
+    public var recoveryTime: ProtocolMeasure
     /// Where the maximum, the times and the recovery area were looked for (file axis, s).
     public var recoveryWindow: TimeWindow
     public var diagnostics: [Diagnostic]

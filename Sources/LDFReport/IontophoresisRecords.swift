@@ -74,7 +74,7 @@ public struct IontophoresisDoseRow: Codable, Sendable, Equatable {
     /// The reason of every missing value, by field; a reason shared by a value and the values
     /// computed from it is given once (under the first).
     public static func reasons(_ r: IontophoresisResult, _ d: DoseResponse, entry: DoseResponseEntry?) -> [(field: String, reason: String)] {
-        var fields: [(String, IontophoresisMeasure)] = [
+        var fields: [(String, ProtocolMeasure)] = [
             ("rest", r.rest), ("cumulative_charge_mc", d.cumulativeCharge), ("plateau", d.plateau), ("change", d.change),
             ("percent_change", d.percentChange), ("maximum", d.maximum), ("response_time_s", d.responseTime),
             ("half_rise_time_s", d.halfRiseTime), ("recovery_time_s", d.recoveryTime), ("delivery_area", d.deliveryArea),

@@ -76,7 +76,7 @@ public struct VOTOcclusionRow: Codable, Sendable, Equatable {
 
     /// The reason of every missing value, by field (a reason shared by dependent fields once).
     public static func reasons(_ o: VOTOcclusionResult) -> [(field: String, reason: String)] {
-        let fields: [(String, HeatingMeasure)] = [
+        let fields: [(String, ProtocolMeasure)] = [
             ("baseline", o.baseline), ("desaturation_slope", o.desaturation.slope), ("minimum", o.minimum),
             ("reoxygenation_slope", o.reoxygenation.slope), ("time_to_50_s", o.timeTo50), ("time_to_95_s", o.timeTo95),
             ("time_to_baseline_s", o.timeToBaseline), ("maximum", o.maximum), ("recovery_time_s", o.recoveryTime),

@@ -33,5 +33,5 @@ public enum VOTText {
         return lines
     }
 
-    static func value(_ m: HeatingMeasure) -> String { m.value.map(ReportNumber.precise) ?? "–" }
+    static func value(_ m: ProtocolMeasure) -> String { m.value.map(ReportNumber.precise) ?? "–" }
 }

@@ -100,3 +100,39 @@ import LDFTestSupport
         #expect(throws: LDFError.self) { try CRTAnalysis.analyze(Self.samples([0, 1, 2], [3, 2, 1])) }
     }
 }
+
+/// A detected recording analysed with the wrong refill direction (issue 16 review): the "presses"
+/// found are the rest between presses, which no fit failure reveals (the real blanching onsets fit
+/// as sub-second "refills"), so the analysis warns from the share of time on the blanched side.
+@Suite struct CRTDirectionWarningTests {
+    @Test(arguments: [(CRTSimulation.Direction.falls, 5.0, UInt64(1)), (.rises, 5.0, 2), (.falls, 10.0, 3), (.rises, 10.0, 4)])
+    func wrongDirectionIsWarnedAndTheRightOneIsNot(_ direction: CRTSimulation.Direction, pressSeconds: Double, seed: UInt64) throws {
+        var s = CRTSimulation()
+        s.direction = direction
+        s.pressSeconds = pressSeconds
+        let samples = try crtSamples(s.generate(seed: seed))
+        var right = CRTOptions()
+        right.refill = direction == .falls ? .falls : .rises
+        var wrong = CRTOptions()
+        wrong.refill = direction == .falls ? .rises : .falls
+        let good = try CRTAnalysis.analyze(samples, options: right)
+        #expect(!good.diagnostics.contains { $0.code == "crt_direction_doubtful" }, "\(good.diagnostics)")
+        #expect(good.presses.count == 3)
+        let bad = try CRTAnalysis.analyze(samples, options: wrong)
+        let warning = try #require(bad.diagnostics.first { $0.code == "crt_direction_doubtful" })
+        #expect(warning.message.contains("refill \(right.refill.rawValue)"), "\(warning.message)")
+    }
+
+    /// Given releases with the wrong direction fail their fits with the fix; the share is not judged.
+    @Test func givenReleasesAreNotJudged() throws {
+        var s = CRTSimulation()
+        s.direction = .rises
+        let simulated = try s.generate(seed: 5)
+        var options = CRTOptions()
+        options.releaseSeconds = simulated.truth.presses.map(\.releaseSeconds)
+        options.refill = .falls
+        let result = try CRTAnalysis.analyze(crtSamples(simulated), options: options)
+        #expect(!result.diagnostics.contains { $0.code == "crt_direction_doubtful" })
+        #expect(result.presses.allSatisfy { $0.reason?.contains("refill rises") == true }, "the fit's reason names the fix instead")
+    }
+}

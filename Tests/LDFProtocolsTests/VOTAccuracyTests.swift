@@ -62,7 +62,7 @@ struct VOTCase: CustomTestStringConvertible, Sendable {
         let result = try VOTAnalysis.analyze(simulated.recording, options: options)
         let truth = simulated.truth
         try #require(result.occlusions.count == truth.occlusions.count, "\(result.diagnostics)")
-        func absolute(_ m: HeatingMeasure, _ expected: Double, _ tolerance: Double, _ name: String) {
+        func absolute(_ m: ProtocolMeasure, _ expected: Double, _ tolerance: Double, _ name: String) {
             let value = m.value ?? .nan
             #expect(abs(value - expected) <= tolerance, "\(name): \(value) against \(expected) (\(m.reason ?? ""))")
         }

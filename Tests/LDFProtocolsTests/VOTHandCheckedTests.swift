@@ -43,7 +43,7 @@ func handCurve(_ t: Double) -> Double {
         options.occlusions = [OcclusionInterval(startSeconds: 60, releaseSeconds: 240)]
         let result = try VOTAnalysis.analyze(saturationRecording(Self.values, rateHz: Self.rate), options: options)
         let o = try #require(result.occlusions.first)
-        func near(_ m: HeatingMeasure, _ expected: Double, _ tolerance: Double = 1e-6) -> Bool { abs((m.value ?? .nan) - expected) <= tolerance }
+        func near(_ m: ProtocolMeasure, _ expected: Double, _ tolerance: Double = 1e-6) -> Bool { abs((m.value ?? .nan) - expected) <= tolerance }
         #expect(near(o.baseline, 70))
         #expect(near(o.desaturation.slope, -12, 1e-9))
         #expect(abs((o.desaturation.rSquared ?? 0) - 1) < 1e-12)

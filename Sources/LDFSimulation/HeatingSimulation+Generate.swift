@@ -10,16 +10,12 @@ extension HeatingSimulation {
         var random = SeededRandom(seed: seed)
         let curve = HeatingModelCurve(s: self)
         let n = Int((durationSeconds * sampleRateHz).rounded(.down))
-        let components = PORHSimulation.flowmotionComponents.filter { $0.frequencyHz < 0.4 * sampleRateHz }
-            .map { (omega: 2 * Double.pi * $0.frequencyHz, amplitude: flowmotionAmplitude * $0.share,
-                    vasomotion: $0.frequencyHz < 1, phase: 2 * Double.pi * random.uniform()) }
+        let flowmotion = Flowmotion(amplitude: flowmotionAmplitude, sampleRateHz: sampleRateHz, random: &random)
         var flux = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let t = Double(i) / sampleRateHz
             let level = curve.flux(at: t)
-            let remaining = 1 - curve.dilation(at: t)
-            var motion = 0.0
-            for c in components { motion += c.amplitude * (c.vasomotion ? remaining : 1) * sin(c.omega * t + c.phase) }
+            let motion = flowmotion.relative(at: t, vasomotorWeight: 1 - curve.dilation(at: t))
             flux[i] = level * (1 + motion) + noiseLevel * level * random.gaussian()
         }
         var channels = [Channel(name: "Flux", unit: "PU", kind: .perfusion, values: flux)]

@@ -2,12 +2,6 @@ import Foundation
 import LDFCore
 
 extension PORHSimulation {
-    /// Flowmotion components (frequency in Hz, share of `flowmotionAmplitude`): endothelial,
-    /// neurogenic, myogenic, respiratory, cardiac.
-    static let flowmotionComponents: [(frequencyHz: Double, share: Double)] = [
-        (0.01, 0.3), (0.03, 0.25), (0.1, 0.2), (0.25, 0.1), (1.1, 0.15),
-    ]
-
     /// Generates the recording and its truth. The same configuration and seed give identical
     /// samples on every machine.
     ///
@@ -22,18 +16,11 @@ extension PORHSimulation {
         var random = SeededRandom(seed: seed)
         let curve = PORHModelCurve(self)
         let n = Int((durationSeconds * sampleRateHz).rounded(.down))
-        let components = Self.flowmotionComponents.filter { $0.frequencyHz < 0.4 * sampleRateHz }
-            .map { (omega: 2 * Double.pi * $0.frequencyHz, amplitude: flowmotionAmplitude * $0.share,
-                    phase: 2 * Double.pi * random.uniform()) }
-        let cardiacOmega = 2 * Double.pi * 0.5
+        let flowmotion = Flowmotion(amplitude: flowmotionAmplitude, sampleRateHz: sampleRateHz, random: &random)
         var flux = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let t = Double(i) / sampleRateHz
-            let vasomotion = curve.vasomotionWeight(at: t)
-            var motion = 0.0
-            for c in components {
-                motion += c.amplitude * (c.omega > cardiacOmega ? 1 : vasomotion) * sin(c.omega * t + c.phase)
-            }
+            let motion = flowmotion.relative(at: t, vasomotorWeight: curve.vasomotionWeight(at: t))
             flux[i] = curve.value(at: t) * (1 + motion) + noiseLevel * curve.restLevel(at: t) * random.gaussian()
         }
         addPlateauNoise(to: &flux, random: &random)

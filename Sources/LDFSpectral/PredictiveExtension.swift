@@ -65,8 +65,9 @@ public enum PredictiveExtension {
                 }
             }
             let start = Double(peak) * rateHz / Double(length)
-            let up = refine(fit, residual, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: true)
-            let down = refine(fit, residual, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: false)
+            let prepared = fit.prepare(residual)
+            let up = refine(fit, prepared, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: true)
+            let down = refine(fit, prepared, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: false)
             let best = up.error < down.error ? up : down
             tones.append((best.frequency, (best.cos * best.cos + best.sin * best.sin).squareRoot(), atan2(-best.sin, best.cos)))
             constant += best.constant
@@ -107,7 +108,7 @@ public enum PredictiveExtension {
 
     /// Refines a tone frequency from `start` in one direction: growing steps while the fit improves,
     /// then golden-section search (PyMODAlib's forward / backward search).
-    private static func refine(_ fit: WeightedToneFit, _ data: [Double], start: Double, tolerance: Double,
+    private static func refine(_ fit: WeightedToneFit, _ data: WeightedToneFit.Data, start: Double, tolerance: Double,
                                limit nyquist: Double, upwards: Bool) -> WeightedToneFit.Result {
         let golden = (1 + 5.0.squareRoot()) / 2
         var next = fit.fit(data, frequency: start)

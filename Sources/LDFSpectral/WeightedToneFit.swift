@@ -13,8 +13,39 @@ struct WeightedToneFit: Sendable {
         var error: Double
     }
 
+    /// Data (already multiplied by the root weights) with the sums over it that no trial
+    /// frequency changes, made once per residual by `prepare`.
+    struct Data: Sendable {
+        var values: [Double]
+        /// Σ rw·y, Σ y, Σ y².
+        var weighted: Double, sum: Double, sumSquares: Double
+    }
+
     let rootWeights: [Double]
     let rateHz: Double
+    /// Σ rw² and Σ rw: the weights' own sums, the same at every frequency.
+    private let weightSquares: Double, weightSum: Double
+
+    init(rootWeights: [Double], rateHz: Double) {
+        self.rootWeights = rootWeights
+        self.rateHz = rateHz
+        var squares = 0.0, sum = 0.0
+        for w in rootWeights { squares += w * w; sum += w }
+        weightSquares = squares
+        weightSum = sum
+    }
+
+    /// `data` with its frequency-independent sums (each summed in sample order, as one pass would).
+    func prepare(_ data: [Double]) -> Data {
+        var weighted = 0.0, sum = 0.0, squares = 0.0
+        for n in data.indices {
+            let value = data[n]
+            weighted += rootWeights[n] * value
+            sum += value
+            squares += value * value
+        }
+        return Data(values: data, weighted: weighted, sum: sum, sumSquares: squares)
+    }
 
     /// Calls `body(n, rw cos, rw sin)` for every sample at `frequency`, by rotation (exact cos /
     /// sin re-evaluated every 64 samples to bound rounding drift).
@@ -37,22 +68,24 @@ struct WeightedToneFit: Sendable {
         }
     }
 
-    /// Least squares by the 3 x 3 normal equations (one pass). The residual's sum of squares is
-    /// y.y - b.(A^T y) from the same sums when that is safely above rounding (residual energy at
+    /// Least squares by the 3 x 3 normal equations (one pass over the frequency's columns; the
+    /// sums that do not involve them come from `init` and `prepare`). The residual's sum of squares
+    /// is y.y - b.(A^T y) from the same sums when that is safely above rounding (residual energy at
     /// least 1e-6 of the data's); otherwise a second pass computes the residual explicitly.
-    func fit(_ data: [Double], frequency: Double) -> Result {
-        // Gram matrix of [rw, rw cos, rw sin], right-hand side and column sums, in one pass.
-        var g00 = 0.0, g01 = 0.0, g02 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
-        var r0 = 0.0, r1 = 0.0, r2 = 0.0
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, sumY = 0.0, sumYY = 0.0
+    func fit(_ prepared: Data, frequency: Double) -> Result {
+        let data = prepared.values
+        // Gram matrix of [rw, rw cos, rw sin], right-hand side and column sums.
+        let g00 = weightSquares, s0 = weightSum
+        let r0 = prepared.weighted, sumY = prepared.sum, sumYY = prepared.sumSquares
+        var g01 = 0.0, g02 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
+        var r1 = 0.0, r2 = 0.0, s1 = 0.0, s2 = 0.0
         data.withUnsafeBufferPointer { y in
             forEachColumn(frequency) { n, c, s in
                 let w = rootWeights[n], value = y[n]
-                g00 += w * w; g01 += w * c; g02 += w * s
+                g01 += w * c; g02 += w * s
                 g11 += c * c; g12 += c * s; g22 += s * s
-                r0 += w * value; r1 += c * value; r2 += s * value
-                s0 += w; s1 += c; s2 += s
-                sumY += value; sumYY += value * value
+                r1 += c * value; r2 += s * value
+                s1 += c; s2 += s
             }
         }
         let b = Self.solve([g00, g01, g02, g01, g11, g12, g02, g12, g22], [r0, r1, r2])

@@ -49,8 +49,7 @@ public enum GridSizeGuard {
             i += stride
         }
         guard !steps.isEmpty else { return nil }
-        steps.sort()
-        return 1 / steps[(steps.count - 1) / 2]
+        return 1 / steps.withUnsafeMutableBufferPointer { Statistics.select(($0.count - 1) / 2, in: $0) }
     }
 
     static func format(_ x: Double) -> String {

@@ -57,11 +57,9 @@ extension RecordingAssembler {
             i += stride
         }
         guard sample.count >= 2 else { return nil }
-        sample.sort()
-        let median = sample[sample.count / 2]
+        let median = sample.withUnsafeMutableBufferPointer { Statistics.select($0.count / 2, in: $0) }
         var deviations = sample.map { abs($0 - median) }
-        deviations.sort()
-        let p99 = deviations[Int(Double(deviations.count - 1) * 0.99)]
+        let p99 = deviations.withUnsafeMutableBufferPointer { Statistics.select(Int(Double($0.count - 1) * 0.99), in: $0) }
         let scale = max(p99, abs(median))
         guard scale > 0, scale.isFinite else { return nil }
         let half = outOfRangeFactor * scale

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Flattens a row model into named CSV cells, in the order its properties are declared, with the
 /// same snake_case names as its JSON keys, so a record kind has one layout in every format.
 ///
@@ -28,7 +30,18 @@ public enum ReportColumns {
 
     /// A JSON key as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` writes it
     /// (`lowHz` → `low_hz`, `tStartS` → `t_start_s`).
+    /// Conversions made so far: every cell of every row asks for its key's name, and a program
+    /// has only a few hundred keys.
+    private static let snakeCaseNames = Mutex<[String: String]>([:])
+
     public static func snakeCase(_ key: String) -> String {
+        if let known = snakeCaseNames.withLock({ $0[key] }) { return known }
+        let converted = convertToSnakeCase(key)
+        snakeCaseNames.withLock { $0[key] = converted }
+        return converted
+    }
+
+    private static func convertToSnakeCase(_ key: String) -> String {
         var out = ""
         let characters = Array(key)
         for (i, c) in characters.enumerated() {

@@ -28,7 +28,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var reader: ReaderKind
     /// Longest run of missing samples bridged by interpolation, seconds (default 1).
     public var maxBridgeSeconds: Double
-    /// How PORH occlusions are timed when the manifest gives no times (default `auto`).
+    /// How PORH and VOT occlusions are timed when the manifest gives no times (default `auto`).
     public var porhTiming: TimingPreference
     /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
     public var spectraAdjustment: PValueAdjustment
@@ -95,6 +95,23 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
         return options
     }
+
+    /// Iontophoresis options of every row: the defaults (pulses from the file's marks, each
+    /// channel's drug from its name or the marks); the manifest has no pulse schedule column.
+    var iontophoresisOptions: IontophoresisOptions { IontophoresisOptions() }
+
+    /// VOT options for one manifest row: the defaults with the row's occlusion times, else timed
+    /// like PORH occlusions (`porhTiming`: events, a cuff-pressure channel, then the saturation).
+    func votOptions(for entry: ManifestEntry) -> VOTOptions {
+        var options = VOTOptions()
+        options.timing = porhTiming
+        options.occlusions = entry.occlusions
+        return options
+    }
+
+    /// Capillary-refill options of every row: the defaults (releases from events, else detected;
+    /// refill falling, as camera intensity does; the fit's end by the least uncertainty).
+    var crtOptions: CRTOptions { CRTOptions() }
 
     /// Checks the settings before any file is read.
     public func validate() throws {

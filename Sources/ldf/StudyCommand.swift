@@ -17,13 +17,16 @@ struct StudyCommand: ParsableCommand {
         usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study") + "\nldf study <subcommand>",
         discussion: """
             The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest, \
-            porh, epochs or heating), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
-            occlusion_start_s/occlusion_release_s; other columns are copied to every output row. \
+            porh, epochs, heating, iontophoresis, vot or crt), optionally id, channel, rate_hz, map_mmhg, \
+            occlusions (START-END;...) or occlusion_start_s/occlusion_release_s (porh and vot); other \
+            columns are copied to every output row. Heating, iontophoresis, vot and crt rows use their \
+            command's defaults (timing from the file's events, else detected). \
             Paths are relative to the manifest's folder. Rows are identified by the id column, or \
             else by subject/site/condition/protocol.
 
             Writes to DIR: bands.csv, spectra.csv, porh.csv, reperfusion_bands.csv (with \
-            --reperfusion-bands), epochs.csv, heating.csv (ldf heating's columns), summary.csv, comparisons.csv \
+            --reperfusion-bands), epochs.csv, heating.csv, iontophoresis.csv, vot.csv and crt.csv (the \
+            columns of ldf heating, iontophoresis, vot and crt), summary.csv, comparisons.csv \
             (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
             subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
             spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \
@@ -170,8 +173,8 @@ struct StudyOptions: ParsableArguments {
             help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation." + OptionRanges.maxBridge.help, valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
-    @Option(help: ArgumentHelp("Occlusion timing of PORH rows whose manifest row gives no occlusion times: auto (events, then "
-                               + "pressure, then flux), events, pressure or flux."))
+    @Option(help: ArgumentHelp("Occlusion timing of PORH and VOT rows whose manifest row gives no occlusion times: auto (events, "
+                               + "then pressure, then the flux or saturation), events, pressure or flux (the flux or saturation)."))
     var timing: TimingPreference = .auto
 
     @Option(name: .customLong("spectra-correction"),

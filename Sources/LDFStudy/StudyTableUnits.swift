@@ -92,7 +92,7 @@ public enum StudyTableUnits {
         case "iontophoresis":
             return IontophoresisDoseRow.units(fluxUnit: flux)
         case "vot":
-            return VOTOcclusionRow.units(fluxUnit: flux)
+            return recording.merging(VOTOcclusionRow.units(fluxUnit: flux)) { a, _ in a }
         case "crt":
             return CRTPressRow.units(fluxUnit: flux)
         case "summary":

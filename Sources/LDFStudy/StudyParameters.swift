@@ -30,6 +30,9 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var maxBridgeSeconds: Double
     /// How PORH and VOT occlusions are timed when the manifest gives no times (default `auto`).
     public var porhTiming: TimingPreference
+    /// Which way the signal of CRT rows moves during refill (default `falls`, camera intensity;
+    /// `rises` for LDF flux or PPG).
+    public var crtRefill: RefillDirection
     /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
     public var spectraAdjustment: PValueAdjustment
     /// PORH recordings: also the band summaries of the reperfusion segment after the transient
@@ -43,7 +46,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public static let familyAdjustment = PValueAdjustment.holm
 
     public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
-                porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
+                porhTiming: TimingPreference = .auto, crtRefill: RefillDirection = .falls,
+                spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
                 reperfusionBands: BandSet? = nil, coherence: CoherencePairing? = nil) {
         bandSet = settings.bandSet
         method = settings.method
@@ -58,6 +62,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         self.reader = reader
         self.maxBridgeSeconds = maxBridgeSeconds
         self.porhTiming = porhTiming
+        self.crtRefill = crtRefill
         self.spectraAdjustment = spectraAdjustment
         self.reperfusionBands = reperfusionBands
         self.coherence = coherence
@@ -110,8 +115,12 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     }
 
     /// Capillary-refill options of every row: the defaults (releases from events, else detected;
-    /// refill falling, as camera intensity does; the fit's end by the least uncertainty).
-    var crtOptions: CRTOptions { CRTOptions() }
+    /// the fit's end by the least uncertainty) with the study's refill direction.
+    var crtOptions: CRTOptions {
+        var options = CRTOptions()
+        options.refill = crtRefill
+        return options
+    }
 
     /// Checks the settings before any file is read.
     public func validate() throws {

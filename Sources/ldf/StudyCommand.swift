@@ -3,6 +3,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFProtocols
 import LDFSpectral
 import LDFStudy
 import Synchronization
@@ -20,7 +21,8 @@ struct StudyCommand: ParsableCommand {
             porh, epochs, heating, iontophoresis, vot or crt), optionally id, channel, rate_hz, map_mmhg, \
             occlusions (START-END;...) or occlusion_start_s/occlusion_release_s (porh and vot); other \
             columns are copied to every output row. Heating, iontophoresis, vot and crt rows use their \
-            command's defaults (timing from the file's events, else detected). \
+            command's defaults (timing from the file's events, else detected; crt rows refill as \
+            --crt-refill says). \
             Paths are relative to the manifest's folder. Rows are identified by the id column, or \
             else by subject/site/condition/protocol.
 
@@ -177,6 +179,10 @@ struct StudyOptions: ParsableArguments {
                                + "then pressure, then the flux or saturation), events, pressure or flux (the flux or saturation)."))
     var timing: TimingPreference = .auto
 
+    @Option(name: .customLong("crt-refill"),
+            help: "CRT rows: which way the signal moves during refill: falls (camera or reflectance intensity) or rises (LDF flux, PPG amplitude).")
+    var crtRefill: RefillDirection = .falls
+
     @Option(name: .customLong("spectra-correction"),
             help: ArgumentHelp("Correction across frequencies in spectra_comparisons.csv: bh (Benjamini-Hochberg), holm or none.",
                                valueName: "METHOD"))
@@ -214,7 +220,7 @@ struct StudyOptions: ParsableArguments {
 
     func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
         let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
-                                         porhTiming: timing, spectraAdjustment: spectraCorrection,
+                                         porhTiming: timing, crtRefill: crtRefill, spectraAdjustment: spectraCorrection,
                                          reperfusionBands: reperfusionBands?.bandSet, coherence: try asUsageError { try pairing() })
         try asUsageError { try parameters.validate() }
         return parameters

@@ -240,4 +240,24 @@ import LDFTestSupport
         // The other rows of each protocol were analysed.
         #expect(results.votTable.rows.count == 8 && results.iontophoresisTable.rows.count == 48)
     }
+
+    /// `crtRefill: .rises` (`--crt-refill rises`) fits flux that rises back after the press: the
+    /// recording the default rejects gets each press's CRT near the simulated one.
+    @Test func theStudysRefillDirectionFitsFluxThatRises() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let truths = [1.5, 2, 2.5]
+        try RecordingCSVWriter().write(try Self.crt(truths, direction: .rises, marked: true).generate(seed: 91).table,
+                                       to: dir.appendingPathComponent("rising.csv"))
+        try Data("subject,group,site,condition,protocol,path\ns1,a,finger,baseline,crt,rising.csv\n".utf8).write(to: dir.appendingPathComponent("m.csv"))
+        let m = try StudyManifest(path: dir.appendingPathComponent("m.csv").path)
+        let parameters = StudyParameters(settings: BandAnalysisSettings(bandSet: BandPreset.stefanovska.bandSet), crtRefill: .rises)
+        let outcomes = try StudyRunner(manifest: m, parameters: parameters, directory: dir.appendingPathComponent("out"), jobs: 1).run()
+        let presses = try #require(outcomes[0]?.crt)
+        #expect(presses.map(\.refill) == ["rises", "rises", "rises"])
+        for (press, truth) in zip(presses, truths) {
+            let crt = try #require(press.crtS, "\(press.nullReason ?? "")")
+            #expect(abs(crt / truth - 1) < 0.05, "press \(press.press): \(crt) s vs \(truth) s")
+        }
+    }
 }

@@ -19,10 +19,10 @@ import LDFSpectral
 enum RecordingStudyAnalysis {
     static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
         var outcome = RecordingOutcome(key: key, protocolKind: entry.protocolKind)
+        let options = parameters.readOptions(for: entry)
         let table: SampleTable
         let recordings: [Recording]
         do {
-            let options = parameters.readOptions(for: entry)
             try options.assembly.validate()
             table = try RecordingReader.readTable(path: entry.resolvedPath, options: options)
             let recording = try RecordingReader.assembleChecked(table, options: options)
@@ -38,9 +38,6 @@ enum RecordingStudyAnalysis {
         outcome.durationSeconds = first.durationSeconds
         outcome.fluxUnit = first.perfusion.unit
         outcome.channelCount = recordings.count
-        if entry.protocolKind == .iontophoresis {
-            return iontophoresis(outcome, recordings, options: parameters.iontophoresisOptions)
-        }
         for recording in recordings {
             let channel = recording.perfusion.name
             outcome.issues += warnings(recording.analysedChannelDiagnostics, stage: .read)
@@ -85,7 +82,16 @@ enum RecordingStudyAnalysis {
                     return failed(outcome, stage: .heating, error)
                 }
             case .iontophoresis:
-                preconditionFailure("iontophoresis files are analysed with all their channels at once, above")
+                // Every channel at once, as `ldf iontophoresis` does: one pulse schedule, and the
+                // vehicle channel's response beside each drug dose.
+                guard recording.perfusion.name == first.perfusion.name else { continue }
+                do {
+                    let file = try IontophoresisAnalysis.analyze(recordings, options: parameters.iontophoresisOptions)
+                    outcome.iontophoresis = file.channels.flatMap { IontophoresisDoseRow.rows($0, table: file.table) }
+                    outcome.issues += warnings(file.channels.flatMap(\.diagnostics) + file.table.diagnostics, stage: .iontophoresis)
+                } catch {
+                    return failed(outcome, stage: .iontophoresis, error)
+                }
             case .vot:
                 do {
                     let result = try VOTAnalysis.analyze(recording, options: parameters.votOptions(for: entry))
@@ -96,7 +102,7 @@ enum RecordingStudyAnalysis {
                 }
             case .crt:
                 do {
-                    let samples = CRTSamples(table: table, recording: recording, sentinels: parameters.readOptions(for: entry).assembly.sentinels)
+                    let samples = CRTSamples(table: table, recording: recording, sentinels: options.assembly.sentinels)
                     let result = try CRTAnalysis.analyze(samples, options: parameters.crtOptions)
                     outcome.crt = (outcome.crt ?? []) + result.presses.map { CRTPressRow($0, of: result) }
                     outcome.issues += warnings(result.diagnostics, stage: .crt)
@@ -104,21 +110,6 @@ enum RecordingStudyAnalysis {
                     return failed(outcome, stage: .crt, error)
                 }
             }
-        }
-        return outcome
-    }
-
-    /// The dose rows of every channel of an iontophoresis file, analysed together as
-    /// `ldf iontophoresis` does (one pulse schedule; the vehicle channel's response beside each
-    /// drug dose).
-    static func iontophoresis(_ outcome: RecordingOutcome, _ recordings: [Recording], options: IontophoresisOptions) -> RecordingOutcome {
-        var outcome = outcome
-        do {
-            let file = try IontophoresisAnalysis.analyze(recordings, options: options)
-            outcome.iontophoresis = file.channels.flatMap { IontophoresisDoseRow.rows($0, table: file.table) }
-            outcome.issues += warnings(file.channels.flatMap(\.diagnostics) + file.table.diagnostics, stage: .iontophoresis)
-        } catch {
-            return failed(outcome, stage: .iontophoresis, error)
         }
         return outcome
     }

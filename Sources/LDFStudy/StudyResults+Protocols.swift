@@ -2,8 +2,10 @@ import LDFCore
 import LDFProtocols
 import LDFReport
 
-/// The values the iontophoresis, VOT and CRT protocols give a study's summaries and comparisons,
-/// by the column names their tables (`iontophoresis.csv`, `vot.csv`, `crt.csv`) give them.
+/// The values the iontophoresis, VOT and CRT protocols give a study's summaries and comparisons:
+/// by the column names of `iontophoresis.csv` and `vot.csv`, and for CRT the means of `crt.csv`'s
+/// `crt_s`, `r_squared` and `relative_uncertainty` over each recording's fitted presses
+/// (`mean_crt_s`, as `ldf crt --format json` names the first).
 extension StudyResults {
     /// Iontophoresis measures of each drug dose (flux_unit, %, s, flux_unit·s); the vehicle
     /// channel's response and the net change ride on the drug's rows, as `ldf iontophoresis`

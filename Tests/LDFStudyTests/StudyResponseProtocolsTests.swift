@@ -260,4 +260,26 @@ import LDFTestSupport
             #expect(abs(crt / truth - 1) < 0.05, "press \(press.press): \(crt) s vs \(truth) s")
         }
     }
+
+    /// A VOT row's `occlusions` column times its occlusion (as for PORH rows), so a file without
+    /// marks or a cuff channel is measured over the given times; without it the saturation alone
+    /// times the same occlusion.
+    @Test func aVOTRowsOcclusionTimesComeFromTheManifest() throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var simulation = Self.vot(slope: 2)
+        simulation.includesEventMarkers = false
+        try Self.write(try simulation.generate(seed: 5).recording, seed: 5, to: dir.appendingPathComponent("unmarked.csv"))
+        let manifest = "subject,group,site,condition,protocol,path,occlusions\n"
+            + "given,a,forearm,baseline,vot,unmarked.csv,120-300\ndetected,a,forearm,baseline,vot,unmarked.csv,\n"
+        try Data(manifest.utf8).write(to: dir.appendingPathComponent("m.csv"))
+        let m = try StudyManifest(path: dir.appendingPathComponent("m.csv").path)
+        let parameters = StudyParameters(settings: BandAnalysisSettings(bandSet: BandPreset.stefanovska.bandSet))
+        let outcomes = try StudyRunner(manifest: m, parameters: parameters, directory: dir.appendingPathComponent("out"), jobs: 1).run()
+        let given = try #require(outcomes[0]?.vot?.first)
+        #expect(given.timingSource == "user" && given.startS == 120 && given.releaseS == 300, "\(given)")
+        let detected = try #require(outcomes[1]?.vot?.first)
+        #expect(detected.timingSource == "signal", "\(detected)")
+        #expect(abs(detected.releaseS - 300) < 5, "the saturation's own rise marks the release: \(detected.releaseS)")
+    }
 }

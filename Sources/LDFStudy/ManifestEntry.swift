@@ -78,6 +78,9 @@ public struct StudyIssue: Sendable, Codable, Equatable, CustomStringConvertible 
         case porh
         case epochs
         case heating
+        case iontophoresis
+        case vot
+        case crt
         /// The study as a whole (mixed sample rates, empty groups, missing shards).
         case study
     }

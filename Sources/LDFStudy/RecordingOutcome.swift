@@ -33,6 +33,14 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var epochs: [EpochRecord]?
     /// Heating recordings: one row per analysed channel, as `ldf heating --format csv` writes it.
     public var heating: [HeatingRow]?
+    /// Iontophoresis recordings: one row per analysed channel and dose, as `ldf iontophoresis
+    /// --format csv` writes it (the vehicle channel's response beside each drug dose).
+    public var iontophoresis: [IontophoresisDoseRow]?
+    /// VOT recordings: one row per analysed saturation channel and occlusion, as `ldf vot --format csv` writes it.
+    public var vot: [VOTOcclusionRow]?
+    /// CRT recordings: one row per analysed channel and press, as `ldf crt --format csv` writes it
+    /// (a press without a fit has a null CRT and its reason).
+    public var crt: [CRTPressRow]?
     /// Flux unit of the perfusion channel, e.g. "PU".
     public var fluxUnit: String?
     /// The failure, when the recording could not be analysed; otherwise nil.

@@ -11,15 +11,24 @@ import LDFSpectral
 /// recordings (bands and time-averaged spectrum), `PORHAnalysis` for PORH recordings,
 /// `EpochReport` over the file's events for epochs recordings (every channel once; changes from
 /// the first interval; CVC with the row's `map_mmhg`), `HeatingAnalysis` for heating recordings
-/// (default options; CVC with the row's `map_mmhg`). Never
-/// throws: a failure becomes the outcome's `failure` with the stage in `issues`.
+/// (default options; CVC with the row's `map_mmhg`), `IontophoresisAnalysis` over every channel
+/// of an iontophoresis file at once (so each drug dose has its vehicle beside it), `VOTAnalysis`
+/// for VOT recordings (the row's occlusion times, else `porhTiming`) and `CRTAnalysis` for CRT
+/// recordings (fitted on the file's own time stamps, as `ldf crt` does). Never throws: a failure
+/// becomes the outcome's `failure` with the stage in `issues`.
 enum RecordingStudyAnalysis {
     static func run(_ entry: ManifestEntry, key: String, parameters: StudyParameters) -> RecordingOutcome {
         var outcome = RecordingOutcome(key: key, protocolKind: entry.protocolKind)
+        let options = parameters.readOptions(for: entry)
+        let table: SampleTable
         let recordings: [Recording]
         do {
-            let recording = try RecordingReader.read(path: entry.resolvedPath, options: parameters.readOptions(for: entry))
-            recordings = try recording.analysedRecordings(entry.channel.map(ChannelSelector.init))
+            try options.assembly.validate()
+            table = try RecordingReader.readTable(path: entry.resolvedPath, options: options)
+            let recording = try RecordingReader.assembleChecked(table, options: options)
+            // Iontophoresis analyses every perfusion channel (drug and vehicle probes) unless the row names some.
+            let allChannels: ChannelSelector? = entry.protocolKind == .iontophoresis ? .all : nil
+            recordings = try recording.analysedRecordings(entry.channel.map(ChannelSelector.init) ?? allChannels)
             outcome.issues += warnings(recording.provenance.diagnostics, stage: .read)
         } catch {
             return failed(outcome, stage: .read, error)
@@ -71,6 +80,34 @@ enum RecordingStudyAnalysis {
                     outcome.issues += warnings(result.diagnostics, stage: .heating)
                 } catch {
                     return failed(outcome, stage: .heating, error)
+                }
+            case .iontophoresis:
+                // Every channel at once, as `ldf iontophoresis` does: one pulse schedule, and the
+                // vehicle channel's response beside each drug dose.
+                guard recording.perfusion.name == first.perfusion.name else { continue }
+                do {
+                    let file = try IontophoresisAnalysis.analyze(recordings, options: parameters.iontophoresisOptions)
+                    outcome.iontophoresis = file.channels.flatMap { IontophoresisDoseRow.rows($0, table: file.table) }
+                    outcome.issues += warnings(file.channels.flatMap(\.diagnostics) + file.table.diagnostics, stage: .iontophoresis)
+                } catch {
+                    return failed(outcome, stage: .iontophoresis, error)
+                }
+            case .vot:
+                do {
+                    let result = try VOTAnalysis.analyze(recording, options: parameters.votOptions(for: entry))
+                    outcome.vot = (outcome.vot ?? []) + result.occlusions.map { VOTOcclusionRow(result, $0) }
+                    outcome.issues += warnings(result.diagnostics + result.occlusions.flatMap(\.diagnostics), stage: .vot)
+                } catch {
+                    return failed(outcome, stage: .vot, error)
+                }
+            case .crt:
+                do {
+                    let samples = CRTSamples(table: table, recording: recording, sentinels: options.assembly.sentinels)
+                    let result = try CRTAnalysis.analyze(samples, options: parameters.crtOptions)
+                    outcome.crt = (outcome.crt ?? []) + result.presses.map { CRTPressRow($0, of: result) }
+                    outcome.issues += warnings(result.diagnostics, stage: .crt)
+                } catch {
+                    return failed(outcome, stage: .crt, error)
                 }
             }
         }

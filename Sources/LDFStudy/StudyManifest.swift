@@ -6,7 +6,8 @@ import LDFPORH
 /// A study manifest: a CSV listing recordings and their metadata (issue 6).
 ///
 /// Required columns: `path` (relative to the manifest's folder, or absolute), `subject`, `group`,
-/// `site`, `condition`, `protocol` (`StudyProtocol`: `rest`, `porh`, `epochs`, `heating`).
+/// `site`, `condition`, `protocol` (`StudyProtocol`: `rest`, `porh`, `epochs`, `heating`,
+/// `iontophoresis`, `vot`, `crt`).
 /// Optional: `id`, `channel` (a name, number, a list such as `1,3` in quotes, or `all`: each
 /// channel is analysed and named in every row),
 /// `rate_hz`, `map_mmhg`, `occlusions` ("120-300;900-1080") or `occlusion_start_s` and

@@ -12,6 +12,7 @@ import LDFReport
 public enum StudyOutput {
     /// File names of the tables, in the order they are written.
     public static let tableFiles = ["bands.csv", "spectra.csv", "porh.csv", "reperfusion_bands.csv", "epochs.csv", "heating.csv",
+                                    "iontophoresis.csv", "vot.csv", "crt.csv",
                                     "summary.csv",
                                     "comparisons.csv", "spectra_comparisons.csv", "errors.csv"]
     /// Tables written only when the study computes coherence.
@@ -85,7 +86,8 @@ public enum StudyOutput {
     /// The tables of `results` by file name, in the order they are written (coherence last, when computed).
     static func tables(of results: StudyResults) -> [(String, CSVTable)] {
         var tables = Array(zip(tableFiles, [results.bandsTable, results.spectraTable, results.porhTable, results.reperfusionBandsTable,
-                                            results.epochsTable, results.heatingTable, results.summaryTable, results.comparisonsTable,
+                                            results.epochsTable, results.heatingTable,
+                                            results.iontophoresisTable, results.votTable, results.crtTable, results.summaryTable, results.comparisonsTable,
                                             results.spectraComparisonsTable, results.errorsTable]))
         if let coherence = results.coherence {
             tables += zip(coherenceFiles, [coherence.subjectTable(results.manifest), coherence.groupTable,

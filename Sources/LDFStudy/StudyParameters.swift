@@ -28,8 +28,11 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public var reader: ReaderKind
     /// Longest run of missing samples bridged by interpolation, seconds (default 1).
     public var maxBridgeSeconds: Double
-    /// How PORH occlusions are timed when the manifest gives no times (default `auto`).
+    /// How PORH and VOT occlusions are timed when the manifest gives no times (default `auto`).
     public var porhTiming: TimingPreference
+    /// Which way the signal of CRT rows moves during refill (default `falls`, camera intensity;
+    /// `rises` for LDF flux or PPG).
+    public var crtRefill: RefillDirection
     /// Correction across the frequencies of a spectrum comparison (default Benjamini–Hochberg).
     public var spectraAdjustment: PValueAdjustment
     /// PORH recordings: also the band summaries of the reperfusion segment after the transient
@@ -43,7 +46,8 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     public static let familyAdjustment = PValueAdjustment.holm
 
     public init(settings: BandAnalysisSettings, reader: ReaderKind = .auto, maxBridgeSeconds: Double = 1,
-                porhTiming: TimingPreference = .auto, spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
+                porhTiming: TimingPreference = .auto, crtRefill: RefillDirection = .falls,
+                spectraAdjustment: PValueAdjustment = .benjaminiHochberg,
                 reperfusionBands: BandSet? = nil, coherence: CoherencePairing? = nil) {
         bandSet = settings.bandSet
         method = settings.method
@@ -58,6 +62,7 @@ public struct StudyParameters: Sendable, Codable, Equatable {
         self.reader = reader
         self.maxBridgeSeconds = maxBridgeSeconds
         self.porhTiming = porhTiming
+        self.crtRefill = crtRefill
         self.spectraAdjustment = spectraAdjustment
         self.reperfusionBands = reperfusionBands
         self.coherence = coherence
@@ -93,6 +98,27 @@ public struct StudyParameters: Sendable, Codable, Equatable {
     func heatingOptions(for entry: ManifestEntry) -> HeatingOptions {
         var options = HeatingOptions()
         options.meanArterialPressureMmHg = entry.meanArterialPressureMmHg
+        return options
+    }
+
+    /// Iontophoresis options of every row: the defaults (pulses from the file's marks, each
+    /// channel's drug from its name or the marks); the manifest has no pulse schedule column.
+    var iontophoresisOptions: IontophoresisOptions { IontophoresisOptions() }
+
+    /// VOT options for one manifest row: the defaults with the row's occlusion times, else timed
+    /// like PORH occlusions (`porhTiming`: events, a cuff-pressure channel, then the saturation).
+    func votOptions(for entry: ManifestEntry) -> VOTOptions {
+        var options = VOTOptions()
+        options.timing = porhTiming
+        options.occlusions = entry.occlusions
+        return options
+    }
+
+    /// Capillary-refill options of every row: the defaults (releases from events, else detected;
+    /// the fit's end by the least uncertainty) with the study's refill direction.
+    var crtOptions: CRTOptions {
+        var options = CRTOptions()
+        options.refill = crtRefill
         return options
     }
 

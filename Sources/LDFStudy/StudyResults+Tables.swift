@@ -76,6 +76,28 @@ extension StudyResults {
         CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.heating ?? []).map { (metadata(entry), $0) } })
     }
 
+    /// `iontophoresis.csv`: one row per iontophoresis recording, analysed channel and dose, the
+    /// columns of `ldf iontophoresis --format csv` after the manifest metadata (levels and changes
+    /// in `flux_unit`, percentages of rest, times from each pulse start in s, areas in
+    /// flux_unit·s, charges in mC; the vehicle channel's response beside each drug dose).
+    public var iontophoresisTable: CSVTable {
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.iontophoresis ?? []).map { (metadata(entry), $0) } })
+    }
+
+    /// `vot.csv`: one row per VOT recording, saturation channel and occlusion, the columns of
+    /// `ldf vot --format csv` after the manifest metadata (StO2 in `unit`, %; slopes in %/min and
+    /// %/s; times from the release in s; areas in %·s).
+    public var votTable: CSVTable {
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.vot ?? []).map { (metadata(entry), $0) } })
+    }
+
+    /// `crt.csv`: one row per CRT recording, channel and press, the columns of `ldf crt --format
+    /// csv` after the manifest metadata (CRT in s; a press without a fit has an empty CRT and its
+    /// `null_reason`).
+    public var crtTable: CSVTable {
+        CSVTable(lead: metadataColumns, rows: succeeded.flatMap { entry, outcome in (outcome.crt ?? []).map { (metadata(entry), $0) } })
+    }
+
     /// `reperfusion_bands.csv` (with `--reperfusion-bands`): one row per PORH recording, occlusion
     /// and band of the reperfusion segment with the transient removed; values are fractions of the
     /// plateau d (dimensionless). An occlusion whose segment could not be analysed has one row with
@@ -102,8 +124,9 @@ extension StudyResults {
     }
 
     /// `summary.csv`: n, mean, SD, median, quartiles and IQR of every variable per protocol ×
-    /// group × site × condition (quartiles: `GroupStatistics`), and for band variables the
-    /// recordings left out because the band is null (`n_excluded`) with their reasons.
+    /// group × site × condition (quartiles: `GroupStatistics`), and for band and CRT variables the
+    /// recordings left out because the band is null or no press could be fitted (`n_excluded`)
+    /// with their reasons.
     public var summaryTable: CSVTable {
         struct Key: Hashable { var variable: StudyVariable; var kind: String; var group: String; var site: String; var condition: String }
         func key(_ variable: StudyVariable, _ position: Int) -> Key {
@@ -125,6 +148,10 @@ extension StudyResults {
                 excluded[key(variable, x.position), default: []].append(x.reason)
                 if values[key(variable, x.position)] == nil { units[key(variable, x.position), default: []].insert(variable.unit(fluxUnit: x.fluxUnit)) }
             }
+        }
+        for x in measureExclusions {
+            excluded[key(x.variable, x.position), default: []].append(x.reason)
+            if values[key(x.variable, x.position)] == nil { units[key(x.variable, x.position), default: []].insert(x.unit) }
         }
         let keys = Set(values.keys).union(excluded.keys).sorted {
             ($0.variable, $0.kind, $0.group, $0.site, $0.condition) < ($1.variable, $1.kind, $1.group, $1.site, $1.condition)

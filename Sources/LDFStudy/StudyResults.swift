@@ -5,13 +5,14 @@ import LDFProtocols
 import LDFReport
 
 /// A measured quantity of one recording that a study summarises and compares: a band measure of
-/// one band, a PORH parameter of one occlusion, an epoch statistic of one interval, or a heating
-/// level.
+/// one band, a PORH parameter of one occlusion, an epoch statistic of one interval, a heating
+/// level, an iontophoresis measure of one drug dose, a VOT measure of one occlusion, or a
+/// recording's mean capillary refill time.
 public struct StudyVariable: Sendable, Hashable, Comparable {
     /// Rest bands, PORH parameters, the bands of the PORH reperfusion segment, epoch statistics,
-    /// or local-heating levels.
+    /// local-heating levels, iontophoresis dose responses, VOT read-outs, or CRT.
     public enum Analysis: String, Sendable, Codable {
-        case bands, porh, reperfusion, epochs, heating
+        case bands, porh, reperfusion, epochs, heating, iontophoresis, vot, crt
 
         /// The protocol whose recordings give this analysis's values.
         var protocolKind: StudyProtocol {
@@ -20,15 +21,19 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
             case .porh, .reperfusion: .porh
             case .epochs: .epochs
             case .heating: .heating
+            case .iontophoresis: .iontophoresis
+            case .vot: .vot
+            case .crt: .crt
             }
         }
     }
     public var analysis: Analysis
     /// Band measure (`BandMeasure` raw value) or PORH parameter key.
     public var measure: String
-    /// The band's name (bands, reperfusion), empty for PORH parameters.
+    /// The band's name (bands, reperfusion), the interval (epochs), the drug dose
+    /// (iontophoresis, e.g. `ach_dose1`); empty otherwise.
     public var band: String
-    /// 1-based occlusion (PORH, reperfusion), nil for rest bands.
+    /// 1-based occlusion (PORH, reperfusion, VOT), nil otherwise.
     public var occlusion: Int?
     /// Position of the band in its band set, so outputs follow frequency order.
     var order: Int
@@ -44,6 +49,9 @@ public struct StudyVariable: Sendable, Hashable, Comparable {
         case .reperfusion: "\(measure) occlusion \(occlusion ?? 0)"
         case .epochs: "\(measure) (intervals)"
         case .heating: "heating levels"
+        case .iontophoresis: "\(measure) (doses)"
+        case .vot: "vot occlusion \(occlusion ?? 0)"
+        case .crt: "crt"
         }
         return channel.isEmpty ? base : "\(base) channel \(channel)"
     }
@@ -81,6 +89,9 @@ public struct StudyResults: Sendable {
     public private(set) var observations: [Observation]
     /// Every null band, left out of `observations` (`summary.csv` counts them as `n_excluded`).
     public private(set) var bandExclusions: [BandExclusion]
+    /// Every recording-level measure that is null with a reason (a CRT recording none of whose
+    /// presses could be fitted), left out of `observations` and counted in `summary.csv`.
+    public private(set) var measureExclusions: [MeasureExclusion]
     /// Group coherence of the paired signals, when the parameters ask for it.
     public private(set) var coherence: StudyCoherence?
 
@@ -155,6 +166,7 @@ public struct StudyResults: Sendable {
                     observations.append(Observation(position: position, variable: variable, value: value, fluxUnit: row.fluxUnit))
                 }
             }
+            observations += Self.protocolObservations(outcome, position: position)
             for occlusion in outcome.occlusions {
                 for (order, key) in Self.porhParameters.enumerated() {
                     guard let value = occlusion.value(key) else { continue }
@@ -174,6 +186,7 @@ public struct StudyResults: Sendable {
             }
         }
         bandExclusions = Self.bandExclusions(outcomes)
+        measureExclusions = Self.crtExclusions(outcomes)
         self.issues += sampleRateWarnings() + emptyGroupWarnings() + exclusionWarnings()
         if let pairing = parameters.coherence {
             let coherence = StudyCoherence(manifest: manifest, parameters: parameters, pairing: pairing)

@@ -10,13 +10,16 @@ import LDFReport
 /// - Values in the recordings' flux unit: that unit (e.g. `PU`, powers `PU^2`) when every row of
 ///   the table shares one, else written with `flux_unit`, the column that holds each row's unit
 ///   (`flux_unit^2` for powers, `flux_unit/mmHg` for CVC).
+/// - Values of a VOT saturation or a CRT signal (`vot`, `crt`): likewise with `unit`, the column
+///   those tables hold each row's signal unit in (`%` for StO2).
 /// - Summaries and comparisons of several measures (`summary`, `comparisons`,
 ///   `spectra_comparisons`): `unit`, the column that holds each row's unit.
 /// - Text (identifiers, labels, flags, reasons) and the manifest's extra columns, whose units the
 ///   toolkit does not know: the empty string.
 ///
 /// Units follow the record types the tables share with `ldf bands`, `spectrum`, `porh` and `epochs`
-/// (`BandSummaryRow`, `SpectrumColumnsRecord`, `PORHOcclusionRecord`, `EpochRecord`, `HeatingRow`).
+/// (`BandSummaryRow`, `SpectrumColumnsRecord`, `PORHOcclusionRecord`, `EpochRecord`, `HeatingRow`,
+/// `IontophoresisDoseRow`, `VOTOcclusionRow`, `CRTPressRow`).
 public enum StudyTableUnits {
     /// The unit written for a column whose rows carry different flux units: the flux unit column's name.
     public static let varyingFlux = "flux_unit"
@@ -32,6 +35,7 @@ public enum StudyTableUnits {
         "rest_reference", "recovery_times_method", "null_reasons", "interval", "analysis", "measure", "unit", "excluded_reason",
         "design", "level_a", "level_b", "test", "statistic_kind", "effect_size_kind", "adjustment", "path", "severity", "stage",
         "message", "first_id", "second_id", "stratum", "scope", "onset_source", "maximum_step_source", "biphasic", "cvc_max_source",
+        "drug", "drug_source", "vehicle_channel", "refill", "release_source", "fit_end_rule", "null_reason",
     ]
 
     /// The rank test's numbers (`RankTestColumns`, and the same columns of `comparisons.csv`).
@@ -44,7 +48,7 @@ public enum StudyTableUnits {
     ///   - extraColumns: the manifest's extra columns, which lead every per-recording table.
     public static func units(of tables: [(name: String, table: CSVTable)], extraColumns: [String]) -> [String: [String: String]] {
         Dictionary(tables.map { name, table in
-            let numbers = numericUnits(table: name, flux: fluxUnit(of: table))
+            let numbers = numericUnits(table: name, flux: fluxUnit(of: table, column: signalUnitColumn(of: name)))
             let units = table.columns.compactMap { column -> (String, String)? in
                 if extraColumns.contains(column) || textColumns.contains(column) { return (column, text) }
                 return numbers[column].map { (column, $0) }
@@ -53,11 +57,16 @@ public enum StudyTableUnits {
         }) { first, _ in first }
     }
 
-    /// The flux unit the rows of `table` share (`ReportUnit.flux` of their `flux_unit`), else `varyingFlux`.
-    static func fluxUnit(of table: CSVTable) -> String {
-        guard let column = table.columns.firstIndex(of: "flux_unit") else { return varyingFlux }
+    /// The column that holds each row's signal unit: `unit` in the tables of `ldf vot` (StO2)
+    /// and `ldf crt` (intensity or flux), whose rows are not always flux, else `flux_unit`.
+    static func signalUnitColumn(of table: String) -> String { ["vot", "crt"].contains(table) ? "unit" : varyingFlux }
+
+    /// The unit the rows of `table` share in `column` (`ReportUnit.flux` of it), else `column`'s
+    /// name (each row's own unit is in that column).
+    static func fluxUnit(of table: CSVTable, column name: String = varyingFlux) -> String {
+        guard let column = table.columns.firstIndex(of: name) else { return name }
         let units = Set(table.rows.map { $0[column] })
-        guard units.count == 1, let unit = units.first else { return varyingFlux }
+        guard units.count == 1, let unit = units.first else { return name }
         return ReportUnit.flux(unit)
     }
 
@@ -80,6 +89,12 @@ public enum StudyTableUnits {
             return recording.merging(EpochRecord.units(fluxUnit: flux)) { a, _ in a }
         case "heating":
             return HeatingRow.units(fluxUnit: flux)
+        case "iontophoresis":
+            return IontophoresisDoseRow.units(fluxUnit: flux)
+        case "vot":
+            return recording.merging(VOTOcclusionRow.units(fluxUnit: flux)) { a, _ in a }
+        case "crt":
+            return CRTPressRow.units(fluxUnit: flux)
         case "summary":
             return statistics.merging(["occlusion": "1", "n": "1", "n_excluded": "1"]) { a, _ in a }
         case "comparisons":
@@ -120,7 +135,8 @@ public enum StudyTableUnits {
 extension StudyVariable {
     /// The unit of this variable's values in a recording whose flux unit is `fluxUnit`: a band
     /// measure's (reperfusion bands: fractions of the plateau, dimensionless), a PORH parameter's
-    /// an epoch statistic's or a heating level's.
+    /// an epoch statistic's, a heating level's, an iontophoresis or VOT measure's (VOT: of the
+    /// saturation's unit) or a CRT mean's.
     func unit(fluxUnit: String) -> String {
         let units = switch analysis {
         case .bands: StudyTableUnits.bandUnits(flux: fluxUnit)
@@ -128,6 +144,9 @@ extension StudyVariable {
         case .porh: PORHOcclusionRecord.units(fluxUnit: fluxUnit)
         case .epochs: EpochRecord.units(fluxUnit: fluxUnit)
         case .heating: HeatingRow.units(fluxUnit: fluxUnit)
+        case .iontophoresis: IontophoresisDoseRow.units(fluxUnit: fluxUnit)
+        case .vot: VOTOcclusionRow.units(fluxUnit: fluxUnit)
+        case .crt: CRTRecordingSummary.units
         }
         guard let unit = units[measure] else { preconditionFailure("no unit for the study measure \(measure) of \(analysis.rawValue)") }
         return unit

@@ -3,6 +3,7 @@ import Foundation
 import LDFCore
 import LDFIO
 import LDFPORH
+import LDFProtocols
 import LDFSpectral
 import LDFStudy
 import Synchronization
@@ -17,13 +18,17 @@ struct StudyCommand: ParsableCommand {
         usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study") + "\nldf study <subcommand>",
         discussion: """
             The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest, \
-            porh, epochs or heating), optionally id, channel, rate_hz, map_mmhg, occlusions (START-END;...) or \
-            occlusion_start_s/occlusion_release_s; other columns are copied to every output row. \
+            porh, epochs, heating, iontophoresis, vot or crt), optionally id, channel, rate_hz, map_mmhg, \
+            occlusions (START-END;...) or occlusion_start_s/occlusion_release_s (porh and vot); other \
+            columns are copied to every output row. Heating, iontophoresis, vot and crt rows use their \
+            command's defaults (timing from the file's events, else detected; crt rows refill as \
+            --crt-refill says). \
             Paths are relative to the manifest's folder. Rows are identified by the id column, or \
             else by subject/site/condition/protocol.
 
             Writes to DIR: bands.csv, spectra.csv, porh.csv, reperfusion_bands.csv (with \
-            --reperfusion-bands), epochs.csv, heating.csv (ldf heating's columns), summary.csv, comparisons.csv \
+            --reperfusion-bands), epochs.csv, heating.csv, iontophoresis.csv, vot.csv and crt.csv (the \
+            columns of ldf heating, iontophoresis, vot and crt), summary.csv, comparisons.csv \
             (Mann-Whitney U between groups, Wilcoxon signed-rank between conditions paired by \
             subject; rank-biserial effect sizes; Holm across bands or PORH parameters), \
             spectra_comparisons.csv (per frequency; Benjamini-Hochberg by default), errors.csv and \
@@ -170,9 +175,13 @@ struct StudyOptions: ParsableArguments {
             help: ArgumentHelp("Longest run of missing samples bridged by linear interpolation." + OptionRanges.maxBridge.help, valueName: "SECONDS"))
     var maxBridgeSeconds: Double = 1.0
 
-    @Option(help: ArgumentHelp("Occlusion timing of PORH rows whose manifest row gives no occlusion times: auto (events, then "
-                               + "pressure, then flux), events, pressure or flux."))
+    @Option(help: ArgumentHelp("Occlusion timing of PORH and VOT rows whose manifest row gives no occlusion times: auto (events, "
+                               + "then pressure, then the flux or saturation), events, pressure or flux (the flux or saturation)."))
     var timing: TimingPreference = .auto
+
+    @Option(name: .customLong("crt-refill"),
+            help: "CRT rows: which way the signal moves during refill: falls (camera or reflectance intensity) or rises (LDF flux, PPG amplitude).")
+    var crtRefill: RefillDirection = .falls
 
     @Option(name: .customLong("spectra-correction"),
             help: ArgumentHelp("Correction across frequencies in spectra_comparisons.csv: bh (Benjamini-Hochberg), holm or none.",
@@ -211,7 +220,7 @@ struct StudyOptions: ParsableArguments {
 
     func parameters(settings: BandAnalysisSettings) throws -> StudyParameters {
         let parameters = StudyParameters(settings: settings, reader: reader, maxBridgeSeconds: maxBridgeSeconds,
-                                         porhTiming: timing, spectraAdjustment: spectraCorrection,
+                                         porhTiming: timing, crtRefill: crtRefill, spectraAdjustment: spectraCorrection,
                                          reperfusionBands: reperfusionBands?.bandSet, coherence: try asUsageError { try pairing() })
         try asUsageError { try parameters.validate() }
         return parameters

@@ -6,13 +6,16 @@ numbers, ``""`` for text. Two units name a column of the rows instead (docs/METH
 * ``"unit"``: each row's ``unit`` column holds its unit (a study's ``summary``, ``comparisons``
   and ``spectra_comparisons``, which mix measures);
 * an expression on ``"flux_unit"`` (``flux_unit``, ``flux_unit^2``, ``flux_unit/mmHg``): the
-  rows differ in flux unit, and each row's ``flux_unit`` column holds its own.
+  rows differ in flux unit, and each row's ``flux_unit`` column holds its own;
+* an expression on ``"unit"`` (``unit/min``, ``unit·s``): the same for a study's ``vot`` and
+  ``crt`` tables, whose rows hold their signal's unit (StO2 ``%``, intensity, flux) in ``unit``.
 
 :func:`unit_of` resolves both for the rows at hand, which must then share one value.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +27,8 @@ VARYING_UNIT = "flux_unit"
 ROW_UNIT = "unit"
 #: The flux unit ``ldf`` writes when the file names none (``ReportUnit.flux``).
 UNNAMED_FLUX = "signal unit"
+#: A unit written on each row's ``unit`` column (``unit/min``, ``unit·s``; ``vot`` and ``crt`` tables).
+_ON_ROW_UNIT = re.compile(r"unit[/·^]")
 
 
 def study_units(document: dict[str, Any], table: str) -> dict[str, str]:
@@ -70,6 +75,9 @@ def unit_of(frame: Any, field: str) -> str:
     if VARYING_UNIT in unit:
         flux = _shared(frame, VARYING_UNIT, field)
         return unit.replace(VARYING_UNIT, flux or UNNAMED_FLUX)
+    if _ON_ROW_UNIT.match(unit):
+        signal = _shared(frame, ROW_UNIT, field)
+        return (signal or UNNAMED_FLUX) + unit[len(ROW_UNIT):]
     return unit
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import ldftoolkit as ldf
 from ldftoolkit._runner import option_flags
+from ldftoolkit._units import unit_of
 
 from conftest import EXPORT_FIXTURE, GOLDEN, LABCHART, golden_frame, normalised
 
@@ -186,6 +187,42 @@ def test_study_tables_match_the_golden_study(tmp_path: Path) -> None:
     assert set(power["unit"]) == {"PU^2"}
     assert tables["spectra_comparisons"].attrs["units"]["q1_a"] == "unit"
     assert set(tables["spectra_comparisons"]["unit"]) == {"PU"}
+
+
+def test_response_protocol_tables_load_with_their_units(tmp_path: Path) -> None:
+    """iontophoresis.csv, vot.csv and crt.csv of a study of simulated recordings come with the
+    units study.json states, as heating.csv does; the summaries resolve each measure's unit."""
+    simulations = {
+        "iontophoresis": (["iontophoresis", "--rate", "8", "--rest-seconds", "150", "--plateaus", "16,25", "--vehicle-plateaus", "9.5,10",
+                           "--markers"], "--plateaus"),
+        "vot": (["vot", "--markers"], "--reoxygenation"),
+        "crt": (["crt"], "--crt"),
+    }
+    treated = {"iontophoresis": "24,38", "vot": "3", "crt": "3,3.2,3.4"}
+    lines = ["subject,group,site,condition,protocol,path"]
+    for kind, (arguments, varied) in simulations.items():
+        for group in ["control", "treated"]:
+            for k in range(2):
+                name = f"{kind}-{group}{k}"
+                extra = [varied, treated[kind]] if group == "treated" else []
+                ldf.run_ldf(["simulate", *arguments, *extra, "--seed", str(k + 1), "--out", str(tmp_path / f"{name}.csv")])
+                lines.append(f"{name},{group},forearm,baseline,{kind},{name}.csv")
+    (tmp_path / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = ldf.study(tmp_path / "manifest.csv", out=tmp_path / "study", jobs=2)
+    assert len(tables["iontophoresis"]) == 4 * 2 * 2 and len(tables["vot"]) == 4 and len(tables["crt"]) == 4 * 3
+    for name in ["iontophoresis", "vot", "crt", "summary", "comparisons"]:
+        missing = [c for c in tables[name].columns if c not in tables[name].attrs["units"]]
+        assert not missing, f"{name}: no unit for {missing}"
+    ionto, vot, crt = (tables[name].attrs["units"] for name in ["iontophoresis", "vot", "crt"])
+    assert (ionto["plateau"], ionto["percent_change"], ionto["delivery_area"], ionto["drug"]) == ("PU", "%", "PU·s", "")
+    assert (vot["desaturation_slope"], vot["reoxygenation_slope"], vot["overshoot"], vot["ischaemic_area"]) == ("%/min", "%/s", "% points", "%·s")
+    assert (crt["crt_s"], crt["r_squared"], crt["null_reason"]) == ("s", "1", "")
+    summary = tables["summary"]
+    slope = summary[(summary["analysis"] == "vot") & (summary["measure"] == "reoxygenation_slope")]
+    assert unit_of(slope, "mean") == "%/s"
+    assert unit_of(summary[(summary["analysis"] == "crt") & (summary["measure"] == "mean_crt_s")], "median") == "s"
+    plateau = summary[(summary["analysis"] == "iontophoresis") & (summary["measure"] == "plateau") & (summary["band"] == "ach_dose2")]
+    assert unit_of(plateau, "mean") == "PU" and sorted(plateau["group"]) == ["control", "treated"]
 
 
 def test_a_missing_file_raises_ldf_error_with_its_message() -> None:

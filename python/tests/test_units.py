@@ -51,3 +51,18 @@ def test_study_units_and_the_row_unit_column():
     assert unit_of(rows, "median") == "PU^2"
     with pytest.raises(KeyError, match="q1"):
         unit_of(rows, "q1")
+
+
+def test_vot_and_crt_units_on_the_unit_column_take_each_rows_signal_unit():
+    units = {"baseline": "unit", "desaturation_slope": "unit/min", "ischaemic_area": "unit·s", "start_s": "s"}
+    rows = pd.DataFrame({"unit": ["%", "%"], "baseline": [70.0, 71.0], "desaturation_slope": [-12.0, -11.0],
+                         "ischaemic_area": [3000.0, 3100.0], "start_s": [120.0, 120.0]})
+    rows.attrs["units"] = units
+    assert [unit_of(rows, f) for f in units] == ["%", "%/min", "%·s", "s"]
+    unnamed = pd.DataFrame({"unit": [""], "desaturation_slope": [-12.0]})
+    unnamed.attrs["units"] = units
+    assert unit_of(unnamed, "desaturation_slope") == "signal unit/min"
+    mixed = pd.DataFrame({"unit": ["%", "a.u."], "desaturation_slope": [-12.0, -1.0]})
+    mixed.attrs["units"] = units
+    with pytest.raises(ValueError, match="different units"):
+        unit_of(mixed, "desaturation_slope")

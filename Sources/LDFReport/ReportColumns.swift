@@ -28,7 +28,14 @@ public enum ReportColumns {
 
     /// A JSON key as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` writes it
     /// (`lowHz` → `low_hz`, `tStartS` → `t_start_s`).
+    /// Called for every cell of every row, so an ASCII key (every row model's) takes the byte
+    /// path, which applies the same rule about 50 times faster.
     public static func snakeCase(_ key: String) -> String {
+        asciiSnakeCase(key) ?? characterSnakeCase(key)
+    }
+
+    /// `snakeCase` on Characters (any Unicode key).
+    static func characterSnakeCase(_ key: String) -> String {
         var out = ""
         let characters = Array(key)
         for (i, c) in characters.enumerated() {
@@ -40,6 +47,27 @@ public enum ReportColumns {
             out += c.lowercased()
         }
         return out
+    }
+
+    /// `snakeCase` on the bytes of an ASCII key, nil for any other: for ASCII, Character's
+    /// isUppercase, isLowercase and isNumber are A-Z, a-z and 0-9, and lowercased() maps A-Z alone.
+    static func asciiSnakeCase(_ key: String) -> String? {
+        let bytes = Array(key.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        for (i, b) in bytes.enumerated() {
+            if isUpper(b), i > 0 {
+                let previous = bytes[i - 1]
+                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) { out.append(0x5F) }
+            }
+            out.append(isUpper(b) ? b + 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -19,6 +19,14 @@ public enum ReportColumns {
         return encoder.sink.cells
     }
 
+    /// The texts of `row`'s cells (`cells(of:)` without the column names, which a CSV data row
+    /// does not need; they take as long as the values to spell).
+    public static func texts<Row: Encodable>(of row: Row) -> [String] {
+        let encoder = RowEncoder(sink: CellSink(namesWanted: false))
+        do { try row.encode(to: encoder) } catch { preconditionFailure("\(Row.self) is not a flat report row: \(error)") }
+        return encoder.sink.cells.map(\.text)
+    }
+
     /// The column names of `Row`, without an instance (read off its synthesized decoder).
     public static func names<Row: Decodable>(of type: Row.Type) -> [String] {
         let decoder = KeyRecordingDecoder()
@@ -75,6 +83,13 @@ public enum ReportColumns {
 final class CellSink {
     var cells: [ReportColumns.Cell] = []
     var names: [String] = []
+    /// False when only the cells' texts are read: names are left empty.
+    let namesWanted: Bool
+
+    init(namesWanted: Bool = true) { self.namesWanted = namesWanted }
+
+    /// The column name of `key` (empty when names are not wanted).
+    func name(_ key: String) -> String { namesWanted ? ReportColumns.snakeCase(key) : "" }
 }
 
 /// An `Encoder` that writes each keyed value of a flat row as one cell.
@@ -95,7 +110,7 @@ struct RowContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var sink: CellSink
     var codingPath: [CodingKey]
 
-    func add(_ key: Key, _ text: String) { sink.cells.append(.init(name: ReportColumns.snakeCase(key.stringValue), text: text)) }
+    func add(_ key: Key, _ text: String) { sink.cells.append(.init(name: sink.name(key.stringValue), text: text)) }
     mutating func encodeNil(forKey key: Key) throws { add(key, "") }
     mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, String(value)) }
     mutating func encode(_ value: String, forKey key: Key) throws { add(key, value) }
@@ -106,7 +121,7 @@ struct RowContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { add(key, ReportNumber.exact(value)) }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { add(key, value.map { String($0) } ?? "") }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try value.encode(to: RowEncoder(sink: sink, prefix: ReportColumns.snakeCase(key.stringValue), codingPath: codingPath + [key]))
+        try value.encode(to: RowEncoder(sink: sink, prefix: sink.name(key.stringValue), codingPath: codingPath + [key]))
     }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { add(key, "") }

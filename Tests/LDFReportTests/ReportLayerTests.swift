@@ -76,6 +76,14 @@ import LDFSpectral
         #expect(ReportColumns.asciiSnakeCase("caf\u{E9}Hz") == nil && ReportColumns.snakeCase("caf\u{E9}Hz") == "caf\u{E9}_hz")
     }
 
+    @Test func textsAreTheCellsTexts() {
+        let rows = [RidgesSeriesRow(source: "a,b.csv", channel: "flux", fluxUnit: "PU", band: "cardiac", timeS: 0.025,
+                                    frequencyHz: 1.1, amplitude: nil, phaseRad: 6.25, component: -0.5),
+                    RidgesSeriesRow(source: "x", channel: "c", fluxUnit: "", band: "b", timeS: .nan)]
+        for row in rows { #expect(ReportColumns.texts(of: row) == ReportColumns.cells(of: row).map(\.text)) }
+        #expect(ReportColumns.texts(of: rows[0]).count == ReportColumns.names(of: RidgesSeriesRow.self).count)
+    }
+
     @Test func textTablesAlignAndCarryUnits() {
         let lines = BandSummaryRow.textTable([Self.row(), Self.row(amplitude: 12.25, reason: "too short")], method: .wavelet)
         #expect(lines[0].hasPrefix("band ") && lines[0].contains("  amplitude PU  power PU^2  "))

@@ -24,9 +24,11 @@ public struct AutoMutualInformation: Sendable, Equatable {
         let largest = min(maximumLag, values.count - 2)
         var information: [Double] = []
         var minimum: Int?
+        // Finite values take the cached bin indices (the same numbers, a fraction of the work).
+        var lagged = values.allSatisfy(\.isFinite) ? LaggedBins(values, bins: bins) : nil
         var lag = 1
         while lag <= largest {
-            information.append(Self.information(values, lag: lag, bins: bins))
+            information.append(lagged?.information(lag: lag) ?? Self.information(values, lag: lag, bins: bins))
             let n = information.count
             if n >= 3, information[n - 2] < information[n - 3], information[n - 2] <= information[n - 1] {
                 minimum = lag - 1
@@ -58,7 +60,7 @@ public struct AutoMutualInformation: Sendable, Equatable {
     }
 
     /// Shannon entropy in bits of counts summing to `total`.
-    private static func entropy(_ counts: [Int], _ total: Int) -> Double {
+    static func entropy(_ counts: [Int], _ total: Int) -> Double {
         let t = Double(total)
         var h = 0.0
         for c in counts where c > 0 {
@@ -71,11 +73,16 @@ public struct AutoMutualInformation: Sendable, Equatable {
     /// Equal-width bins over [min, max] with NumPy's edges (`linspace`: k x step + min, the last
     /// edge the maximum) and its rule: a value on an edge belongs to the bin above it, the maximum
     /// to the last bin.
-    private struct Binning {
+    struct Binning: Equatable {
         let low: Double, step: Double, high: Double, bins: Int
         init(_ values: UnsafeBufferPointer<Double>, bins: Int) {
             var lo = Double.infinity, hi = -Double.infinity
             for v in values { lo = min(lo, v); hi = max(hi, v) }
+            self.init(low: lo, high: hi, bins: bins)
+        }
+        /// The bins over [lo, hi], the values' minimum and maximum (a unit range around a constant).
+        init(low lo: Double, high hi: Double, bins: Int) {
+            var lo = lo, hi = hi
             if lo == hi { lo -= 0.5; hi += 0.5 }
             low = lo
             high = hi

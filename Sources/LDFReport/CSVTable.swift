@@ -13,7 +13,7 @@ public struct CSVTable: Sendable, Equatable {
     /// (e.g. a study's manifest metadata); the header is there even without rows.
     public init<Row: Codable>(lead: [String] = [], rows: [(lead: [String], row: Row)]) {
         self.init(columns: lead + ReportColumns.names(of: Row.self))
-        for (cells, row) in rows { append(cells + ReportColumns.cells(of: row).map(\.text)) }
+        for (cells, row) in rows { append(cells + ReportColumns.texts(of: row)) }
     }
 
     /// A table of row models without lead columns.

@@ -65,13 +65,11 @@ public struct BandComponentExtractor: Sendable {
             return .unavailable(band, reason: "the band holds \(f.count) frequencies of the transform's grid; a ridge needs at least 3 (widen the band)")
         }
         let rows = try transform.fullRateBandRows(of: signal)
-        let amplitude = rows.map { $0.map(\.length) }
-        let peak = amplitude.lazy.map { $0.max() ?? 0 }.max() ?? 0
         let scale = signal.map(abs).max() ?? 0
-        guard peak > 1e-12 * max(scale, .leastNormalMagnitude) else {
+        guard Self.largestModulus(rows) > 1e-12 * max(scale, .leastNormalMagnitude) else {
             return .unavailable(band, reason: "the signal is flat in the band (its transform is zero): no oscillation to follow")
         }
-        let curve = RidgeCurve(amplitude: amplitude, frequenciesHz: f, logarithmic: transform.options.transform == .wavelet,
+        let curve = RidgeCurve(coefficients: rows, frequenciesHz: f, logarithmic: transform.options.transform == .wavelet,
                                sampleRateHz: sampleRateHz)
         let onBorder = curve.rows.filter { $0 == 0 || $0 == f.count - 1 }.count
         if Double(onBorder) > Self.borderShareLimit * Double(curve.rows.count) {
@@ -100,6 +98,15 @@ public struct BandComponentExtractor: Sendable {
                                         transformFrequencyCount: nil, filterOrder: filtered.order))
     }
 
+    /// The largest |W| of the rows.
+    static func largestModulus(_ rows: [[Complex<Double>]]) -> Double {
+        var largest = 0.0
+        for row in rows {
+            for z in row { largest = max(largest, z.length) }
+        }
+        return largest
+    }
+
     /// d(unwrapped arg z)/dt / 2 pi in Hz: central differences inside, one-sided at the ends.
     static func phaseRateHz(_ z: [Complex<Double>], rateHz fs: Double) -> [Double] {
         let n = z.count
@@ -123,19 +130,34 @@ extension WaveletTransform {
         let spectrum = paddedSpectrum(signal)
         let count = paddedCount, length = sampleCount, before = padBefore
         let results = ResultSlots<[Complex<Double>]>(count: frequenciesHz.count)
+        let turns = FullTurnTable(count: count)
         ParallelWork.forEach(frequenciesHz.count, scratch: { (ComplexBuffer(count: count), ComplexBuffer(count: count)) }) { buffers, index in
             let (work, output) = buffers
             let plan = RowPlan(firstBin: rows[index].firstBin, binCount: rows[index].binCount, shortCount: count)
             computeRow(plan: plan, frequencyHz: frequenciesHz[index], spectrum: spectrum, shortCount: count, work: work, output: output)
             let shift = plan.firstBin + plan.binCount / 2
             let scale = 1 / Double(count)
+            let baseband = (shift % count + count) % count
             results.set(index, (0..<length).map { n in
                 let m = before + n
-                let turns = ((shift % count + count) % count) * m % count
-                let angle = 2 * Double.pi * Double(turns) / Double(count)
-                return (output[m] * Complex(cos(angle), sin(angle))).multiplied(by: scale)
+                return (output[m] * turns[baseband * m % count]).multiplied(by: scale)
             })
         }
         return results.values
     }
+}
+
+/// e^{2 pi i k / count} for k = 0 ..< count, each computed as cos and sin of 2 pi k / count: the
+/// shift back from baseband looks its factors up instead of evaluating them per sample.
+struct FullTurnTable: Sendable {
+    private let factors: [Complex<Double>]
+
+    init(count: Int) {
+        factors = (0..<count).map { k in
+            let angle = 2 * Double.pi * Double(k) / Double(count)
+            return Complex(cos(angle), sin(angle))
+        }
+    }
+
+    subscript(k: Int) -> Complex<Double> { factors[k] }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 
 /// The ridge of a time-frequency representation: at each time the amplitude peak that belongs to
 /// the dominant oscillation, and the region of unimodal amplitude around it (its support).
@@ -35,12 +36,23 @@ public struct RidgeCurve: Sendable, Equatable {
     /// `frequenciesHz`, ascending). `logarithmic` is true for a wavelet's grid.
     /// - Precondition: at least 3 frequencies and 3 times, every amplitude finite.
     public init(amplitude: [[Double]], frequenciesHz: [Double], logarithmic: Bool, sampleRateHz: Double) {
-        let rowCount = frequenciesHz.count, timeCount = amplitude.first?.count ?? 0
-        precondition(rowCount >= 3 && timeCount >= 3 && amplitude.count == rowCount, "a ridge needs 3 frequencies and 3 times")
+        self.init(amplitudes: AmplitudeRows(rows: amplitude), frequenciesHz: frequenciesHz, logarithmic: logarithmic, sampleRateHz: sampleRateHz)
+    }
+
+    /// The ridge of complex coefficient rows (one array per frequency), from their moduli.
+    init(coefficients: [[Complex<Double>]], frequenciesHz: [Double], logarithmic: Bool, sampleRateHz: Double) {
+        self.init(amplitudes: CoefficientModuli(rows: coefficients), frequenciesHz: frequenciesHz, logarithmic: logarithmic, sampleRateHz: sampleRateHz)
+    }
+
+    init<A: RidgeAmplitudes>(amplitudes amplitude: A, frequenciesHz: [Double], logarithmic: Bool, sampleRateHz: Double) {
+        let rowCount = frequenciesHz.count, timeCount = amplitude.timeCount
+        precondition(rowCount >= 3 && timeCount >= 3 && amplitude.rowCount == rowCount, "a ridge needs 3 frequencies and 3 times")
         let step = logarithmic ? (log(frequenciesHz[rowCount - 1]) - log(frequenciesHz[0])) / Double(rowCount - 1)
             : (frequenciesHz[rowCount - 1] - frequenciesHz[0]) / Double(rowCount - 1)
-        let peaks = (0..<timeCount).map { t in
-            Self.peaks(amplitude, time: t, frequenciesHz: frequenciesHz, step: step, logarithmic: logarithmic)
+        var peaks: [Peaks] = []
+        peaks.reserveCapacity(timeCount)
+        AmplitudeBlock.forEach(amplitude) { block in
+            for t in block.times { peaks.append(Self.peaks(block, time: t, frequenciesHz: frequenciesHz, step: step, logarithmic: logarithmic)) }
         }
         // First path: the largest peak at each time.
         var chosen = peaks.map { Self.firstMaximum($0.amplitude.map(log)) }
@@ -68,16 +80,25 @@ public struct RidgeCurve: Sendable, Equatable {
             let f = peaks[t].frequency[chosen[t]]
             return logarithmic ? exp(f) : f
         }
-        let supports = (0..<timeCount).map { Self.support(amplitude, time: $0, peakRow: rows[$0]) }
-        supportLower = supports.map(\.lower)
-        supportUpper = supports.map(\.upper)
+        var lower: [Int] = [], upper: [Int] = []
+        lower.reserveCapacity(timeCount)
+        upper.reserveCapacity(timeCount)
+        AmplitudeBlock.forEach(amplitude) { block in
+            for t in block.times {
+                let support = Self.support(block, time: t, peakRow: rows[t])
+                lower.append(support.lower)
+                upper.append(support.upper)
+            }
+        }
+        supportLower = lower
+        supportUpper = upper
         self.iterations = iterations
         self.converged = converged
     }
 
     /// The interior local maxima of |W| at time `t` (a[j-1] <= a[j] > a[j+1]), quadratically
     /// interpolated; with none, the border rows that rise towards the edge (or both borders).
-    static func peaks(_ a: [[Double]], time t: Int, frequenciesHz f: [Double], step: Double, logarithmic: Bool) -> Peaks {
+    static func peaks(_ a: AmplitudeBlock, time t: Int, frequenciesHz f: [Double], step: Double, logarithmic: Bool) -> Peaks {
         let n = f.count
         var peaks = Peaks()
         func add(_ index: Double, _ frequency: Double, _ value: Double) {
@@ -85,8 +106,12 @@ public struct RidgeCurve: Sendable, Equatable {
             peaks.frequency.append(logarithmic ? log(frequency) : frequency)
             peaks.amplitude.append(value)
         }
-        for j in 1..<(n - 1) where a[j][t] >= a[j - 1][t] && a[j][t] > a[j + 1][t] {
-            let a1 = a[j - 1][t], a2 = a[j][t], a3 = a[j + 1][t]
+        // Each |W| is read once, sliding the three neighbours along the rows.
+        var a1 = a[0, t], a2 = a[1, t]
+        for j in 1..<(n - 1) {
+            let a3 = a[j + 1, t]
+            defer { a1 = a2; a2 = a3 }
+            guard a2 >= a1 && a2 > a3 else { continue }
             let dp = 0.5 * (a1 - a3) / (a1 - 2 * a2 + a3)
             if dp.isNaN || abs(dp) > 1 {
                 add(Double(j), f[j], a2)
@@ -95,7 +120,7 @@ public struct RidgeCurve: Sendable, Equatable {
             }
         }
         if peaks.index.isEmpty {
-            let g = [a[0][t], a[1][t], a[n - 2][t], a[n - 1][t]]
+            let g = [a[0, t], a[1, t], a[n - 2, t], a[n - 1, t]]
             if g[0] > g[1] || g[3] > g[2] {
                 if g[0] > g[1] { add(0, f[0], g[0]) }
                 if g[3] > g[2] { add(Double(n - 1), f[n - 1], g[3]) }
@@ -183,14 +208,14 @@ public struct RidgeCurve: Sendable, Equatable {
 
     /// The rows of unimodal |W| around `peakRow` at time `t`: up to the first local minimum on
     /// each side (a[j] <= a[j -+ 1] and a[j] < a[j +- 1]), or the grid's edge.
-    static func support(_ a: [[Double]], time t: Int, peakRow c: Int) -> (lower: Int, upper: Int) {
-        let n = a.count
+    static func support(_ a: AmplitudeBlock, time t: Int, peakRow c: Int) -> (lower: Int, upper: Int) {
+        let n = a.rowCount
         var upper = n - 1, lower = 0
         if c < n - 2 {
-            for j in (c + 1)...(n - 2) where a[j][t] <= a[j - 1][t] && a[j][t] < a[j + 1][t] { upper = j; break }
+            for j in (c + 1)...(n - 2) where a[j, t] <= a[j - 1, t] && a[j, t] < a[j + 1, t] { upper = j; break }
         }
         if c > 1 {
-            for j in stride(from: c - 1, through: 1, by: -1) where a[j][t] <= a[j + 1][t] && a[j][t] < a[j - 1][t] { lower = j; break }
+            for j in stride(from: c - 1, through: 1, by: -1) where a[j, t] <= a[j + 1, t] && a[j, t] < a[j - 1, t] { lower = j; break }
         }
         return (lower, upper)
     }

@@ -33,7 +33,7 @@ extension StudyResults {
                                           amplitude: s.amplitude?[k], power: welch ? nil : s.power[k], validFraction: s.validFraction?[k],
                                           density: welch ? s.power[k] : nil)
                     table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), parameters.method.rawValue]
-                                 + ReportColumns.cells(of: row).map(\.text))
+                                 + ReportColumns.texts(of: row))
                 }
             }
         }
@@ -49,8 +49,8 @@ extension StudyResults {
         for (entry, outcome) in succeeded {
             for o in outcome.occlusions {
                 table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz), outcome.fluxUnit ?? "", o.channel ?? "", String(o.index)]
-                             + ReportColumns.cells(of: o.timing).map(\.text) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
-                             + ReportColumns.cells(of: PORHParameterValues(o.parameters)).map(\.text)
+                             + ReportColumns.texts(of: o.timing) + [CSVTable.cell(entry.meanArterialPressureMmHg)]
+                             + ReportColumns.texts(of: PORHParameterValues(o.parameters))
                              + [o.recoveryTimesMethod ?? "", CSVTable.cell(o.recoveryFitR2), PORHOcclusionRow.nullReasons(o.parameters) ?? ""])
             }
         }
@@ -63,7 +63,7 @@ extension StudyResults {
         var table = CSVTable(columns: metadataColumns + ["sample_rate_hz"] + ReportColumns.names(of: EpochRecord.self))
         for (entry, outcome) in succeeded {
             for r in outcome.epochs ?? [] {
-                table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz)] + ReportColumns.cells(of: r).map(\.text))
+                table.append(metadata(entry) + [CSVTable.cell(outcome.sampleRateHz)] + ReportColumns.texts(of: r))
             }
         }
         return table
@@ -111,7 +111,7 @@ extension StudyResults {
                 if o.reperfusionBands.isEmpty, let reason = o.reperfusionReason {
                     table.append(lead + bandColumns.map { $0 == "reason" ? reason : $0 == "channel" ? o.channel ?? "" : "" })
                 }
-                for b in o.reperfusionBands { table.append(lead + ReportColumns.cells(of: b).map(\.text)) }
+                for b in o.reperfusionBands { table.append(lead + ReportColumns.texts(of: b)) }
             }
         }
         return table

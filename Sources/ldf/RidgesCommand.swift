@@ -107,7 +107,7 @@ struct RidgesCommand: ParsableCommand {
                 try StandardOutput.write(CSVTable(rows: report.summaryRows).text)
             case .csv:
                 try StandardOutput.writeLine(CSVWriter.record(ReportColumns.names(of: RidgesSeriesRow.self)))
-                try RidgesSeriesRow.forEach(analysis) { try StandardOutput.writeLine(CSVWriter.record(ReportColumns.cells(of: $0).map(\.text))) }
+                try RidgesSeriesRow.forEach(analysis) { try StandardOutput.writeLine(CSVWriter.record(ReportColumns.texts(of: $0))) }
             case .table:
                 try StandardOutput.writeLines(report.textLines)
             }

@@ -117,7 +117,7 @@ struct StreamSession {
                 case .csv:
                     let rows = StreamBandRow.rows(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
                                                   timeOriginSeconds: origin)
-                    try StandardOutput.write(rows.map { CSVWriter.record(ReportColumns.cells(of: $0).map(\.text)) + "\n" }.joined())
+                    try StandardOutput.write(rows.map { CSVWriter.record(ReportColumns.texts(of: $0)) + "\n" }.joined())
                 }
             }
         }

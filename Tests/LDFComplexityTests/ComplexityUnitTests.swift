@@ -113,6 +113,28 @@ struct ComplexityUnitTests {
         #expect(ramp.firstMinimum == nil && ramp.information.count == 10)
     }
 
+    @Test("the lag search's cached bin indices give exactly the per-lag histograms, also where an extreme leaves the range")
+    func cachedBinsEqualDirect() {
+        var random = SeededRandom(seed: 17)
+        // Noise on a slow rise with the extremes at both ends (the ranges of x and y shrink at the
+        // first lags), a constant stretch (values on bin edges) and a repeated maximum.
+        var x = (0..<3000).map { n in 0.002 * Double(n) + sin(2 * Double.pi * Double(n) / 37) + 0.3 * Double.random(in: -1...1, using: &random) }
+        x[0] = -5; x[1] = -4.5; x[2998] = 12; x[2999] = 11
+        for n in 1000..<1040 { x[n] = 1 }
+        x[2000] = 12
+        for bins in [2, 7, 16] {
+            let ami = AutoMutualInformation(x, bins: bins, maximumLag: 60)
+            #expect(ami.information.count >= 3)
+            for (i, value) in ami.information.enumerated() {
+                #expect(value == AutoMutualInformation.information(x, lag: i + 1, bins: bins), "bins \(bins), lag \(i + 1)")
+            }
+        }
+        // A ramp's range shrinks at every lag: every lag rebins, still the same numbers.
+        let ramp = (0..<400).map { Double($0 * $0 % 97) + Double($0) }
+        let rampAMI = AutoMutualInformation(ramp, bins: 16, maximumLag: 40)
+        for (i, value) in rampAMI.information.enumerated() { #expect(value == AutoMutualInformation.information(ramp, lag: i + 1, bins: 16)) }
+    }
+
     @Test("settings outside their ranges are refused naming the parameter")
     func validation() {
         func refused(_ change: (inout ComplexitySettings) -> Void, _ context: String) {

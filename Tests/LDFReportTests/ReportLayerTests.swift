@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import LDFCore
-import LDFReport
+@testable import LDFReport
 import LDFSpectral
 
 /// The output layer itself: null for missing and NaN values, RFC 4180 quoting, and one layout
@@ -67,6 +67,21 @@ import LDFSpectral
         let object = try #require(JSONSerialization.jsonObject(with: Data(try ReportJSON.line(Keys()).utf8)) as? [String: Any])
         #expect(Set(object.keys) == Set(ReportColumns.names(of: Keys.self)))
         #expect(ReportColumns.names(of: Keys.self) == ["low_hz", "t_start_s", "f0", "power_ratio_to_median", "map_mmhg"])
+    }
+
+    @Test func asciiSnakeCaseEqualsTheCharacterRule() {
+        let keys = ["lowHz", "tStartS", "f0", "f0Hz", "HTTPServer", "peakHRValue", "a1B", "ABC", "URLs", "x", "X", "",
+                    "already_snake", "mapMmhg", "q2Q", "aB1cD", "Z9z", "with space", "dash-Case", "\r\nA"]
+        for key in keys { #expect(ReportColumns.asciiSnakeCase(key) == ReportColumns.characterSnakeCase(key), "\(key)") }
+        #expect(ReportColumns.asciiSnakeCase("caf\u{E9}Hz") == nil && ReportColumns.snakeCase("caf\u{E9}Hz") == "caf\u{E9}_hz")
+    }
+
+    @Test func textsAreTheCellsTexts() {
+        let rows = [RidgesSeriesRow(source: "a,b.csv", channel: "flux", fluxUnit: "PU", band: "cardiac", timeS: 0.025,
+                                    frequencyHz: 1.1, amplitude: nil, phaseRad: 6.25, component: -0.5),
+                    RidgesSeriesRow(source: "x", channel: "c", fluxUnit: "", band: "b", timeS: .nan)]
+        for row in rows { #expect(ReportColumns.texts(of: row) == ReportColumns.cells(of: row).map(\.text)) }
+        #expect(ReportColumns.texts(of: rows[0]).count == ReportColumns.names(of: RidgesSeriesRow.self).count)
     }
 
     @Test func textTablesAlignAndCarryUnits() {

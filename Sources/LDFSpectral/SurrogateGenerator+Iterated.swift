@@ -18,20 +18,21 @@ extension SurrogateGenerator {
         let workspace = SurrogateWorkspace(count: n)
         // Target amplitudes divided by L, so the inverse FFT needs no rescaling.
         let targetAmplitude = fourier.map { $0.length / Double(n) }
-        var current = permuted(random: &random)
+        // The rank-ordered series, in FFTW-aligned memory so that the forward FFT reads it in
+        // place (an out-of-place real-to-complex transform leaves its input as it is).
+        let current = RealBuffer(count: n)
+        let start = permuted(random: &random)
+        current.buffer.update(fromContentsOf: start)
         // One ranking (keys, radix buffers) for every iteration of this surrogate.
         var ranking = ValueRanking(count: n)
         var order = [Int32](repeating: 0, count: n)
-        current.withUnsafeBufferPointer { ranking.sort(&order, by: $0) }
+        start.withUnsafeBufferPointer { ranking.sort(&order, by: $0) }
         let adjusted = UnsafeBufferPointer(start: workspace.real.pointer, count: n)
         var iterations = 0, converged = false
         while iterations < maxIterations {
             iterations += 1
             // 1. Impose the Fourier amplitudes, keep the phases (result in workspace.real).
-            current.withUnsafeBufferPointer { c in
-                workspace.real.pointer.update(from: c.baseAddress!, count: n)
-            }
-            fft.forward(workspace.real, workspace.spectrum)
+            fft.forward(current, workspace.spectrum)
             targetAmplitude.withUnsafeBufferPointer { target in
                 Self.imposeAmplitudes(target, on: workspace.spectrum.pointer, bins: bins)
             }
@@ -43,15 +44,14 @@ extension SurrogateGenerator {
                 break
             }
             ranking.resort(&order, by: adjusted)
-            current.withUnsafeMutableBufferPointer { c in
-                sortedValues.withUnsafeBufferPointer { sorted in
-                    order.withUnsafeBufferPointer { o in
-                        for j in 0..<n { c[Int(o[j])] = sorted[j] }
-                    }
+            let c = current.pointer
+            sortedValues.withUnsafeBufferPointer { sorted in
+                order.withUnsafeBufferPointer { o in
+                    for j in 0..<n { c[Int(o[j])] = sorted[j] }
                 }
             }
         }
-        let values = kind == .iaaftDistribution ? current : Array(adjusted)
+        let values = Array(kind == .iaaftDistribution ? UnsafeBufferPointer(current.buffer) : adjusted)
         return Surrogate(kind: kind, values: values, iterations: iterations, converged: converged)
     }
 

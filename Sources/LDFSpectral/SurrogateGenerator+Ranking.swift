@@ -121,8 +121,11 @@ struct ValueRanking {
         var budget = Self.shiftBudgetPerValue * n
         return order.withUnsafeBufferPointer { o in
             keys.withUnsafeMutableBufferPointer { k in
-                for j in 0..<n {
-                    let key = Self.key(Int(o[j]), v, indexMask: indexMask)
+                // All keys first: the scattered reads of `v` overlap when no branch of the
+                // insertion sort sits between them.
+                for j in 0..<n { k[j] = Self.key(Int(o[j]), v, indexMask: indexMask) }
+                for j in 1..<max(1, n) {
+                    let key = k[j]
                     var i = j
                     while i > 0 && k[i - 1] > key {
                         k[i] = k[i - 1]

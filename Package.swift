@@ -75,6 +75,8 @@ let package = Package(
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.
         .executableTarget(name: "ldf-fuzz", dependencies: ["LDFCore", "LDFIO"], path: "Fuzz/Sources/ldf-fuzz"),
+        // The IAAFT alone, timed against NumPy's (benchmarks/surrogates.sh); not a product.
+        .executableTarget(name: "ldf-bench-iaaft", dependencies: ["LDFIO", "LDFSpectral"], path: "benchmarks/Sources/ldf-bench-iaaft"),
         .testTarget(name: "LDFCoreTests", dependencies: ["LDFCore", "LDFTestSupport"]),
         .testTarget(name: "LDFIOTests", dependencies: ["LDFIO", "LDFTestSupport"]),
         .testTarget(name: "LDFSpectralTests", dependencies: ["LDFSpectral", "LDFTestSupport"]),

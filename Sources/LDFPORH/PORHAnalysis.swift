@@ -9,6 +9,21 @@ public enum PORHAnalysis {
     /// Analyses every occlusion in `recording`. Throws `LDFError` for invalid options, when no
     /// occlusion is found, or when the recording ends during the only occlusion.
     public static func analyze(_ recording: Recording, options: PORHOptions = PORHOptions()) throws -> PORHRecordingResult {
+        try analyzed(recording, options: options).result
+    }
+
+    /// `analyze` and the annotated trace of the recording, made from the analysis' own filtered
+    /// and smoothed flux (not filtered and smoothed a second time).
+    public static func analyzeWithTrace(_ recording: Recording, options: PORHOptions = PORHOptions()) throws
+        -> (result: PORHRecordingResult, trace: PORHTrace) {
+        let (result, analysed, flux, smooth) = try analyzed(recording, options: options)
+        return (result, PORHTrace(recording: analysed, flux: flux, smoothedFlux: smooth, result: result))
+    }
+
+    /// The analysis with the recording as analysed (common grid, artifact filter), its flux and
+    /// the smoothed flux.
+    static func analyzed(_ recording: Recording, options: PORHOptions) throws
+        -> (result: PORHRecordingResult, recording: Recording, flux: [Double], smooth: [Double]) {
         try options.validate()
         // Cuff pressure or markers stored at another rate are put on the flux grid (and noted).
         let (recording, filterNotes) = try filtered(recording.resampledToCommonGrid(for: "PORH"), options: options)
@@ -46,10 +61,11 @@ public enum PORHAnalysis {
             results.append(result)
             restFrom = cleanBaselineStart(after: result, nextStart: recoveryEnd, options: options)
         }
-        return PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
-                                   fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
-                                   occlusions: results.map { $0.shifted(by: recording.timeOriginSeconds) },
-                                   diagnostics: diagnostics, options: options, timeOriginSeconds: recording.timeOriginSeconds)
+        let result = PORHRecordingResult(source: recording.provenance.source, sampleRateHz: recording.sampleRateHz,
+                                         fluxUnit: recording.perfusion.unit, fluxChannel: recording.perfusion.name,
+                                         occlusions: results.map { $0.shifted(by: recording.timeOriginSeconds) },
+                                         diagnostics: diagnostics, options: options, timeOriginSeconds: recording.timeOriginSeconds)
+        return (result, recording, flux, smooth)
     }
 
     /// Where the next occlusion's rest window may start: the return to rest flux after `result`,

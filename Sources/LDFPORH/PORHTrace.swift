@@ -39,9 +39,14 @@ public struct PORHTrace: Sendable {
     /// Annotates `recording` with the phases of `result` (from `PORHAnalysis.analyze`).
     /// The flux is the analysed one (after the artifact filter, when the options have one).
     public init(recording: Recording, result: PORHRecordingResult) throws {
-        let rate = recording.sampleRateHz
         let flux = try PORHAnalysis.filtered(recording, options: result.options).0.perfusion.values
-        let smooth = PORHAnalysis.smoothed(flux, rateHz: rate, options: result.options)
+        let smooth = PORHAnalysis.smoothed(flux, rateHz: recording.sampleRateHz, options: result.options)
+        self.init(recording: recording, flux: flux, smoothedFlux: smooth, result: result)
+    }
+
+    /// The trace of `recording`'s analysed `flux` and its `smoothedFlux` (one value per sample).
+    init(recording: Recording, flux: [Double], smoothedFlux smooth: [Double], result: PORHRecordingResult) {
+        let rate = recording.sampleRateHz
         var phases = [PORHPhase](repeating: .unassigned, count: flux.count)
         func mark(_ window: TimeWindow?, _ phase: PORHPhase) {
             guard let window else { return }

@@ -3,7 +3,7 @@ import LDFPORH
 /// A row of `ldf porh --trace PATH` (CSV): a sample on the file's own time axis (s), its raw and
 /// smoothed flux in the channel's `flux_unit` (empty where missing) and the PORH phase it falls
 /// in (docs/METHODS.md, "PORH"). A 1000 Hz recording has millions of rows, so the trace is
-/// written a recording at a time in chunks of rows (`csv(_:source:channel:fluxUnit:)`), never held whole as text.
+/// written a recording at a time in chunks of rows (`LineEncoder`), never held whole as text.
 public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
     public var source: String
     public var channel: String
@@ -31,25 +31,74 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
     /// The header line of the trace, with its line break.
     public static var csvHeader: String { CSVWriter.record(ReportColumns.names(of: PORHTraceRow.self)) + "\n" }
 
-    /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace: the
-    /// cells `PORHTraceRow` encodes, written straight into bytes (a trace has millions of rows:
-    /// the quoted source, channel and unit are made once, not per row).
-    public static func csv(_ rows: some Collection<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> [UInt8] {
-        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        let lead = Array((CSVWriter.record([source, channel, fluxUnit]) + ",").utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * (lead.count + 48))
-        for row in rows {
-            out.append(contentsOf: lead)
-            out.append(contentsOf: ReportNumber.exact(row.timeSeconds).utf8)
-            out.append(comma)
-            out.append(contentsOf: ReportNumber.exact(row.flux).utf8)
-            out.append(comma)
-            out.append(contentsOf: ReportNumber.exact(row.smoothedFlux).utf8)
-            out.append(comma)
-            out.append(contentsOf: row.phase.rawValue.utf8)   // plain words: CSVWriter.field leaves them as they are
-            out.append(newline)
-        }
-        return out
+    /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace.
+    public static func csv(_ rows: [PORHTrace.Row], source: String, channel: String, fluxUnit: String) -> [UInt8] {
+        csv(rows[...], source: source, channel: channel, fluxUnit: fluxUnit)
     }
+
+    /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace.
+    public static func csv(_ rows: ArraySlice<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> [UInt8] {
+        let encoder = LineEncoder(source: source, channel: channel, fluxUnit: fluxUnit)
+        return [UInt8](unsafeUninitializedCapacity: rows.count * encoder.longestLine) { buffer, written in
+            written = rows.withUnsafeBufferPointer { encoder.encode($0, into: buffer.baseAddress!) }
+        }
+    }
+
+    /// Writes trace lines of one recording into memory the caller keeps (`ldf porh --trace`
+    /// reuses one block for every chunk of rows): the cells `PORHTraceRow` encodes, straight
+    /// into bytes. The quoted source, channel and unit are made once, not per row; numbers are
+    /// written by `ReportNumber.writeExact`, the bytes of `ReportNumber.exact` without a `String`.
+    public struct LineEncoder {
+        /// "source,channel,flux_unit," as CSV.
+        private let lead: [UInt8]
+        /// The most bytes a line takes, line break included.
+        public let longestLine: Int
+
+        public init(source: String, channel: String, fluxUnit: String) {
+            lead = Array((CSVWriter.record([source, channel, fluxUnit]) + ",").utf8)
+            longestLine = lead.count + 3 * (ReportNumber.longestExact + 1) + PORHTraceRow.longestPhase + 1
+        }
+
+        /// Writes the lines of `rows` at `out` (room for `rows.count * longestLine` bytes);
+        /// returns the bytes written.
+        public func encode(_ rows: UnsafeBufferPointer<PORHTrace.Row>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+            let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+            return lead.withUnsafeBufferPointer { lead in
+                var p = out
+                for row in rows {
+                    p.update(from: lead.baseAddress!, count: lead.count)
+                    p += lead.count
+                    p += ReportNumber.writeExact(row.timeSeconds, to: p)
+                    p.pointee = comma
+                    p += 1
+                    p += ReportNumber.writeExact(row.flux, to: p)
+                    p.pointee = comma
+                    p += 1
+                    p += ReportNumber.writeExact(row.smoothedFlux, to: p)
+                    p.pointee = comma
+                    p += 1
+                    p += PORHTraceRow.write(row.phase, to: p)
+                    p.pointee = newline
+                    p += 1
+                }
+                return p - out
+            }
+        }
+    }
+
+    /// The phase's name (plain words: `CSVWriter.field` leaves them as they are) at `p`; its length.
+    @inline(__always)
+    static func write(_ phase: PORHPhase, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        let name: StaticString = switch phase {
+        case .rest: "rest"
+        case .occlusion: "occlusion"
+        case .reperfusion: "reperfusion"
+        case .recovery: "recovery"
+        case .unassigned: "unassigned"
+        }
+        p.update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        return name.utf8CodeUnitCount
+    }
+
+    static let longestPhase = PORHPhase.allCases.map(\.rawValue.utf8.count).max()!
 }

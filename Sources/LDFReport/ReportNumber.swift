@@ -9,6 +9,17 @@ public enum ReportNumber {
         return x.description
     }
 
+    /// `exact(x)` written as UTF-8 at `p` (room for `longestExact` bytes), without making a
+    /// `String` (for outputs of millions of numbers); returns the bytes written (0 for a
+    /// non-finite value).
+    @inline(__always)
+    public static func writeExact(_ x: Double, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        x.isFinite ? ShortestDecimal.write(x, to: p) : 0
+    }
+
+    /// The most bytes `writeExact` writes.
+    public static var longestExact: Int { ShortestDecimal.maximumLength }
+
     /// An integer cell; empty when missing.
     public static func exact(_ x: Int?) -> String { x.map(String.init) ?? "" }
 

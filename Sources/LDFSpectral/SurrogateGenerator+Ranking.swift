@@ -43,7 +43,7 @@ extension SurrogateGenerator {
 /// is the (value, index) order up to the rare runs whose value bits tie, which are finished by
 /// exact comparison. Given the previous order (`resort(_:by:)`), the keys are made in
 /// that order and insertion-sorted, with a budget of `shiftBudgetPerValue` moves per key; past
-/// it (or with no previous order) the keys are made in index order and sorted by their value
+/// it (or with no previous order, or just after an insertion sort ran out) the keys are made in index order and sorted by their value
 /// bits alone with a stable least-significant-digit radix sort (11-bit digits, all histograms
 /// counted in the pass that makes the keys, a digit that every key shares skipped), so keys
 /// whose value bits tie stay in index order. Either way the result equals a comparison sort by
@@ -89,14 +89,24 @@ struct ValueRanking {
 
     /// `sort(_:by:)` starting from `order` as it is (a permutation of 0 ..< `count`): cheapest
     /// when `v` is nearly sorted in that order.
+    /// An insertion sort that runs out of moves costs about a radix sort and is thrown away, so
+    /// after one has, the next resort goes straight to the radix sort (the IAAFT's first
+    /// iterations move most values far) and only the one after tries the insertion sort again.
     mutating func resort(_ order: inout [Int32], by v: UnsafeBufferPointer<Double>) {
         precondition(order.count == count && v.count == count, "ranking \(v.count) values into \(order.count) slots, made for \(count)")
-        if insertionSorted(order, by: v) {
+        if insertionRanOut {
+            insertionRanOut = false
+            sort(&order, by: v)
+        } else if insertionSorted(order, by: v) {
             unpack(keys, into: &order, by: v)
         } else {
+            insertionRanOut = true
             sort(&order, by: v)
         }
     }
+
+    /// Whether the last resort's insertion sort ran out of moves.
+    private var insertionRanOut = false
 
     /// The value-and-index key of index `i`.
     @inline(__always)
@@ -111,8 +121,11 @@ struct ValueRanking {
         var budget = Self.shiftBudgetPerValue * n
         return order.withUnsafeBufferPointer { o in
             keys.withUnsafeMutableBufferPointer { k in
-                for j in 0..<n {
-                    let key = Self.key(Int(o[j]), v, indexMask: indexMask)
+                // All keys first: the scattered reads of `v` overlap when no branch of the
+                // insertion sort sits between them.
+                for j in 0..<n { k[j] = Self.key(Int(o[j]), v, indexMask: indexMask) }
+                for j in 1..<max(1, n) {
+                    let key = k[j]
                     var i = j
                     while i > 0 && k[i - 1] > key {
                         k[i] = k[i - 1]

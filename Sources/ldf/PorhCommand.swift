@@ -117,6 +117,13 @@ struct PorhCommand: ParsableCommand {
         return o
     }
 
+    /// The analysis, with the annotated trace when `--trace` asks for one.
+    private func analyze(_ recording: Recording, options: PORHOptions) throws -> (PORHRecordingResult, PORHTrace?) {
+        guard trace != nil else { return (try PORHAnalysis.analyze(recording, options: options), nil) }
+        let (result, trace) = try PORHAnalysis.analyzeWithTrace(recording, options: options)
+        return (result, trace)
+    }
+
     func run() throws {
         let options = try options()
         var records: [PORHRecordingRecord] = []
@@ -128,15 +135,16 @@ struct PorhCommand: ParsableCommand {
                 let recordings = try input.readChannels(path)
                 for recording in recordings {
                     let source = recording.provenance.source == path ? path : recording.provenance.source
-                    let result = try PORHAnalysis.analyze(recording, options: options)
+                    let (result, trace) = try analyze(recording, options: options)
                     for d in result.diagnostics { printDiagnostic("\(source): \(d)") }
                     for o in result.occlusions {
                         for d in o.diagnostics { printDiagnostic("\(source): occlusion \(o.index): \(d)") }
                     }
                     records.append(PORHRecordingRecord(result))
                     results.append(result)
-                    try traceWriter?.write(try PORHTrace(recording: recording, result: result), source: source,
-                                           channel: recording.perfusion.name, fluxUnit: recording.perfusion.unit)
+                    if let trace {
+                        try traceWriter?.write(trace, source: source, channel: recording.perfusion.name, fluxUnit: recording.perfusion.unit)
+                    }
                 }
             } catch let error as LDFError {
                 printDiagnostic("error: \(error)")

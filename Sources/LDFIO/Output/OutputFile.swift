@@ -93,6 +93,18 @@ public final class OutputFile {
         if buffer.count >= Self.bufferLimit { try flushBuffer() }
     }
 
+    /// Appends the bytes at `bytes`; a block of the buffer's size or more goes straight to the file
+    /// (after what is buffered), without a copy.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard bytes.count >= Self.bufferLimit else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.bufferLimit { try flushBuffer() }
+            return
+        }
+        try flushBuffer()
+        try check(writeAll(descriptor, bytes))
+    }
+
     /// Writes what is buffered, flushes it to disk and puts the file in place. Call once, after the
     /// last write; without it nothing replaces the old file.
     public func commit() throws {
@@ -139,6 +151,11 @@ public final class OutputFile {
         guard !buffer.isEmpty else { return }
         let code = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
+        try check(code)
+    }
+
+    /// Throws for the failure `code` of a write (0: none).
+    private func check(_ code: Int32) throws {
         if descriptor == 1 {
             try StandardOutput.check(code)
         } else if code != 0 {

@@ -24,7 +24,7 @@
 # and sin per sample), ~20 % page faults of the two matrices. Fixed without changing a byte of
 # output: ASCII names spelled on bytes and not at all for data rows (ReportColumns.texts), |W| read
 # from the complex rows in blocks of 64 times, the baseband shift's factors from a table.
-# Measured 2026-12-04 after that (release, load ~9 from other builds; PAIRS=3, median CPU ratio):
+# Measured 2026-12-04 after that (release, load ~7 from other builds; PAIRS=3, median CPU ratio):
 #   ridges-wt    ldf 0.74 s CPU, 115 MiB    MODA/Octave 21.8 s CPU, 724 MiB   ratio 0.034 (29x CPU)
 #   ridges-wft   ldf 0.92 s CPU, 219 MiB    MODA/Octave 11.7 s CPU, 417 MiB   ratio 0.079 (12.7x CPU, 13.9x wall)
 # Left in the WFT run: 20 % FFTW (141 inverse FFTs of 131072 points, one per row at full rate),

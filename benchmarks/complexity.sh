@@ -26,6 +26,12 @@
 #               wall, 214 MiB): ratio ldf / NeuroKit2 0.028 CPU, 0.023 wall (median of 3 pairs), 36x
 #   ldf alone   7.3 s CPU, 37 MiB (lags from the AMI, overall and six bands)
 #
+# Measured 2026-12-04 after the AMI bins each sample once per range (prefix / suffix extremes,
+# indices reused while a lag's range is unchanged, marginals from the joint table; same JSON byte
+# for byte), the default analysis against the tree before (benchmarks/ab.sh, 3 pairs, a callgrind run alongside):
+#   ldf alone   2.75 s CPU now vs 4.24 s before, ratio 0.65; callgrind: the AMI 22.5 G of 76.6 G
+#               instructions (29 %) before, 2.7 G of 56.8 G (4.7 %) now, 8.5x fewer
+#
 # Usage: benchmarks/complexity.sh   (needs .venv/complexity from scripts/setup-neurokit2.sh for the
 # NeuroKit2 side; data go to $LDF_BENCH_DATA, default /tmp/ldf-bench-complexity)
 set -euo pipefail

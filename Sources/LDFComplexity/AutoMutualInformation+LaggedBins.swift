@@ -46,15 +46,19 @@ extension AutoMutualInformation {
             x.update(Binning(low: prefixLow[n - 1], high: prefixHigh[n - 1], bins: bins), values, samples: 0..<n)
             y.update(Binning(low: suffixLow[lag], high: suffixHigh[lag], bins: bins), values, samples: lag..<values.count)
             var joint = [Int](repeating: 0, count: bins * bins)
-            var px = [Int](repeating: 0, count: bins), py = [Int](repeating: 0, count: bins)
             x.indices.withUnsafeBufferPointer { xi in
                 y.indices.withUnsafeBufferPointer { yi in
-                    for i in 0..<n {
-                        let a = xi[i], b = yi[lag + i]
-                        px[a] += 1
-                        py[b] += 1
-                        joint[a * bins + b] += 1
+                    joint.withUnsafeMutableBufferPointer { counts in
+                        for i in 0..<n { counts[xi[i] * bins + yi[lag + i]] += 1 }
                     }
+                }
+            }
+            // The marginal counts are the joint table's row and column sums (exact integers).
+            var px = [Int](repeating: 0, count: bins), py = [Int](repeating: 0, count: bins)
+            for a in 0..<bins {
+                for b in 0..<bins {
+                    px[a] += joint[a * bins + b]
+                    py[b] += joint[a * bins + b]
                 }
             }
             return entropy(px, n) + entropy(py, n) - entropy(joint, n)

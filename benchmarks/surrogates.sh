@@ -15,9 +15,10 @@
 # iterations per surrogate (109 138 179 98 101 142 117 98 110 83) on both sides; 1.14 s vs 11.1 s
 # CPU, ratio 0.103 (9.7x; issue 18 asks 10x). IAAFT loop alone 1.13 s vs 10.5 s. A perf profile
 # of ldf-bench-iaaft: FFTW 42 %, the insertion sort 20 %, the radix sort 8 %, the amplitude step
-# and the scatter of the sorted values the rest. The SIMD amplitude step, the radix sort right after
-# an insertion sort ran out, the FFT read in place and the keys made before the insertion sort
-# together took about 10 % off (surrogates bit-identical: the FNV-1a fingerprint is unchanged).
+# and the scatter of the sorted values the rest. Before this round's changes (SIMD amplitude step,
+# radix sort right after an insertion sort ran out, FFT read in place, keys made before the
+# insertion sort) ldf-bench-iaaft took 1.19-1.25 s CPU (single runs, same load); the last two alone
+# took 3 % off (median of 5 pairs). Surrogates bit-identical throughout (FNV-1a fingerprint unchanged).
 #
 # Usage: benchmarks/surrogates.sh [surrogates, default 10] [runs, default 3]
 # Data go to $LDF_BENCH_DATA (default /tmp/ldf-bench-coherence), shared with coherence.sh.

@@ -4,9 +4,10 @@
 # the trace is about 150 MB), run in turn and compared as the median of the pair-by-pair CPU
 # ratios (benchmarks/ab.sh). Issue 18 target: at most 1.5. Release build.
 #
-# Measured 2026-12-04 (2 shared cores under load, 5 pairs): 0.68 s vs 0.31 s CPU, ratio 2.16 (3.2
-# before). Of the 0.37 s added, about 0.1 s is system time writing the 194 MB (the source path is
-# in every row) and most of the rest the number text (three shortest decimals a row, perf profile).
+# Measured 2026-12-04 (2 shared cores under load, 5 pairs): 0.62 s vs 0.31 s CPU, ratio 2.0 (3.2
+# before), peak memory 110 MiB with the trace and 108 MiB without (175 MiB before). Of the 0.31 s
+# added, about 0.1 s is system time writing the 194 MB (the source path is in every row) and most
+# of the rest the number text (three shortest decimals a row, about 30 ns each; perf profile).
 #
 # Usage: benchmarks/porh-trace.sh [runs, default 5]
 # The recording and the trace go to /tmp/ldf-bench-porh or $LDF_BENCH_DATA.

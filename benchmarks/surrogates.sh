@@ -11,7 +11,14 @@
 #
 # Measured 2026-12-03, `ldf bands --surrogates 10` (IAAFT plus the wavelet transforms and band
 # ranks) against NumPy: 2.56-2.67 s CPU vs 13.7-14.8 s (ratio 0.17-0.20), not like for like.
-# Measured 2026-12-04 with ldf-bench-iaaft, see README (benchmark table).
+# Measured 2026-12-04 with ldf-bench-iaaft (release, 2 shared cores under load, 3 pairs): the same
+# iterations per surrogate (109 138 179 98 101 142 117 98 110 83) on both sides; 1.14 s vs 11.1 s
+# CPU, ratio 0.103 (9.7x; issue 18 asks 10x). IAAFT loop alone 1.13 s vs 10.5 s. A perf profile
+# of ldf-bench-iaaft: FFTW 42 %, the insertion sort 20 %, the radix sort 8 %, the amplitude step
+# and the scatter of the sorted values the rest. Before this round's changes (SIMD amplitude step,
+# radix sort right after an insertion sort ran out, FFT read in place, keys made before the
+# insertion sort) ldf-bench-iaaft took 1.19-1.25 s CPU (single runs, same load); the last two alone
+# took 3 % off (median of 5 pairs). Surrogates bit-identical throughout (FNV-1a fingerprint unchanged).
 #
 # Usage: benchmarks/surrogates.sh [surrogates, default 10] [runs, default 3]
 # Data go to $LDF_BENCH_DATA (default /tmp/ldf-bench-coherence), shared with coherence.sh.

@@ -34,7 +34,31 @@ public struct PORHTrace: Sendable {
         }
     }
 
-    public var rows: [Row]
+    /// The analysed flux, its smoothing and the phase of every sample, and the time axis: kept as
+    /// columns (a 1000 Hz recording has millions of samples), made into rows on demand.
+    private let flux: [Double], smoothedFlux: [Double], phases: [PORHPhase]
+    private let sampleRateHz: Double, timeOriginSeconds: Double
+
+    /// Samples in the trace.
+    public var count: Int { flux.count }
+
+    /// Every sample as a row (all at once; `appendRows(_:to:)` makes them a range at a time).
+    public var rows: [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(count)
+        appendRows(0..<count, to: &rows)
+        return rows
+    }
+
+    /// Appends the rows of the samples in `range` (within 0 ..< `count`) to `rows`.
+    public func appendRows(_ range: Range<Int>, to rows: inout [Row]) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "rows \(range) of a trace of \(count)")
+        for i in range {
+            // Recording.fileTime of the sample's offset, as the analysis reports times.
+            rows.append(Row(timeSeconds: Double(i) / sampleRateHz + timeOriginSeconds, flux: flux[i],
+                            smoothedFlux: smoothedFlux[i], phase: phases[i]))
+        }
+    }
 
     /// Annotates `recording` with the phases of `result` (from `PORHAnalysis.analyze`).
     /// The flux is the analysed one (after the artifact filter, when the options have one).
@@ -62,8 +86,10 @@ public struct PORHTrace: Sendable {
             mark(w.rest, .rest)
             mark(TimeWindow(startSeconds: occlusion.timing.startSeconds, endSeconds: occlusion.timing.releaseSeconds), .occlusion)
         }
-        rows = flux.indices.map { i in
-            Row(timeSeconds: recording.fileTime(Double(i) / rate), flux: flux[i], smoothedFlux: smooth[i], phase: phases[i])
-        }
+        self.flux = flux
+        smoothedFlux = smooth
+        self.phases = phases
+        sampleRateHz = rate
+        timeOriginSeconds = recording.timeOriginSeconds
     }
 }

@@ -163,24 +163,34 @@ enum ShortestDecimal {
         return value >= powerOfTen(estimate) ? estimate + 1 : estimate
     }
 
-    /// The `count` digits of `value` at `p`, two per division.
+    /// The `count` digits of `value` at `p`, two per division; values of more than eight digits
+    /// as two independent halves (the last eight digits and the rest), which the processor works
+    /// on side by side.
     @inline(__always)
     private static func writeDigits(_ value: UInt64, count: Int, to p: UnsafeMutablePointer<UInt8>) {
+        guard count > 8 else {
+            writeDigits(UInt32(truncatingIfNeeded: value), count: count, to: p)
+            return
+        }
+        let high = value / 100_000_000, low = value % 100_000_000
+        writeDigits(UInt32(truncatingIfNeeded: high), count: count - 8, to: p)
+        writeDigits(UInt32(truncatingIfNeeded: low), count: 8, to: p + (count - 8))
+    }
+
+    /// Exactly `count` digits of `value` (below 10^count; leading zeros written) at `p`.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt32, count: Int, to p: UnsafeMutablePointer<UInt8>) {
         let pairs = digitPairs.utf8Start
         var value = value, end = count
-        while value >= 100 {
+        while end >= 2 {
             let pair = Int(truncatingIfNeeded: value % 100) &* 2
             value /= 100
             end -= 2
             p[end] = pairs[pair]
             p[end + 1] = pairs[pair + 1]
         }
-        if value >= 10 {
-            let pair = Int(truncatingIfNeeded: value) &* 2
-            p[end - 2] = pairs[pair]
-            p[end - 1] = pairs[pair + 1]
-        } else {
-            p[end - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)
+        if end == 1 {
+            p[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)
         }
     }
 

@@ -22,7 +22,7 @@ extension SurrogateGenerator {
         // place (an out-of-place real-to-complex transform leaves its input as it is).
         let current = RealBuffer(count: n)
         let start = permuted(random: &random)
-        current.buffer.update(fromContentsOf: start)
+        _ = current.buffer.update(fromContentsOf: start)
         // One ranking (keys, radix buffers) for every iteration of this surrogate.
         var ranking = ValueRanking(count: n)
         var order = [Int32](repeating: 0, count: n)

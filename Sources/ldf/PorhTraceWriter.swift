@@ -14,18 +14,19 @@ final class PorhTraceWriter {
         try file.write(PORHTraceRow.csvHeader)
     }
 
-    /// Appends the trace of one recording's `channel` (in `fluxUnit`), encoded a chunk of rows at a
-    /// time into one block of memory and written from there.
+    /// Appends the trace of one recording's `channel` (in `fluxUnit`): a chunk of rows at a time
+    /// made into one reused array, encoded into one block of memory and written from there.
     func write(_ trace: PORHTrace, source: String, channel: String, fluxUnit: String) throws {
         let encoder = PORHTraceRow.LineEncoder(source: source, channel: channel, fluxUnit: fluxUnit)
         let block = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.rowsPerChunk * encoder.longestLine)
         defer { block.deallocate() }
-        try trace.rows.withUnsafeBufferPointer { rows in
-            for start in stride(from: 0, to: rows.count, by: Self.rowsPerChunk) {
-                let chunk = UnsafeBufferPointer(rebasing: rows[start..<min(start + Self.rowsPerChunk, rows.count)])
-                let count = encoder.encode(chunk, into: block)
-                try file.write(UnsafeRawBufferPointer(start: block, count: count))
-            }
+        var rows: [PORHTrace.Row] = []
+        rows.reserveCapacity(Self.rowsPerChunk)
+        for start in stride(from: 0, to: trace.count, by: Self.rowsPerChunk) {
+            rows.removeAll(keepingCapacity: true)
+            trace.appendRows(start..<min(start + Self.rowsPerChunk, trace.count), to: &rows)
+            let count = rows.withUnsafeBufferPointer { encoder.encode($0, into: block) }
+            try file.write(UnsafeRawBufferPointer(start: block, count: count))
         }
     }
 

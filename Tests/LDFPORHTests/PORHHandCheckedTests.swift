@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import LDFCore
 import LDFPORH
+import LDFSimulation
 import LDFTestSupport
 
 /// A noiseless recording at 10 Hz whose parameters can be worked out by hand:
@@ -154,4 +155,30 @@ func handRecording(pressure: [Double]? = nil, events: [Event] = []) -> Recording
     let o = try #require(try PORHAnalysis.analyze(handRecording(), options: options).occlusions.first)
     #expect(o[.restPercentOfPeak].value != nil)
     #expect(o[.percentCVCMaxRest].value == nil && o[.percentCVCMaxRest].reason?.contains("mean arterial pressure") == true)
+}
+
+/// The trace `analyzeWithTrace` makes from the analysis' own filtered and smoothed flux is the
+/// trace made afresh from the recording, bit for bit, with the
+/// artifact filter on, gaps, spikes, a cuff-pressure channel and a time origin.
+@Test func analysisTraceEqualsTheStandaloneTrace() throws {
+    var simulation = PORHSimulation.site(.forearm)
+    simulation.sampleRateHz = 50
+    simulation.gapCount = 2
+    simulation.spikeCount = 20
+    simulation.includesPressureChannel = true
+    simulation.occlusions = PORHSimulation.schedule(restSeconds: 120, occlusionSeconds: 120, recoverySeconds: 180, count: 2)
+    simulation.durationSeconds = simulation.occlusions.last!.releaseSeconds + 180
+    let recording = simulation.generate(seed: 18).recording
+    var options = PORHOptions(site: .forearm)
+    options.timing = .pressure
+    options.artifactFilter = HampelOptions(windowSeconds: 1)
+    let (result, trace) = try PORHAnalysis.analyzeWithTrace(recording, options: options)
+    let standalone = try PORHTrace(recording: recording, result: try PORHAnalysis.analyze(recording, options: options))
+    let bits = { (rows: [PORHTrace.Row]) in
+        rows.map { [$0.timeSeconds.bitPattern, $0.flux.bitPattern, $0.smoothedFlux.bitPattern] }
+    }
+    #expect(result.occlusions.count == 2)
+    #expect(trace.rows.count == recording.sampleCount)
+    #expect(bits(trace.rows) == bits(standalone.rows))
+    #expect(trace.rows.map(\.phase) == standalone.rows.map(\.phase))
 }

@@ -63,10 +63,16 @@ public struct BandStream: Sendable {
         flags.reserveCapacity(windowSamples)
     }
 
-    /// Adds grid samples; returns the windows completed by them (usually none or one).
+    /// Adds grid samples; returns the windows completed by them (usually none or one), analysed.
     public mutating func append(_ newValues: [Double], flags newFlags: [GridSampleFlags]) -> [StreamWindowResult] {
+        takeWindows(newValues, flags: newFlags).map { $0.run() }
+    }
+
+    /// Adds grid samples; returns the windows completed by them, to be analysed (`run`) on any
+    /// thread: each window's result is the same whenever and wherever it runs.
+    public mutating func takeWindows(_ newValues: [Double], flags newFlags: [GridSampleFlags]) -> [StreamWindowJob] {
         precondition(newValues.count == newFlags.count, "one flag per sample")
-        var results: [StreamWindowResult] = []
+        var results: [StreamWindowJob] = []
         for (value, flag) in zip(newValues, newFlags) {
             if values.count == windowSamples {
                 values.removeFirst()
@@ -78,7 +84,7 @@ public struct BandStream: Sendable {
             total += 1
             sinceLast += 1
             if values.count == windowSamples && (windowsDone == 0 || sinceLast >= hopSamples) {
-                results.append(analyseWindow(isFinal: false))
+                results.append(takeWindow(isFinal: false))
             }
         }
         return results
@@ -97,14 +103,21 @@ public struct BandStream: Sendable {
     /// At the end of input: the window ending at the last sample when samples arrived since the
     /// last record (shorter than a window if the stream was), else nil.
     public mutating func finish() -> StreamWindowResult? {
+        finishWindow()?.run()
+    }
+
+    /// `finish`, the window not yet analysed.
+    public mutating func finishWindow() -> StreamWindowJob? {
         guard !values.isEmpty, sinceLast > 0 || windowsDone == 0 else { return nil }
-        return analyseWindow(isFinal: true)
+        return takeWindow(isFinal: true)
     }
 
     /// Samples received so far.
     public var sampleCount: Int { total }
 
-    private mutating func analyseWindow(isFinal: Bool) -> StreamWindowResult {
+    /// The window's samples and everything about them that depends on the stream so far (times,
+    /// counts, the artifact detector's verdicts when the analysis runs no Hampel filter).
+    private mutating func takeWindow(isFinal: Bool) -> StreamWindowJob {
         let window = Array(values)
         let end = Double(total) / sampleRateHz
         let start = end - Double(window.count) / sampleRateHz
@@ -114,32 +127,17 @@ public struct BandStream: Sendable {
             if f.contains(.bridged) { quality.bridgedSamples += 1 }
             if f.contains(.overRange) { quality.saturatedSamples += 1 }
         }
-        var provenance = Provenance(source: "-", reader: "stream")
-        provenance.gaps = []
-        let recording = Recording(channels: [Channel(name: channelName, unit: channelUnit, kind: .perfusion, values: window)],
-                                  sampleRateHz: sampleRateHz, provenance: provenance)
-        var analysis: BandAnalysis?
-        var error: String?
-        do {
-            analysis = try BandAnalysis(recording: recording, settings: settings.analysis)
-        } catch let failure as LDFError {
-            error = failure.message
-        } catch {
-            preconditionFailure("BandAnalysis throws only LDFError, got \(error)")
-        }
-        if let hampel = analysis?.hampel {
-            quality.artifactFraction = hampel.replacedPercent / 100
-        } else {
+        var detected: Double?
+        if settings.analysis.hampel == nil {
             judgeArtifacts(in: window)
-            let finite = window.reduce(0) { $0 + ($1.isFinite ? 1 : 0) }
-            let flagged = zip(window, artifacts).reduce(0) { $0 + ($1.0.isFinite && $1.1 ? 1 : 0) }
-            quality.artifactFraction = finite == 0 ? 0 : Double(flagged) / Double(finite)
+            detected = StreamWindowJob.flaggedFraction(window, artifacts)
         }
-        let result = StreamWindowResult(index: windowsDone, startSeconds: start, endSeconds: end, analysis: analysis,
-                                        error: error, quality: quality, perfusion: SummaryStatistics(window), isFinal: isFinal)
+        let job = StreamWindowJob(index: windowsDone, startSeconds: start, endSeconds: end, values: window, quality: quality,
+                                  detectedArtifactFraction: detected, isFinal: isFinal, sampleRateHz: sampleRateHz,
+                                  settings: settings, detector: detector, channelName: channelName, channelUnit: channelUnit)
         windowsDone += 1
         sinceLast = 0
-        return result
+        return job
     }
 
     /// Runs the artifact detector over the samples not judged yet (with half a detector window of

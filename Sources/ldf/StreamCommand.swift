@@ -75,7 +75,11 @@ struct StreamCommand: ParsableCommand {
                                + OptionRanges.cvcMax.help, valueName: "CVC"))
     var cvcMax: Double?
 
+    @Option(help: ArgumentHelp("Windows analysed at once, records still written in order (default: all cores)." + OptionRanges.jobs.help, valueName: "N"))
+    var jobs: Int?
+
     func validate() throws {
+        try OptionRanges.jobs.check(jobs)
         try OptionRanges.streamWindow.check(window)
         try OptionRanges.hop.check(hop)
         try OptionRanges.artifactThreshold.check(artifactThreshold)

@@ -103,21 +103,19 @@ struct StreamSession {
             try OutputFile.write(try ReportJSON.string(header) + "\n", to: path, role: "--header-file")
         }
 
-        // 2. Every line, the first ones included.
+        // 2. Every line, the first ones included. Windows are analysed on --jobs threads; their
+        //    records and the PORH lines go out through `output` in the order they arose.
         var windows = 0
-        func emit(_ results: [StreamWindowResult], channel: Int) throws {
-            for result in results {
+        let output = OrderedWork<String>(capacity: 2 * (command.jobs ?? ProcessInfo.processInfo.activeProcessorCount)) { text in
+            try StandardOutput.write(text)
+        }
+        let format = command.format, threshold = command.artifactThreshold, timeOrigin = origin
+        func emit(_ jobs: [StreamWindowJob], channel: Int) throws {
+            for job in jobs {
                 if channel == 0 { windows += 1 }
                 let name = parser.channelNames[channel], unit = parser.channelUnits[channel]
-                switch command.format {
-                case .jsonl, .text:
-                    let record = StreamWindowRecord(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
-                                                    timeOriginSeconds: origin)
-                    try StandardOutput.writeLine(command.format == .text ? record.textLine : try ReportJSON.line(record))
-                case .csv:
-                    let rows = StreamBandRow.rows(result, artifactThreshold: command.artifactThreshold, channel: name, fluxUnit: unit,
-                                                  timeOriginSeconds: origin)
-                    try StandardOutput.write(rows.map { CSVWriter.record(ReportColumns.texts(of: $0)) + "\n" }.joined())
+                try output.submit {
+                    Self.text(of: job.run(), format: format, artifactThreshold: threshold, channel: name, fluxUnit: unit, timeOriginSeconds: timeOrigin)
                 }
             }
         }
@@ -125,9 +123,9 @@ struct StreamSession {
             for update in updates {
                 switch command.format {
                 case .jsonl:
-                    try StandardOutput.writeLine(StreamPORHLine.json(update, channel: parser.channelNames[0], fluxUnit: parser.channelUnits[0]))
+                    try output.add(try StreamPORHLine.json(update, channel: parser.channelNames[0], fluxUnit: parser.channelUnits[0]) + "\n")
                 case .csv: printDiagnostic("ldf stream: \(StreamPORHLine.text(update, fluxUnit: parser.channelUnits[0]))")
-                case .text: try StandardOutput.writeLine(StreamPORHLine.text(update, fluxUnit: parser.channelUnits[0]))
+                case .text: try output.add(StreamPORHLine.text(update, fluxUnit: parser.channelUnits[0]) + "\n")
                 }
             }
         }
@@ -137,7 +135,7 @@ struct StreamSession {
             func pass(_ range: Range<Int>) throws {
                 guard !range.isEmpty else { return }
                 let values = Array(ready.values[range])
-                try emit(bandStreams[k].append(values, flags: Array(ready.flags[range])), channel: k)
+                try emit(bandStreams[k].takeWindows(values, flags: Array(ready.flags[range])), channel: k)
                 if k == 0, let updates = porh?.append(values) { try report(updates) }
             }
             var start = 0
@@ -186,9 +184,10 @@ struct StreamSession {
         for k in channels {
             grids[k].finish()
             try feed(grids[k].take(), channel: k)
-            if let last = bandStreams[k].finish() { try emit([last], channel: k) }
+            if let last = bandStreams[k].finishWindow() { try emit([last], channel: k) }
         }
         if let updates = porh?.finish() { try report(updates) }
+        try output.finish()
         if malformed > Self.reportedMalformedLines {
             printDiagnostic("ldf stream: \(malformed) malformed lines skipped in all")
         }
@@ -199,6 +198,20 @@ struct StreamSession {
                                                                          channels: counts)))
         }
         if let strictFailure { throw strictFailure }
+    }
+
+    /// A window's record as written: a JSON or text line, or its CSV rows.
+    static func text(of result: StreamWindowResult, format: StreamFormat, artifactThreshold: Double, channel: String, fluxUnit: String,
+                     timeOriginSeconds origin: Double) -> String {
+        switch format {
+        case .jsonl, .text:
+            let record = StreamWindowRecord(result, artifactThreshold: artifactThreshold, channel: channel, fluxUnit: fluxUnit, timeOriginSeconds: origin)
+            guard format == .jsonl else { return record.textLine + "\n" }
+            do { return try ReportJSON.line(record) + "\n" } catch { preconditionFailure("a stream window record always encodes: \(error)") }
+        case .csv:
+            let rows = StreamBandRow.rows(result, artifactThreshold: artifactThreshold, channel: channel, fluxUnit: fluxUnit, timeOriginSeconds: origin)
+            return rows.map { CSVWriter.record(ReportColumns.texts(of: $0)) + "\n" }.joined()
+        }
     }
 
     /// Counts a malformed line and reports it; under `--strict` it stops the run (after the

@@ -172,6 +172,24 @@ import LDFTestSupport
         try? input.fileHandleForWriting.close()
     }
 
+    /// Windows analysed on several threads (--jobs) give byte-identical output to one at a time,
+    /// PORH lines and window records interleaved in the same order, in every format.
+    @Test(arguments: ["jsonl", "text", "csv"])
+    func parallelWindowsWriteTheSameBytes(_ format: String) throws {
+        let dir = try LDFCommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("porh.csv")
+        let sim = try LDFCommandRunner.run(["simulate", "porh", "--site", "finger-pad", "--rate", "10", "--markers",
+                                            "--occlusion-seconds", "120", "--recovery-seconds", "240", "--seed", "5", "-o", file.path])
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let arguments = ["stream", "--porh", "--site", "finger-pad", "--window", "120", "--hop", "20", "--format", format]
+        let one = try LDFCommandRunner.run(arguments + ["--jobs", "1"], stdin: Data(contentsOf: file))
+        let four = try LDFCommandRunner.run(arguments + ["--jobs", "4"], stdin: Data(contentsOf: file))
+        #expect(one.status == 0 && four.status == 0, "\(one.stderr) \(four.stderr)")
+        #expect(one.stdout.split(separator: "\n").count > 20)
+        #expect(one.stdout == four.stdout)
+    }
+
     @Test func porhRecordsCarryTheSameFieldsAsLdfPorh() throws {
         let dir = try LDFCommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

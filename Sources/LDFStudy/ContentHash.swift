@@ -15,18 +15,6 @@ struct ContentHash: Sendable {
         }
     }
 
-    /// Adds raw bytes (a file's chunk) without going through a sequence iterator: the same hash
-    /// as `update(_: some Sequence<UInt8>)` of the same bytes.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var a = self.a, b = self.b
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* Self.prime
-            b = (b ^ UInt64(byte ^ 0x5a)) &* Self.prime
-        }
-        self.a = a
-        self.b = b
-    }
-
     /// Adds a string and a separator, so ("ab", "c") and ("a", "bc") differ.
     mutating func update(_ text: String) {
         update(text.utf8)

@@ -2,7 +2,7 @@ import Testing
 @testable import LDFStudy
 
 /// The study cache's content hash: its first half is 64-bit FNV-1a (published test vectors), and
-/// hashing a file's chunks through raw bytes gives the same key as through a byte sequence.
+/// hashing a file's chunks through their raw bytes gives the same key as through an array.
 @Suite struct ContentHashTests {
     @Test func firstHalfIsFNV1a() {
         for (text, fnv) in [("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8")] {

@@ -32,11 +32,6 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
     public static var csvHeader: String { CSVWriter.record(ReportColumns.names(of: PORHTraceRow.self)) + "\n" }
 
     /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace.
-    public static func csv(_ rows: [PORHTrace.Row], source: String, channel: String, fluxUnit: String) -> [UInt8] {
-        csv(rows[...], source: source, channel: channel, fluxUnit: fluxUnit)
-    }
-
-    /// The CSV lines (each with its line break, UTF-8) of `rows` of one recording's trace.
     public static func csv(_ rows: ArraySlice<PORHTrace.Row>, source: String, channel: String, fluxUnit: String) -> [UInt8] {
         let encoder = LineEncoder(source: source, channel: channel, fluxUnit: fluxUnit)
         return [UInt8](unsafeUninitializedCapacity: rows.count * encoder.longestLine) { buffer, written in

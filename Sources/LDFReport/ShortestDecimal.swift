@@ -62,15 +62,11 @@ enum ShortestDecimal {
     }
 
     /// `digits`·10^−`decimals` with the zeros after the point dropped (fixed-point values such as
-    /// 9.6211 come with a dozen of them): eight, four, two, then one at a time.
+    /// 9.6211 come with a dozen of them): eight while they last, then four, two and one.
     @inline(__always)
     private static func withoutTrailingZeros(_ digits: UInt64, decimals: Int) -> (UInt64, Int) {
         var digits = digits, decimals = decimals
-        if decimals >= 8 && digits % 100_000_000 == 0 {
-            digits /= 100_000_000
-            decimals -= 8
-        }
-        if decimals >= 8 && digits % 100_000_000 == 0 {
+        while decimals >= 8 && digits % 100_000_000 == 0 {
             digits /= 100_000_000
             decimals -= 8
         }

@@ -15,7 +15,7 @@ import LDFReport
 
     @Test(arguments: [("a.csv", "Flux", "PU"), ("dir, with \"quotes\"/b.csv", "probe 1", "")])
     func bytesEqualTheRowModelThroughTheCSVWriter(source: String, channel: String, unit: String) {
-        let fast = String(decoding: PORHTraceRow.csv(Self.rows, source: source, channel: channel, fluxUnit: unit), as: UTF8.self)
+        let fast = String(decoding: PORHTraceRow.csv(Self.rows[...], source: source, channel: channel, fluxUnit: unit), as: UTF8.self)
         let model = Self.rows.map { row in
             CSVWriter.record(ReportColumns.cells(of: PORHTraceRow(row, source: source, channel: channel, fluxUnit: unit)).map(\.text)) + "\n"
         }.joined()

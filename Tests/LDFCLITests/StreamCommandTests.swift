@@ -12,6 +12,15 @@ import LDFTestSupport
         return url
     }
 
+    /// A finger-pad PORH recording at 10 Hz with markers (2 min occlusion, 4 min recovery).
+    static func simulatedPORH(in dir: URL, seed: Int) throws -> URL {
+        let url = dir.appendingPathComponent("porh.csv")
+        let out = try LDFCommandRunner.run(["simulate", "porh", "--site", "finger-pad", "--rate", "10", "--markers",
+                                            "--occlusion-seconds", "120", "--recovery-seconds", "240", "--seed", "\(seed)", "-o", url.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        return url
+    }
+
     static func records(_ stdout: String) -> [[String: Any]] {
         stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
@@ -178,10 +187,7 @@ import LDFTestSupport
     func parallelWindowsWriteTheSameBytes(_ format: String) throws {
         let dir = try LDFCommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("porh.csv")
-        let sim = try LDFCommandRunner.run(["simulate", "porh", "--site", "finger-pad", "--rate", "10", "--markers",
-                                            "--occlusion-seconds", "120", "--recovery-seconds", "240", "--seed", "5", "-o", file.path])
-        #expect(sim.status == 0, "\(sim.stderr)")
+        let file = try Self.simulatedPORH(in: dir, seed: 5)
         let arguments = ["stream", "--porh", "--site", "finger-pad", "--window", "120", "--hop", "20", "--format", format]
         let one = try LDFCommandRunner.run(arguments + ["--jobs", "1"], stdin: Data(contentsOf: file))
         let four = try LDFCommandRunner.run(arguments + ["--jobs", "4"], stdin: Data(contentsOf: file))
@@ -193,10 +199,7 @@ import LDFTestSupport
     @Test func porhRecordsCarryTheSameFieldsAsLdfPorh() throws {
         let dir = try LDFCommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("porh.csv")
-        let sim = try LDFCommandRunner.run(["simulate", "porh", "--site", "finger-pad", "--rate", "10", "--markers",
-                                            "--occlusion-seconds", "120", "--recovery-seconds", "240", "--seed", "2", "-o", file.path])
-        #expect(sim.status == 0, "\(sim.stderr)")
+        let file = try Self.simulatedPORH(in: dir, seed: 2)
         let out = try LDFCommandRunner.run(["stream", "--porh", "--site", "finger-pad", "--window", "60", "--hop", "60"],
                                            stdin: Data(contentsOf: file))
         #expect(out.status == 0, "\(out.stderr)")

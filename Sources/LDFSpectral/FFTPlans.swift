@@ -58,13 +58,24 @@ public struct ComplexFFT: Sendable {
     /// Out-of-place forward transform; `input` and `output` must be distinct buffers of `count`.
     public func forward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
         check(input, output)
-        fftw_execute_dft(FFTPlanner.plan(.complexForward, count: count), fftwComplex(input.pointer), fftwComplex(output.pointer))
+        forward(input.pointer, output.pointer)
     }
 
     /// Out-of-place backward (inverse, unnormalised) transform.
     public func backward(_ input: ComplexBuffer, _ output: ComplexBuffer) {
         check(input, output)
-        fftw_execute_dft(FFTPlanner.plan(.complexBackward, count: count), fftwComplex(input.pointer), fftwComplex(output.pointer))
+        backward(input.pointer, output.pointer)
+    }
+
+    /// Out-of-place forward transform between FFTW-aligned arrays of `count` (new-array execution
+    /// needs the planning arrays' alignment, which every `AlignedBuffer` has).
+    func forward(_ input: UnsafeMutablePointer<Complex<Double>>, _ output: UnsafeMutablePointer<Complex<Double>>) {
+        fftw_execute_dft(FFTPlanner.plan(.complexForward, count: count), fftwComplex(input), fftwComplex(output))
+    }
+
+    /// Out-of-place backward transform between FFTW-aligned arrays of `count`.
+    func backward(_ input: UnsafeMutablePointer<Complex<Double>>, _ output: UnsafeMutablePointer<Complex<Double>>) {
+        fftw_execute_dft(FFTPlanner.plan(.complexBackward, count: count), fftwComplex(input), fftwComplex(output))
     }
 
     private func check(_ input: ComplexBuffer, _ output: ComplexBuffer) {

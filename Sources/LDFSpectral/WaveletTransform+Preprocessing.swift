@@ -17,7 +17,7 @@ extension WaveletTransform {
     /// The same steps serve wft.m, whose padding weights use the window's t2h - t1h in seconds.
     func paddedSpectrum(_ signal: [Double]) -> ComplexBuffer {
         let padded = paddedSignal(signal)
-        let fft = RealFFT(count: paddedCount)
+        let fft = PackedRealFFT(count: paddedCount)
         let spectrum = ComplexBuffer(count: fft.binCount)
         fft.forward(padded, spectrum)
         if options.transform == .wavelet { spectrum[0] = .zero } // wt.m zeroes f <= 0; wft.m keeps f = 0
@@ -65,7 +65,7 @@ extension WaveletTransform {
     /// or |f| >= fmax.
     private func bandPass(_ x: inout [Double]) {
         let count = x.count
-        let fft = RealFFT(count: count)
+        let fft = PackedRealFFT(count: count)
         let input = RealBuffer(count: count), spectrum = ComplexBuffer(count: fft.binCount)
         for n in 0..<count { input[n] = x[n] }
         fft.forward(input, spectrum)

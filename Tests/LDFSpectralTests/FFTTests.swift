@@ -52,6 +52,40 @@ struct FFTTests {
         for n in 0..<count { #expect(abs(back[n] / Double(count) - original[n]) < 1e-12 * Double(count)) }
     }
 
+    @Test("packed real FFT: a cosine is N/2 at its bin; bins and c2r equal FFTW's r2c and c2r to rounding",
+          arguments: [2, 4, 6, 8, 30, 101, 1000, 72000])
+    func packedMatchesRealFFT(count: Int) {
+        let packed = PackedRealFFT(count: count), reference = RealFFT(count: count)
+        #expect(packed.binCount == count / 2 + 1)
+        let input = RealBuffer(count: count), bins = ComplexBuffer(count: packed.binCount)
+        let expectedBins = ComplexBuffer(count: packed.binCount)
+        let bin = min(1, count / 2 - 1)
+        for n in 0..<count { input[n] = 2 * cos(2 * Double.pi * Double(bin * n) / Double(count) + 0.5) }
+        packed.forward(input, bins)
+        if bin > 0 {
+            #expect((bins[bin] - Complex(Double(count) * cos(0.5), Double(count) * sin(0.5))).length < 1e-12 * Double(count))
+        }
+        var generator = AgreementSignal.SplitMix64(state: UInt64(count))
+        let original = (0..<count).map { _ in generator.uniform() - 0.3 }
+        for n in 0..<count { input[n] = original[n] }
+        packed.forward(input, bins)
+        reference.forward(input, expectedBins)
+        let scale = original.map(abs).reduce(0, +)
+        for k in 0..<packed.binCount { #expect((bins[k] - expectedBins[k]).length <= 1e-14 * scale) }
+        for n in 0..<count { #expect(input[n] == original[n], "forward keeps its input") }
+        // Imaginary parts of bins 0 and N/2 are ignored by both inverses.
+        bins[0] = Complex(bins[0].real, 7)
+        if count.isMultiple(of: 2) { bins[count / 2] = Complex(bins[count / 2].real, -3) }
+        for k in 0..<packed.binCount { expectedBins[k] = bins[k] }
+        let back = RealBuffer(count: count), expectedBack = RealBuffer(count: count)
+        packed.backward(bins, back)
+        reference.backward(expectedBins, expectedBack)
+        for n in 0..<count {
+            #expect(abs(back[n] - expectedBack[n]) <= 1e-13 * scale)
+            #expect(abs(back[n] / Double(count) - original[n]) <= 1e-13 * scale)
+        }
+    }
+
     @Test("shared plans run concurrently with per-task buffers")
     func concurrentUse() {
         let fft = ComplexFFT(count: 256)

@@ -48,14 +48,20 @@ struct WeightedToneFit: Sendable {
     }
 
     /// Calls `body(n, rw cos, rw sin)` for every sample at `frequency`, by rotation (exact cos /
-    /// sin re-evaluated every 64 samples to bound rounding drift).
+    /// sin re-evaluated at every block of 64 samples to bound rounding drift).
     @inline(__always)
     private func forEachColumn(_ frequency: Double, _ body: (Int, Double, Double) -> Void) {
+        forEachColumn(frequency, in: 0..<rootWeights.count, body)
+    }
+
+    /// `forEachColumn` over the samples in `range`, which starts at a block boundary.
+    @inline(__always)
+    private func forEachColumn(_ frequency: Double, in range: Range<Int>, _ body: (Int, Double, Double) -> Void) {
         let step = 2 * Double.pi * frequency / rateHz
         let stepCos = Foundation.cos(step), stepSin = Foundation.sin(step)
         var c = 1.0, s = 0.0
-        for n in 0..<rootWeights.count {
-            if n & 63 == 0 {
+        for n in range {
+            if n & (Self.block - 1) == 0 {
                 let angle = step * Double(n)
                 c = Foundation.cos(angle)
                 s = Foundation.sin(angle)
@@ -68,6 +74,64 @@ struct WeightedToneFit: Sendable {
         }
     }
 
+    /// Samples per rotation block: cos and sin are evaluated exactly at each block's first sample.
+    private static let block = 64
+
+    /// The sums over the columns rw cos, rw sin that the normal equations need at one frequency:
+    /// Σ rw·c, Σ rw·s, Σ c², Σ c·s, Σ s², Σ c·y, Σ s·y, Σ c, Σ s.
+    private struct ColumnSums {
+        var weightCos = 0.0, weightSin = 0.0, cosCos = 0.0, cosSin = 0.0, sinSin = 0.0
+        var cosY = 0.0, sinY = 0.0, cos = 0.0, sin = 0.0
+    }
+
+    /// `ColumnSums` at `frequency`. Two rotation blocks run side by side in the lanes of a SIMD2
+    /// (block 2j in lane 0, 2j + 1 in lane 1), each computing exactly the cos and sin values of
+    /// `forEachColumn`; the serial rotation recurrence was the fit's bottleneck. The leftover
+    /// blocks are summed one sample at a time, and the lanes are added at the end.
+    private func columnSums(_ y: UnsafeBufferPointer<Double>, frequency: Double) -> ColumnSums {
+        let count = rootWeights.count, block = Self.block
+        let pairs = count / (2 * block)
+        let step = 2 * Double.pi * frequency / rateHz
+        let stepCos = Foundation.cos(step), stepSin = Foundation.sin(step)
+        var weightCos = SIMD2<Double>(), weightSin = SIMD2<Double>(), cosCos = SIMD2<Double>()
+        var cosSin = SIMD2<Double>(), sinSin = SIMD2<Double>(), cosY = SIMD2<Double>(), sinY = SIMD2<Double>()
+        var cosSum = SIMD2<Double>(), sinSum = SIMD2<Double>()
+        rootWeights.withUnsafeBufferPointer { weights in
+            for pair in 0..<pairs {
+                let first = 2 * pair * block
+                let angles = SIMD2(step * Double(first), step * Double(first + block))
+                var c = SIMD2(Foundation.cos(angles[0]), Foundation.cos(angles[1]))
+                var s = SIMD2(Foundation.sin(angles[0]), Foundation.sin(angles[1]))
+                for j in 0..<block {
+                    let n = first + j
+                    let w = SIMD2(weights[n], weights[n + block])
+                    let value = SIMD2(y[n], y[n + block])
+                    let wc = w * c, ws = w * s
+                    weightCos += w * wc; weightSin += w * ws
+                    cosCos += wc * wc; cosSin += wc * ws; sinSin += ws * ws
+                    cosY += wc * value; sinY += ws * value
+                    cosSum += wc; sinSum += ws
+                    let nextC = c * stepCos - s * stepSin
+                    s = s * stepCos + c * stepSin
+                    c = nextC
+                }
+            }
+        }
+        var sums = ColumnSums()
+        forEachColumn(frequency, in: (2 * pairs * block)..<count) { n, c, s in
+            let w = rootWeights[n], value = y[n]
+            sums.weightCos += w * c; sums.weightSin += w * s
+            sums.cosCos += c * c; sums.cosSin += c * s; sums.sinSin += s * s
+            sums.cosY += c * value; sums.sinY += s * value
+            sums.cos += c; sums.sin += s
+        }
+        sums.weightCos += weightCos.sum(); sums.weightSin += weightSin.sum()
+        sums.cosCos += cosCos.sum(); sums.cosSin += cosSin.sum(); sums.sinSin += sinSin.sum()
+        sums.cosY += cosY.sum(); sums.sinY += sinY.sum()
+        sums.cos += cosSum.sum(); sums.sin += sinSum.sum()
+        return sums
+    }
+
     /// Least squares by the 3 x 3 normal equations (one pass over the frequency's columns; the
     /// sums that do not involve them come from `init` and `prepare`). The residual's sum of squares
     /// is y.y - b.(A^T y) from the same sums when that is safely above rounding (residual energy at
@@ -77,17 +141,10 @@ struct WeightedToneFit: Sendable {
         // Gram matrix of [rw, rw cos, rw sin], right-hand side and column sums.
         let g00 = weightSquares, s0 = weightSum
         let r0 = prepared.weighted, sumY = prepared.sum, sumYY = prepared.sumSquares
-        var g01 = 0.0, g02 = 0.0, g11 = 0.0, g12 = 0.0, g22 = 0.0
-        var r1 = 0.0, r2 = 0.0, s1 = 0.0, s2 = 0.0
-        data.withUnsafeBufferPointer { y in
-            forEachColumn(frequency) { n, c, s in
-                let w = rootWeights[n], value = y[n]
-                g01 += w * c; g02 += w * s
-                g11 += c * c; g12 += c * s; g22 += s * s
-                r1 += c * value; r2 += s * value
-                s1 += c; s2 += s
-            }
-        }
+        let columns = data.withUnsafeBufferPointer { columnSums($0, frequency: frequency) }
+        let g01 = columns.weightCos, g02 = columns.weightSin
+        let g11 = columns.cosCos, g12 = columns.cosSin, g22 = columns.sinSin
+        let r1 = columns.cosY, r2 = columns.sinY, s1 = columns.cos, s2 = columns.sin
         let b = Self.solve([g00, g01, g02, g01, g11, g12, g02, g12, g22], [r0, r1, r2])
         let count = Double(data.count)
         var sum = sumY - (b[0] * s0 + b[1] * s1 + b[2] * s2)

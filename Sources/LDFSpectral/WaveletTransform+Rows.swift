@@ -22,8 +22,9 @@ extension WaveletTransform {
                     work: ComplexBuffer, output: ComplexBuffer) {
         let mask = shortCount - 1
         precondition(shortCount & mask == 0 && plan.binCount <= shortCount, "row length must be a power of two >= its bins")
-        for m in 0..<shortCount { work[m] = .zero }
         let centre = plan.binCount / 2
+        // The bins fill indices -centre ..< binCount - centre (mod shortCount); zero the rest.
+        for m in (plan.binCount - centre)..<(shortCount - centre) { work[m] = .zero }
         let binHz = sampleRateHz / Double(paddedCount)
         let first = plan.firstBin
         switch kernel {

@@ -131,10 +131,9 @@ extension WaveletTransform {
         let count = paddedCount, length = sampleCount, before = padBefore
         let results = ResultSlots<[Complex<Double>]>(count: frequenciesHz.count)
         let turns = FullTurnTable(count: count)
-        ParallelWork.forEach(frequenciesHz.count, scratch: { (ComplexBuffer(count: count), ComplexBuffer(count: count)) }) { buffers, index in
-            let (work, output) = buffers
+        ParallelWork.forEach(frequenciesHz.count, scratch: { ComplexBuffer(count: count) }) { output, index in
             let plan = RowPlan(firstBin: rows[index].firstBin, binCount: rows[index].binCount, shortCount: count)
-            computeRow(plan: plan, frequencyHz: frequenciesHz[index], spectrum: spectrum, shortCount: count, work: work, output: output)
+            computeRow(plan: plan, frequencyHz: frequenciesHz[index], spectrum: spectrum, shortCount: count, output: output)
             let shift = plan.firstBin + plan.binCount / 2
             let scale = 1 / Double(count)
             let baseband = (shift % count + count) % count

@@ -67,12 +67,11 @@ extension BispectrumAnalyzer {
         let frequencies = [pair.f1Hz, pair.f2Hz, sum]
         let plans = frequencies.map { transform.rowPlan(atFrequencyHz: $0, validCount: range.count) }
         let m = plans.map(\.shortCount).max()!
-        let work = ComplexBuffer(count: m)
         let sources = [kind.sources.first, kind.sources.second, kind.sources.second]
         let rows = (0..<3).map { i -> ComplexBuffer in
             let output = ComplexBuffer(count: m)
             transform.computeRow(plan: plans[i], frequencyHz: frequencies[i], spectrum: spectra[sources[i]], shortCount: m,
-                                 work: work, output: output)
+                                 output: output)
             return output
         }
         let decimation = transform.paddedCount / m

@@ -74,15 +74,15 @@ extension BispectrumAnalyzer {
         let n = transform.frequenciesHz.count
         let m = tile.shortCount
         for j in Set(pairs.map(\.j)) {
-            transform.computeRow(j, spectrum: sourceA, shortCount: m, work: scratch.work, output: scratch.rows[j - tile.rowsJ.lowerBound])
+            transform.computeRow(j, spectrum: sourceA, shortCount: m, output: scratch.rows[j - tile.rowsJ.lowerBound])
         }
         for k in Set(pairs.map(\.k)) {
-            transform.computeRow(k, spectrum: sourceB, shortCount: m, work: scratch.work,
+            transform.computeRow(k, spectrum: sourceB, shortCount: m,
                                  output: scratch.rows[Self.tileSize + k - tile.rowsK.lowerBound])
         }
         return pairs.map { pair in
             transform.computeRow(plan: pair.sumPlan, frequencyHz: pair.sumHz, spectrum: sourceB, shortCount: pair.shortCount,
-                                 work: scratch.work, output: scratch.sum)
+                                 output: scratch.sum)
             let w1 = scratch.rows[pair.j - tile.rowsJ.lowerBound], w2 = scratch.rows[Self.tileSize + pair.k - tile.rowsK.lowerBound]
             return (pair.j * n + pair.k, mean(pair, w1, w2, scratch.sum, tileCount: m))
         }
@@ -108,16 +108,13 @@ extension BispectrumAnalyzer {
     }
 }
 
-/// Per-task buffers of the tile computation: the tile's f1 and f2 rows, the sum-frequency row and
-/// the inverse-FFT input.
+/// Per-task buffers of the tile computation: the tile's f1 and f2 rows and the sum-frequency row.
 final class TileScratch: @unchecked Sendable {
     let rows: [ComplexBuffer]
     let sum: ComplexBuffer
-    let work: ComplexBuffer
 
     init(rows count: Int, count length: Int) {
         rows = (0..<count).map { _ in ComplexBuffer(count: length) }
         sum = ComplexBuffer(count: length)
-        work = ComplexBuffer(count: length)
     }
 }

@@ -83,8 +83,8 @@ public final class CoherenceAnalyzer: Sendable {
     /// Rows `index` of both signals into `buffers.first` and `buffers.second` (baseband).
     func computeRows(_ index: Int, _ spectrumA: ComplexBuffer, _ spectrumB: ComplexBuffer, _ buffers: RowBuffers) {
         let shortCount = transform.rows[index].shortCount
-        transform.computeRow(index, spectrum: spectrumA, shortCount: shortCount, work: buffers.work, output: buffers.first)
-        transform.computeRow(index, spectrum: spectrumB, shortCount: shortCount, work: buffers.work, output: buffers.second)
+        transform.computeRow(index, spectrum: spectrumA, shortCount: shortCount, output: buffers.first)
+        transform.computeRow(index, spectrum: spectrumB, shortCount: shortCount, output: buffers.second)
     }
 
     /// Coherence and mean phase difference from per-row phasor sums.
@@ -107,14 +107,12 @@ struct PhasorSum: Sendable {
     var phaseDifference: Double { count > 0 ? atan2(sum.imaginary, sum.real) : .nan }
 }
 
-/// Per-task row buffers: the FFT work area and the two signals' rows.
+/// Per-task row buffers: the two signals' rows.
 final class RowBuffers {
-    let work: ComplexBuffer
     let first: ComplexBuffer
     let second: ComplexBuffer
 
     init(count: Int) {
-        work = ComplexBuffer(count: count)
         first = ComplexBuffer(count: count)
         second = ComplexBuffer(count: count)
     }

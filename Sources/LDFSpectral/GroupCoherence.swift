@@ -117,8 +117,7 @@ extension CoherenceAnalyzer {
         let n = spectraA.count, rowCount = transform.frequenciesHz.count
         let slots = ResultSlots<[Double]>(count: rowCount)
         let longest = longestRow
-        ParallelWork.forEach(rowCount, scratch: { (ComplexBuffer(count: longest), (0..<(2 * n)).map { _ in ComplexBuffer(count: longest) }) }) { scratch, index in
-            let (work, rows) = scratch
+        ParallelWork.forEach(rowCount, scratch: { (0..<(2 * n)).map { _ in ComplexBuffer(count: longest) } }) { rows, index in
             let span = spans[index]
             guard !span.isEmpty, transform.rows[index].binCount > 0 else {
                 slots.set(index, [Double](repeating: .nan, count: n * n))
@@ -126,7 +125,7 @@ extension CoherenceAnalyzer {
             }
             let shortCount = transform.rows[index].shortCount
             for (s, spectrum) in (spectraA + spectraB).enumerated() {
-                transform.computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: rows[s])
+                transform.computeRow(index, spectrum: spectrum, shortCount: shortCount, output: rows[s])
                 let row = rows[s].pointer
                 for m in span {
                     let length = row[m].length

@@ -59,8 +59,7 @@ extension WaveletTransform {
         let longest = lengths.max() ?? 1
         let grid = ScalogramStorage(rows: rowCount, columns: columns)
         let order = (0..<rowCount).sorted { lengths[$0] > lengths[$1] }
-        ParallelWork.forEach(rowCount, order: order, scratch: { (ComplexBuffer(count: longest), ComplexBuffer(count: longest)) }) { buffers, index in
-            let (work, output) = buffers
+        ParallelWork.forEach(rowCount, order: order, scratch: { ComplexBuffer(count: longest) }) { output, index in
             let valid = includeEdges ? 0..<sampleCount : cone.validRange(index)
             guard !valid.isEmpty else { return } // stays NaN
             if rows[index].binCount == 0 {
@@ -68,7 +67,7 @@ extension WaveletTransform {
                 return
             }
             let shortCount = lengths[index]
-            computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
+            computeRow(index, spectrum: spectrum, shortCount: shortCount, output: output)
             let decimation = Double(paddedCount / shortCount)
             let mask = shortCount - 1
             let scale = 1 / Double(paddedCount)

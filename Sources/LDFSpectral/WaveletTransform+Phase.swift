@@ -30,11 +30,11 @@ extension WaveletTransform {
         precondition(frequenciesHz.indices.contains(index), "frequency index out of range")
         let spectrum = paddedSpectrum(signal)
         let shortCount = rows[index].shortCount
-        let work = ComplexBuffer(count: shortCount), output = ComplexBuffer(count: shortCount)
+        let output = ComplexBuffer(count: shortCount)
         let span = decimatedSpan(index, includeEdges: includeEdges)
         var coefficients: [Complex<Double>] = []
         if rows[index].binCount > 0 && !span.isEmpty {
-            computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
+            computeRow(index, spectrum: spectrum, shortCount: shortCount, output: output)
             let scale = 1 / Double(paddedCount)
             coefficients = span.map { m in (output[m] * carrier(index, at: m)).multiplied(by: scale) }
         }

@@ -8,18 +8,18 @@ extension WaveletTransform {
     /// row's bins are centred on index 0 (baseband), so `output` varies slowly and
     /// |output[m]| / NL = |W| exactly.
     ///
-    /// `work` and `output` need at least `shortCount` elements and belong to the caller's task.
-    func computeRow(_ index: Int, spectrum: ComplexBuffer, shortCount: Int,
-                    work: ComplexBuffer, output: ComplexBuffer) {
+    /// `output` needs at least `shortCount` elements and belongs to the caller's task: the row's
+    /// products are written into it and transformed in place.
+    func computeRow(_ index: Int, spectrum: ComplexBuffer, shortCount: Int, output: ComplexBuffer) {
         computeRow(plan: rows[index], frequencyHz: frequenciesHz[index], spectrum: spectrum, shortCount: shortCount,
-                   work: work, output: output)
+                   output: output)
     }
 
     /// `computeRow` for a row at any frequency `frequencyHz` with its `plan` (`rowPlan(atFrequencyHz:)`):
     /// the same product and short inverse FFT, so a row off the grid is exactly what MODA's
     /// transform gives at that frequency from the same padded spectrum.
     func computeRow(plan: RowPlan, frequencyHz frequency: Double, spectrum: ComplexBuffer, shortCount: Int,
-                    work: ComplexBuffer, output: ComplexBuffer) {
+                    output work: ComplexBuffer) {
         let mask = shortCount - 1
         precondition(shortCount & mask == 0 && plan.binCount <= shortCount, "row length must be a power of two >= its bins")
         let centre = plan.binCount / 2
@@ -47,7 +47,7 @@ extension WaveletTransform {
                 work[(i - centre) & mask] = value.multiplied(by: window.fourierTransform(2 * Double.pi * (frequency - Double(k) * binHz)))
             }
         }
-        ComplexFFT(count: shortCount).backward(work, output)
+        ComplexFFT(count: shortCount).backwardInPlace(work)
     }
 
     /// MODA's Morlet psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start +

@@ -29,8 +29,7 @@ extension WaveletTransform {
         // Largest rows first, so the short ones fill the gaps at the end.
         let order = (0..<rowCount).sorted { rows[$0].shortCount > rows[$1].shortCount }
         let longest = rows.map(\.shortCount).max() ?? 1
-        ParallelWork.forEach(rowCount, order: order, scratch: { (ComplexBuffer(count: longest), ComplexBuffer(count: longest)) }) { buffers, index in
-            let (work, output) = buffers
+        ParallelWork.forEach(rowCount, order: order, scratch: { ComplexBuffer(count: longest) }) { output, index in
             let range = includeEdges ? 0..<sampleCount : cone.validRange(index)
             guard !range.isEmpty, rows[index].binCount > 0 else {
                 let empty = range.isEmpty ? Double.nan : 0
@@ -38,7 +37,7 @@ extension WaveletTransform {
                 return
             }
             let shortCount = rows[index].shortCount
-            computeRow(index, spectrum: spectrum, shortCount: shortCount, work: work, output: output)
+            computeRow(index, spectrum: spectrum, shortCount: shortCount, output: output)
             let averages = decimatedAverages(output, shortCount: shortCount, signalRange: range)
             amplitude.set(index, averages.amplitude)
             power.set(index, averages.power)

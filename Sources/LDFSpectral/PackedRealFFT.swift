@@ -40,9 +40,9 @@ public struct PackedRealFFT: Sendable {
         bins[half] = Complex(first.real - first.imaginary, 0)
         for k in 1...(half / 2) {
             let a = bins[k], b = bins[half - k]
-            let sum = a + b.conjugate, difference = a - b.conjugate // 2 E[k] and 2 i O[k]
-            let even = Complex(0.5 * sum.real, 0.5 * sum.imaginary)
-            let odd = Complex(0.5 * difference.imaginary, -0.5 * difference.real)
+            // Products with constants, not `.real` / `.imaginary` (whose getters test finiteness).
+            let even = (a + b.conjugate) * Complex(0.5, 0)   // E[k]
+            let odd = (a - b.conjugate) * Complex(0, -0.5)   // (2 i O[k]) / (2 i)
             let turned = twiddles[k] * odd
             bins[k] = even + turned
             bins[half - k] = (even - turned).conjugate
@@ -63,9 +63,9 @@ public struct PackedRealFFT: Sendable {
             let a = bins[k], b = bins[half - k]
             let even = a + b.conjugate             // 2 E[k]
             let odd = (a - b.conjugate) * twiddles[k].conjugate // 2 O[k]
-            let z = even + Complex(-odd.imaginary, odd.real)     // 2 E[k] + i 2 O[k]
+            let z = even + odd * .i                              // 2 E[k] + i 2 O[k]
             // Z[M-k] = 2 E[M-k] + i 2 O[M-k] with E[M-k] = conj E[k], O[M-k] = conj O[k].
-            let mirrored = even.conjugate + Complex(odd.imaginary, odd.real)
+            let mirrored = even.conjugate + odd.conjugate * .i
             bins[k] = z
             bins[half - k] = mirrored
         }

@@ -64,8 +64,7 @@ extension WaveletTransform {
         let scale = 1 / Double(paddedCount)
         let mean = Self.decimatedMean(from: padBefore + signalRange.lowerBound, through: padBefore + signalRange.upperBound - 1,
                                       decimation: paddedCount / shortCount) { m in
-            let z = output[m & mask]
-            let square = (z.real * z.real + z.imaginary * z.imaginary) * scale * scale
+            let square = output[m & mask].lengthSquared * scale * scale // not .real / .imaginary, which test finiteness
             return SIMD2(square.squareRoot(), square)
         }
         return (mean[0], mean[1])
@@ -77,6 +76,7 @@ extension WaveletTransform {
     /// sum_{n=a}^{b} g(n) ~ integral_a^b g + (g(a) + g(b)) / 2, exact when D = 1. Unlike a plain
     /// mean of the decimated samples, this weights the ends of the range correctly, where a
     /// wavelet row changes fastest. Two components at once (|W| and |W|^2, or a complex value).
+    @inline(__always)
     static func decimatedMean(from a: Int, through b: Int, decimation: Int,
                               _ sample: (Int) -> SIMD2<Double>) -> SIMD2<Double> {
         let d = Double(decimation)

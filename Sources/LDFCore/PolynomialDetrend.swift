@@ -59,6 +59,15 @@ public enum PolynomialDetrend {
         var gram = [Double](repeating: 0, count: terms * terms)
         for i in 0..<terms { for j in 0..<terms { gram[i * terms + j] = moments[i + j] } }
         let coefficients = solveSymmetric(gram, right, size: terms)
+        if terms == 4 {
+            // MODA's cubic: the same Horner steps as below, on constants instead of an array.
+            let c0 = coefficients[0], c1 = coefficients[1], c2 = coefficients[2], c3 = coefficients[3]
+            for n in 0..<count {
+                let x = -1 + scale * Double(n)
+                values[n] -= ((c3 * x + c2) * x + c1) * x + c0
+            }
+            return
+        }
         for n in 0..<count {
             let x = -1 + scale * Double(n)
             var fit = coefficients[terms - 1]

@@ -57,11 +57,13 @@ public enum PredictiveExtension {
             iteration += 1
             for n in 0..<length { input[n] = residual[n] }
             fft.forward(input, spectrum)
-            var peak = 1, peakMagnitude = -1.0
+            // The largest |X[k]|, compared as |X[k]|^2 (the same order; swift-numerics' `length`
+            // rescales and tests finiteness on every bin).
+            var peak = 1, peakSquare = -1.0
             if halfCount - 1 > 1 {
                 for k in 1..<(halfCount - 1) {
-                    let magnitude = spectrum[k].length
-                    if magnitude > peakMagnitude { peakMagnitude = magnitude; peak = k }
+                    let square = spectrum[k].lengthSquared
+                    if square > peakSquare { peakSquare = square; peak = k }
                 }
             }
             let start = Double(peak) * rateHz / Double(length)

@@ -15,7 +15,8 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Analyse every recording of a manifest and compare groups and conditions.",
-        usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study") + "\nldf study <subcommand>",
+        usage: DefaultSubcommandHelp.usage(of: StudyRunCommand.self, through: "ldf study", fallback: "ldf study [run] ...")
+            + "\nldf study <subcommand>",
         discussion: """
             The manifest is a CSV with columns path, subject, group, site, condition, protocol (rest, \
             porh, epochs, heating, iontophoresis, vot or crt), optionally id, channel, rate_hz, map_mmhg, \
@@ -43,7 +44,7 @@ struct StudyCommand: ParsableCommand {
 
             `ldf study MANIFEST --out DIR` runs `ldf study run`, which takes:
 
-            """ + "\n" + DefaultSubcommandHelp.sections(of: StudyRunCommand.self, title: "RUN"),
+            """ + "\n" + DefaultSubcommandHelp.sections(of: StudyRunCommand.self, title: "RUN", fallback: "See 'ldf study run --help'."),
         subcommands: [StudyRunCommand.self, StudyMergeCommand.self],
         defaultSubcommand: StudyRunCommand.self)
 }

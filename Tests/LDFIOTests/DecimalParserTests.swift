@@ -34,6 +34,36 @@ import Testing
 
     /// Seeded random values written in several styles (shortest round-trip, fixed digits, long
     /// mantissas, exponents) parse bit-identically to `Double(String)`.
+    /// Cells inside a longer buffer, as the readers see them: every digit count up to 20 on either
+    /// side of the separator, each kind of byte after the cell, and the cell's end before more
+    /// digits in the buffer.
+    @Test func cellsInsideLongerBuffersMatchFoundation() throws {
+        var random = SeededRandom(seed: 20_261_204)
+        let followers: [UInt8] = Array(",;\t :/\r\ne.-".utf8) + [0x7F, 0xC3, 0x2F, 0x3A, 0x00]
+        var mismatches: [String] = []
+        for integerDigits in 0...20 {
+            for fractionDigits in 0...20 where integerDigits + fractionDigits > 0 {
+                let digits = (0..<(integerDigits + fractionDigits)).map { _ in Character(String(Int(random.uniform() * 10) % 10)) }
+                let integer = String(digits.prefix(integerDigits)), fraction = String(digits.suffix(fractionDigits))
+                let text = (random.uniform() < 0.3 ? "-" : "") + integer + (fractionDigits > 0 ? "." + fraction : "")
+                guard let expected = Double(text) else { continue }
+                for follower in followers {
+                    let buffer = Array(text.utf8) + [follower] + Array("12345678901234567890".utf8)
+                    let cell = text.utf8.count
+                    let (whole, stop) = buffer.withUnsafeBufferPointer { DecimalParser.scan($0, 0, buffer.count, decimalSeparator: UInt8(ascii: ".")) }
+                    let bounded = buffer.withUnsafeBufferPointer { DecimalParser.parse($0, 0, cell, decimalSeparator: UInt8(ascii: ".")) }
+                    if bounded?.bitPattern != expected.bitPattern { mismatches.append("\(text) bounded") }
+                    let digitFollows = follower >= 0x30 && follower <= 0x39
+                    let exponentFollows = follower == UInt8(ascii: "e") || (follower == UInt8(ascii: ".") && fractionDigits == 0)
+                    if !digitFollows && !exponentFollows && (stop != cell || whole?.bitPattern != expected.bitPattern) {
+                        mismatches.append("\(text) then \(follower)")
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func randomValuesRoundTripExactly() throws {
         var random = SeededRandom(seed: 20_260_421)
         var mismatches: [String] = []

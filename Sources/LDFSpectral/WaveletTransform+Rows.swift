@@ -19,12 +19,12 @@ extension WaveletTransform {
     /// the same product and short inverse FFT, so a row off the grid is exactly what MODA's
     /// transform gives at that frequency from the same padded spectrum.
     func computeRow(plan: RowPlan, frequencyHz frequency: Double, spectrum: ComplexBuffer, shortCount: Int,
-                    output work: ComplexBuffer) {
+                    output row: ComplexBuffer) {
         let mask = shortCount - 1
         precondition(shortCount & mask == 0 && plan.binCount <= shortCount, "row length must be a power of two >= its bins")
         let centre = plan.binCount / 2
         // The bins fill indices -centre ..< binCount - centre (mod shortCount); zero the rest.
-        for m in (plan.binCount - centre)..<(shortCount - centre) { work[m] = .zero }
+        for m in (plan.binCount - centre)..<(shortCount - centre) { row[m] = .zero }
         let binHz = sampleRateHz / Double(paddedCount)
         let first = plan.firstBin
         switch kernel {
@@ -33,10 +33,10 @@ extension WaveletTransform {
             let step = wavelet.peakAngularFrequency * binHz / frequency
             if wavelet.kind == .morlet {
                 Self.fillMorletRow(w0: wavelet.peakAngularFrequency, start: start, step: step, plan: plan,
-                                   spectrum: spectrum, work: work, mask: mask)
+                                   spectrum: spectrum, work: row, mask: mask)
             } else {
                 for i in 0..<plan.binCount {
-                    work[(i - centre) & mask] = spectrum[first + i].multiplied(by: wavelet.fourierTransform(start + Double(i) * step))
+                    row[(i - centre) & mask] = spectrum[first + i].multiplied(by: wavelet.fourierTransform(start + Double(i) * step))
                 }
             }
         case .window(let window):
@@ -44,10 +44,10 @@ extension WaveletTransform {
             for i in 0..<plan.binCount {
                 let k = first + i
                 let value = k >= 0 ? spectrum[k] : spectrum[-k].conjugate
-                work[(i - centre) & mask] = value.multiplied(by: window.fourierTransform(2 * Double.pi * (frequency - Double(k) * binHz)))
+                row[(i - centre) & mask] = value.multiplied(by: window.fourierTransform(2 * Double.pi * (frequency - Double(k) * binHz)))
             }
         }
-        ComplexFFT(count: shortCount).backwardInPlace(work)
+        ComplexFFT(count: shortCount).backwardInPlace(row)
     }
 
     /// MODA's Morlet psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2) on xi = start +

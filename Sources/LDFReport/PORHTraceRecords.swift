@@ -60,18 +60,17 @@ public struct PORHTraceRow: Codable, Sendable, Equatable, ReportUnits {
             let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
             return lead.withUnsafeBufferPointer { lead in
                 var p = out
+                @inline(__always) func cell(_ value: Double) {
+                    p += ReportNumber.writeExact(value, to: p)
+                    p.pointee = comma
+                    p += 1
+                }
                 for row in rows {
                     p.update(from: lead.baseAddress!, count: lead.count)
                     p += lead.count
-                    p += ReportNumber.writeExact(row.timeSeconds, to: p)
-                    p.pointee = comma
-                    p += 1
-                    p += ReportNumber.writeExact(row.flux, to: p)
-                    p.pointee = comma
-                    p += 1
-                    p += ReportNumber.writeExact(row.smoothedFlux, to: p)
-                    p.pointee = comma
-                    p += 1
+                    cell(row.timeSeconds)
+                    cell(row.flux)
+                    cell(row.smoothedFlux)
                     p += PORHTraceRow.write(row.phase, to: p)
                     p.pointee = newline
                     p += 1

@@ -89,8 +89,7 @@ public struct MotherWavelet: Sendable, Equatable {
     public func fourierTransform(_ xi: Double) -> Double {
         switch kind {
         case .morlet:
-            let w0 = peakAngularFrequency
-            return exp(-0.5 * (w0 - xi) * (w0 - xi)) - exp(-0.5 * (w0 * w0 + xi * xi))
+            return Self.morletTransform(w0: peakAngularFrequency, xi: xi)
         case .lognormal:
             guard xi > 0 else { return 0 }
             let q = 2 * Double.pi * f0, l = log(xi)
@@ -149,11 +148,27 @@ public struct MotherWavelet: Sendable, Equatable {
         }
     }
 
+    /// MODA's Morlet psi_hat(xi) = exp(-(w0 - xi)^2 / 2) - exp(-(w0^2 + xi^2) / 2), with two shortcuts
+    /// that give the same bits for w0, xi > 0 and skip one or both exponentials (most of a row's
+    /// samples lie far from the peak):
+    /// - an exponent below -746 underflows to exactly 0 (the smallest subnormal is e^-744.4), and
+    ///   the second exponent is never larger than the first when w0 xi >= 0;
+    /// - the second term is the first times e^{-w0 xi}; above w0 xi = 40 that ratio (4e-18) is
+    ///   below half an ulp (2^-53), so the difference rounds to the first term.
+    @inline(__always)
+    static func morletTransform(w0: Double, xi: Double) -> Double {
+        let exponent = -0.5 * (w0 - xi) * (w0 - xi)
+        if exponent < -746 && xi > 0 { return 0 }
+        let peakTerm = exp(exponent)
+        if w0 * xi > 40 { return peakTerm }
+        return peakTerm - exp(-0.5 * (w0 * w0 + xi * xi))
+    }
+
     static func evaluator(kind: WaveletKind, f0: Double) -> @Sendable (Double) -> Double {
         switch kind {
         case .morlet:
             let w0 = 2 * Double.pi * f0
-            return { xi in exp(-0.5 * (w0 - xi) * (w0 - xi)) - exp(-0.5 * (w0 * w0 + xi * xi)) }
+            return { xi in morletTransform(w0: w0, xi: xi) }
         case .lognormal:
             let q = 2 * Double.pi * f0
             return { xi in

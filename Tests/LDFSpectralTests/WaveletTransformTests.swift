@@ -70,6 +70,27 @@ struct WaveletTransformTests {
         #expect(abs(morlet.fourierTransform(2 * Double.pi) - (1 - exp(-4 * Double.pi * Double.pi))) < 1e-15)
     }
 
+    @Test("the Morlet's shortcuts give the literal formula's bits for every xi > 0",
+          arguments: [0.05, 0.5, 1, 2, 6])
+    func morletShortcutsAreExact(f0: Double) {
+        let w0 = 2 * Double.pi * f0
+        // Log-spaced xi from 1e-6 w0 to 1e3 w0 crosses both thresholds (w0 xi = 40, exponent -746).
+        let samples = 200_000
+        var mismatches = 0, shortcutZeros = 0, shortcutSingles = 0
+        for n in 0..<samples {
+            let xi = w0 * pow(10, -6 + 9 * Double(n) / Double(samples - 1))
+            let literal = exp(-0.5 * (w0 - xi) * (w0 - xi)) - exp(-0.5 * (w0 * w0 + xi * xi))
+            let fast = MotherWavelet.morletTransform(w0: w0, xi: xi)
+            if fast.bitPattern != literal.bitPattern { mismatches += 1 }
+            if -0.5 * (w0 - xi) * (w0 - xi) < -746 { shortcutZeros += 1 } else if w0 * xi > 40 { shortcutSingles += 1 }
+        }
+        #expect(mismatches == 0)
+        // Both shortcuts are exercised: the single-term one wherever some xi has w0 xi > 40 before
+        // the exponent falls below -746, i.e. 40 / w0 < w0 + sqrt(1492) (every f0 here but 0.05).
+        #expect(shortcutZeros > 0)
+        if 40 / w0 < w0 + (2 * 746.0).squareRoot() { #expect(shortcutSingles > 0) }
+    }
+
     @Test("the transform is linear (zero padding, preprocessing on)")
     func linearity() throws {
         let rate = 10.0, count = 600

@@ -21,9 +21,7 @@ public enum WFDBReader: TableReader {
     static let annotationExtensions = ["atr", "ann", "qrs", "ecg", "apn", "st", "event", "evt", "marker", "man", "trigger", "alarm"]
 
     public static func recognises(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: bytes.prefix(8192), as: UTF8.self)
-        var lines = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }.makeIterator()
+        var lines = headerLines(String(decoding: bytes.prefix(8192), as: UTF8.self), count: 2).makeIterator()
         guard let record = lines.next()?.split(whereSeparator: \.isWhitespace), record.count >= 2,
               record[0].allSatisfy({ $0.isLetter || $0.isNumber || "_-./".contains($0) }), let signals = Int(record[1]) else { return false }
         if record[0].contains("/") { return Int(record[0].split(separator: "/").last ?? "") != nil }
@@ -31,6 +29,18 @@ public enum WFDBReader: TableReader {
               let first = lines.next()?.split(whereSeparator: \.isWhitespace), first.count >= 2, Double(first[0]) == nil,
               let format = Int(first[1].prefix(while: \.isNumber)) else { return false }
         return WFDBHeader.knownFormats.contains(format)
+    }
+
+    /// The first `count` lines of `text` that are neither blank nor `#` comments, trimmed; stops
+    /// reading there (recognition runs on every input, so a large CSV is not split whole).
+    private static func headerLines(_ text: String, count: Int) -> [String] {
+        var found: [String] = []
+        text.enumerateLines { line, stop in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { found.append(trimmed) }
+            stop = found.count >= count
+        }
+        return found
     }
 
     public static func parse(_ bytes: [UInt8], source: String, options: ReadOptions) throws -> SampleTable {

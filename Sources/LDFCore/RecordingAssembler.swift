@@ -55,8 +55,10 @@ public enum RecordingAssembler {
             if isPerfusion, let warning = negativePerfusionWarning(raw, column: column) { quality.diagnostics.append(warning) }
             var values: [Double]
             if let times = table.times {
-                let gridded = placeOnGrid(raw, times: times, rate: rate, maxBridgeSamples: maxBridgeSamples)
-                values = gridded.values
+                var gridded = placeOnGrid(raw, times: times, rate: rate, maxBridgeSamples: maxBridgeSamples)
+                // Moved out, not shared: bridging below then edits the only copy in place.
+                values = []
+                swap(&values, &gridded.values)
                 quality.resampledGaps = gridded.filledGridPoints
                 quality.filledRuns = gridded.filledRuns
                 if c == perfusionIndex { provenance.resampled = gridded.interpolated }

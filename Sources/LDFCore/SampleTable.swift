@@ -34,7 +34,7 @@ public struct SampleTable: Sendable {
     public var times: [Double]?
     public var columns: [Column]
     /// 1-based file line of each row; empty if unknown.
-    public var lineNumbers: [Int]
+    public var lineNumbers: LineNumbers
     /// Events on the same time base as `times` (or seconds from the first row when there are none).
     public var events: [Event]
     /// Wall-clock time of the first row, when known (local time stored as if UTC).
@@ -52,7 +52,7 @@ public struct SampleTable: Sendable {
     /// that cannot be used); they become `Provenance.diagnostics`.
     public var warnings: [Diagnostic] = []
 
-    public init(source: String, reader: String, times: [Double]?, columns: [Column], lineNumbers: [Int] = [],
+    public init(source: String, reader: String, times: [Double]?, columns: [Column], lineNumbers: LineNumbers = [],
                 events: [Event] = [], startDate: Date? = nil, declaredRateHz: Double? = nil, notes: [String] = []) {
         self.source = source
         self.reader = reader

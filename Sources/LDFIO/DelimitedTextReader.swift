@@ -67,7 +67,7 @@ public enum DelimitedTextReader: TableReader {
         var textRuns: [[TextRun]]
         /// Runs beyond `maxRunsPerColumn`, by column.
         var droppedRuns: [Int]
-        var lineNumbers: [Int]
+        var lineNumbers: LineNumbers
         var shortRows = 0, firstShortLine = 0
         /// Rows with extra cells: empty ones (a trailing delimiter), text (a trailing comment,
         /// read as an event), and numbers (the row's cells may be shifted: its values are masked).
@@ -89,7 +89,6 @@ public enum DelimitedTextReader: TableReader {
                               texts: [[(row: Int, text: String)]](repeating: [], count: columnCount),
                               textRuns: [[TextRun]](repeating: [], count: columnCount),
                               droppedRuns: [Int](repeating: 0, count: columnCount), lineNumbers: [])
-        rows.lineNumbers.reserveCapacity(estimate)
         let splitter = CellSplitter(delimiter: layout.delimiter)
         let separator = layout.decimalSeparator
         let kinds = layout.cellKinds

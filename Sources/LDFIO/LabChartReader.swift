@@ -70,7 +70,7 @@ struct LabChartBlockParser {
     var channelCount: Int?
     var times: [Double] = []
     var values: [[Double]] = []
-    var lineNumbers: [Int] = []
+    var lineNumbers = LineNumbers()
     /// Comments by the row they belong to (times are known only once blocks are placed).
     var comments: [(row: Int, label: String)] = []
     var notes: [String] = []

@@ -9,7 +9,7 @@ import LDFCore
 @Suite struct AssemblerChecksTests {
     static func table(times: [Double]?, columns: [SampleTable.Column], rate: Double? = nil) -> SampleTable {
         let rows = columns[0].values.count
-        return SampleTable(source: "t.csv", reader: "test", times: times, columns: columns, lineNumbers: Array(2..<(2 + rows)),
+        return SampleTable(source: "t.csv", reader: "test", times: times, columns: columns, lineNumbers: LineNumbers(2..<(2 + rows)),
                            declaredRateHz: rate)
     }
 

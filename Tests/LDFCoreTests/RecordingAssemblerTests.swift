@@ -5,7 +5,7 @@ private func table(times: [Double]?, values: [Double], extra: [Double]? = nil, n
     var columns = [SampleTable.Column(name: name, unit: unit, values: values)]
     if let extra { columns.append(SampleTable.Column(name: "temp", unit: "°C", values: extra)) }
     return SampleTable(source: "test.csv", reader: "test", times: times, columns: columns,
-                       lineNumbers: Array(2..<(2 + values.count)))
+                       lineNumbers: LineNumbers(2..<(2 + values.count)))
 }
 
 @Test func uniformTimesAreCopiedExactly() throws {

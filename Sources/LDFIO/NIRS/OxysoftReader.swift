@@ -55,7 +55,7 @@ struct OxysoftParser {
     var traceColumns: [Int] = []
     var samples: [Double] = []
     var values: [[Double]] = []
-    var lineNumbers: [Int] = []
+    var lineNumbers = LineNumbers()
     var markers: [(row: Int, label: String)] = []
     var decimalSeparator: UInt8?
     var usedFallback = false

@@ -2,6 +2,7 @@ import Foundation
 import LDFCore
 @testable import LDFSpectral
 import LDFTestSupport
+import Numerics
 import Testing
 
 /// Hand-derived properties of the MODA wavelet transform: normalisation, grid, linearity.
@@ -89,6 +90,24 @@ struct WaveletTransformTests {
         // the exponent falls below -746, i.e. 40 / w0 < w0 + sqrt(1492) (every f0 here but 0.05).
         #expect(shortcutZeros > 0)
         if 40 / w0 < w0 + (2 * 746.0).squareRoot() { #expect(shortcutSingles > 0) }
+    }
+
+    @Test("the vectorised amplitude and power sum has the bits of the one-at-a-time sum",
+          arguments: [0...0, 0...2, 1...4, 3...1000, 17...1023])
+    func amplitudeAndPowerSumIsExact(range: ClosedRange<Int>) {
+        var random = SeededRandom(seed: 42)
+        let row = ComplexBuffer(count: 1024)
+        for m in 0..<1024 {
+            row[m] = Complex(Double.random(in: -1e3...1e3, using: &random), Double.random(in: -1e3...1e3, using: &random))
+        }
+        let scale = 1 / 4_194_304.0
+        var expected = SIMD2<Double>()
+        for m in range {
+            let square = row[m].lengthSquared * scale * scale
+            expected += SIMD2(square.squareRoot(), square)
+        }
+        let fast = WaveletTransform.amplitudeAndPowerSum(row.pointer, range, scale: scale)
+        #expect(fast[0].bitPattern == expected[0].bitPattern && fast[1].bitPattern == expected[1].bitPattern)
     }
 
     @Test("the transform is linear (zero padding, preprocessing on)")

@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW"),
         // The system's zlib (apt-get install -y zlib1g-dev) for compressed MATLAB and AcqKnowledge data.
         .systemLibrary(name: "CLibz", path: "Sources/CLibz"),
+        // glibc's <malloc.h> (mallopt) for the `ldf` process's allocator settings; no library.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Recording model, bands, resampling, masking, detrending, artifacts. No FFTW.
         .target(name: "LDFCore", dependencies: [
             .product(name: "Numerics", package: "swift-numerics"),
@@ -70,7 +72,7 @@ let package = Package(
         // Tolerance helpers and fixture access shared by the tests.
         .target(name: "LDFTestSupport", dependencies: ["LDFCore", "LDFSimulation"]),
         .executableTarget(name: "ldf", dependencies: [
-            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs", "LDFProtocols",
+            "LDFCore", "LDFIO", "LDFSpectral", "LDFPORH", "LDFSimulation", "LDFStudy", "LDFStream", "LDFCoupling", "LDFComplexity", "LDFReport", "LDFEpochs", "LDFProtocols", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer targets for the file readers (Fuzz/README.md); in ordinary builds a corpus replayer.

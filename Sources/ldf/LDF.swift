@@ -31,6 +31,7 @@ struct LDF: ParsableCommand {
     ///   quietly with status 0.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        ProcessMemory.keepLargeBlocksInHeap()
         ParameterSpelling.install(FlagSpelling.flag)
         var command: ParsableCommand
         do {

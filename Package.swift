@@ -96,15 +96,14 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// Release builds link the Swift runtime and Foundation statically on Linux. The shared runtime
-// costs every process its dynamic loading and relocation (about 12 % of a 30-minute `ldf bands`
-// run, benchmarks/limit.sh); the static one makes short runs, and the many short processes of a
-// workflow, cheaper at the price of a larger binary. The compile flag is needed as well as the
-// link flag, so that the static Foundation's dependencies are named by the objects.
-let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-for target in package.targets where target.type == .regular || target.type == .executable {
-    target.swiftSettings = (target.swiftSettings ?? []) + staticRuntime
-    if target.type == .executable {
-        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-    }
+// Release builds link the Swift runtime and Foundation statically into `ldf` on Linux. The shared
+// runtime costs every process its dynamic loading and relocation (about 12 % of a 30-minute
+// `ldf bands` run, benchmarks/limit.sh); the static one makes short runs, and the many short
+// processes of a workflow, cheaper at the price of a larger binary. Only the executable carries the
+// flag (compile and link), so the library products stay free of unsafe flags and usable as
+// dependencies.
+let staticRuntime = ["-static-stdlib"]
+for target in package.targets where target.name == "ldf" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))]
+    target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))]
 }

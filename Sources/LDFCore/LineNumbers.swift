@@ -6,13 +6,22 @@
 public struct LineNumbers: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
     /// A run of rows on consecutive lines: row `firstRow` is on line `firstLine`, the next row on
     /// the next line, and so on up to the next run's first row.
-    private struct Run: Equatable, Sendable {
-        var firstRow: Int
-        var firstLine: Int
+    @usableFromInline
+    struct Run: Equatable, Sendable {
+        @usableFromInline var firstRow: Int
+        @usableFromInline var firstLine: Int
+
+        @usableFromInline
+        init(firstRow: Int, firstLine: Int) {
+            self.firstRow = firstRow
+            self.firstLine = firstLine
+        }
     }
 
-    private var runs: [Run] = []
-    public private(set) var count = 0
+    @usableFromInline var runs: [Run] = []
+    /// Rows added so far.
+    @usableFromInline var rowCount = 0
+    public var count: Int { rowCount }
 
     public init() {}
 
@@ -39,13 +48,15 @@ public struct LineNumbers: RandomAccessCollection, Equatable, Sendable, Expressi
     }
 
     /// Adds the next row, on `line`; extends the last run when `line` follows its last line.
+    /// Inlinable: readers call it once per row from another module.
+    @inlinable
     public mutating func append(_ line: Int) {
-        if let last = runs.last, last.firstLine + (count - last.firstRow) == line {
-            count += 1
+        if let last = runs.last, last.firstLine + (rowCount - last.firstRow) == line {
+            rowCount += 1
             return
         }
-        runs.append(Run(firstRow: count, firstLine: line))
-        count += 1
+        runs.append(Run(firstRow: rowCount, firstLine: line))
+        rowCount += 1
     }
 
     /// How many runs of consecutive lines the rows form.

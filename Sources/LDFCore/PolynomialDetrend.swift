@@ -34,17 +34,22 @@ public enum PolynomialDetrend {
         var moments = [Double](repeating: 0, count: 2 * terms - 1)
         var right = [Double](repeating: 0, count: terms)
         if terms <= 4 {
-            // Up to degree 3 (MODA's case): powers 0...6 in SIMD registers, one pass.
-            var momentSums = SIMD8<Double>(), rightSums = SIMD4<Double>()
+            // Up to degree 3 (MODA's case): powers 0...6 in one pass, eleven independent sums
+            // (x^4..x^6 as x^k x^4, x^4 = x^3 x), each added in sample order.
+            var m1 = 0.0, m2 = 0.0, m3 = 0.0, m4 = 0.0, m5 = 0.0, m6 = 0.0
+            var r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0
             for n in 0..<count {
                 let x = -1 + scale * Double(n)
-                let x2 = x * x, x3 = x2 * x
-                let low = SIMD4(1, x, x2, x3)
-                momentSums += SIMD8(lowHalf: low, highHalf: low * (x3 * x))
-                rightSums += low * values[n]
+                let x2 = x * x, x3 = x2 * x, x4 = x3 * x
+                let y = values[n]
+                m1 += x; m2 += x2; m3 += x3
+                m4 += x4; m5 += x * x4; m6 += x2 * x4
+                r0 += y; r1 += x * y; r2 += x2 * y; r3 += x3 * y
             }
-            for k in 0..<(2 * terms - 1) { moments[k] = momentSums[k] }
-            for k in 0..<terms { right[k] = rightSums[k] }
+            let sums = [Double(count), m1, m2, m3, m4, m5, m6]
+            for k in 0..<(2 * terms - 1) { moments[k] = sums[k] }
+            let rights = [r0, r1, r2, r3]
+            for k in 0..<terms { right[k] = rights[k] }
         } else {
             for n in 0..<count {
                 let x = -1 + scale * Double(n)

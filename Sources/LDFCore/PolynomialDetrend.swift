@@ -46,10 +46,8 @@ public enum PolynomialDetrend {
                 m4 += x4; m5 += x * x4; m6 += x2 * x4
                 r0 += y; r1 += x * y; r2 += x2 * y; r3 += x3 * y
             }
-            let sums = [Double(count), m1, m2, m3, m4, m5, m6]
-            for k in 0..<(2 * terms - 1) { moments[k] = sums[k] }
-            let rights = [r0, r1, r2, r3]
-            for k in 0..<terms { right[k] = rights[k] }
+            moments = Array([Double(count), m1, m2, m3, m4, m5, m6].prefix(2 * terms - 1))
+            right = Array([r0, r1, r2, r3].prefix(terms))
         } else {
             for n in 0..<count {
                 let x = -1 + scale * Double(n)

@@ -77,8 +77,9 @@ extension WaveletTransform {
 
     /// The sum over `range` of (|z| s, |z|^2 s^2) for z at `row`: the same bits as adding
     /// `decimatedAverages`'s samples one at a time in order (each |z|^2 s^2 computed as
-    /// (re re + im im) s s, its square root exactly rounded), with four square roots per vector
-    /// instruction instead of one scalar each, which bounded the loop.
+    /// (re re + im im) s s, its square root exactly rounded), four samples loaded and squared at a
+    /// time. The square roots themselves stay scalar: Swift on Linux lowers `squareRoot()`, SIMD
+    /// included, to libm's `sqrt` with its errno check, and they now bound the loop.
     static func amplitudeAndPowerSum(_ row: UnsafeMutablePointer<Complex<Double>>, _ range: ClosedRange<Int>,
                                      scale: Double) -> SIMD2<Double> {
         var sum = SIMD2<Double>()

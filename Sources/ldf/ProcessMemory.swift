@@ -14,7 +14,8 @@ enum ProcessMemory {
     /// spectrum) instead of being unmapped and faulted in again page by page. By default glibc
     /// maps every block over 128 KiB-32 MiB separately and unmaps it on free; on these virtual
     /// machines each fresh page costs a fault, and a 24 h recording at 40 Hz touched 60,000 of
-    /// them (36,000 after this, 4 % less CPU, 30 MiB more peak memory; benchmarks/limit.sh).
+    /// them (36,000 after this: 0.92x the CPU over 9 interleaved pairs of benchmarks/ab.sh, and
+    /// 27 MiB more peak memory).
     /// A no-op where the allocator is not glibc's.
     static func keepLargeBlocksInHeap() {
         #if canImport(Glibc)

@@ -68,8 +68,9 @@ public enum PredictiveExtension {
             }
             let start = Double(peak) * rateHz / Double(length)
             let prepared = fit.prepare(residual)
-            let up = refine(fit, prepared, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: true)
-            let down = refine(fit, prepared, start: start, tolerance: frequencyTolerance, limit: nyquist, upwards: false)
+            let first = fit.fit(prepared, frequency: start) // both directions start from the same fit
+            let up = refine(fit, prepared, from: first, tolerance: frequencyTolerance, limit: nyquist, upwards: true)
+            let down = refine(fit, prepared, from: first, tolerance: frequencyTolerance, limit: nyquist, upwards: false)
             let best = up.error < down.error ? up : down
             tones.append((best.frequency, (best.cos * best.cos + best.sin * best.sin).squareRoot(), atan2(-best.sin, best.cos)))
             constant += best.constant
@@ -95,50 +96,72 @@ public enum PredictiveExtension {
     }
 
     /// Adds amplitude * cos(2 pi f (T + n / fs) + phase) for n = 0 ..< output.count, by rotation
-    /// restarted from the exact cos and sin every 1024 samples. Two such blocks run side by side in
-    /// the lanes of a SIMD2, each computing exactly what one block alone would; the blocks left
-    /// over run one at a time.
+    /// restarted from the exact cos and sin every 1024 samples. Four such blocks run side by side in
+    /// the lanes of a SIMD4 (the rotations' latency overlaps), then two in a SIMD2, each lane
+    /// computing exactly what one block alone would; the blocks left over run one at a time.
     private static func addTone(_ tone: (frequency: Double, amplitude: Double, phase: Double), after duration: Double,
                                 rateHz: Double, to output: inout [Double]) {
-        let block = 1024, count = output.count
+        let count = output.count
         let step = 2 * Double.pi * tone.frequency / rateHz
-        let stepCos = cos(step), stepSin = sin(step)
+        let rotation = (cos: cos(step), sin: sin(step))
         func angle(_ n: Int) -> Double { 2 * Double.pi * tone.frequency * (duration + Double(n) / rateHz) + tone.phase }
         output.withUnsafeMutableBufferPointer { values in
-            var start = 0
-            while start + 2 * block <= count {
-                let first = angle(start), second = angle(start + block)
-                var c = SIMD2(cos(first), cos(second)), s = SIMD2(sin(first), sin(second))
-                for j in 0..<block {
-                    let added = tone.amplitude * c
-                    values[start + j] += added[0]
-                    values[start + block + j] += added[1]
-                    let nextC = c * stepCos - s * stepSin
-                    s = s * stepCos + c * stepSin
-                    c = nextC
-                }
-                start += 2 * block
-            }
+            var start = addBlocks(SIMD4<Double>.self, from: 0, amplitude: tone.amplitude, rotation: rotation,
+                                  angle: angle, to: values)
+            start = addBlocks(SIMD2<Double>.self, from: start, amplitude: tone.amplitude, rotation: rotation,
+                              angle: angle, to: values)
             var c = 0.0, s = 0.0
             for n in start..<count {
-                if (n - start) % block == 0 {
+                if (n - start) % toneBlock == 0 {
                     c = cos(angle(n))
                     s = sin(angle(n))
                 }
                 values[n] += tone.amplitude * c
-                let nextC = c * stepCos - s * stepSin
-                s = s * stepCos + c * stepSin
+                let nextC = c * rotation.cos - s * rotation.sin
+                s = s * rotation.cos + c * rotation.sin
                 c = nextC
             }
         }
     }
 
-    /// Refines a tone frequency from `start` in one direction: growing steps while the fit improves,
-    /// then golden-section search (PyMODAlib's forward / backward search).
-    private static func refine(_ fit: WeightedToneFit, _ data: WeightedToneFit.Data, start: Double, tolerance: Double,
-                               limit nyquist: Double, upwards: Bool) -> WeightedToneFit.Result {
+    /// Samples per `addTone` rotation block.
+    private static let toneBlock = 1024
+
+    /// `addTone`'s rotation over groups of `V.scalarCount` consecutive blocks from `start`, one block
+    /// per lane, while a whole group fits; returns where the groups ended.
+    @inline(__always)
+    private static func addBlocks<V: SIMD>(_: V.Type, from start: Int, amplitude: Double,
+                                           rotation: (cos: Double, sin: Double), angle: (Int) -> Double,
+                                           to values: UnsafeMutableBufferPointer<Double>) -> Int
+    where V.Scalar == Double {
+        let block = toneBlock, lanes = V.scalarCount
+        var start = start
+        while start + lanes * block <= values.count {
+            var c = V(), s = V()
+            for lane in 0..<lanes {
+                let first = angle(start + lane * block)
+                c[lane] = cos(first)
+                s[lane] = sin(first)
+            }
+            for j in 0..<block {
+                let added = amplitude * c
+                for lane in 0..<lanes { values[start + lane * block + j] += added[lane] }
+                let nextC = c * rotation.cos - s * rotation.sin
+                s = s * rotation.cos + c * rotation.sin
+                c = nextC
+            }
+            start += lanes * block
+        }
+        return start
+    }
+
+    /// Refines a tone frequency from the fit `first` at the starting frequency in one direction:
+    /// growing steps while the fit improves, then golden-section search (PyMODAlib's forward /
+    /// backward search).
+    private static func refine(_ fit: WeightedToneFit, _ data: WeightedToneFit.Data, from first: WeightedToneFit.Result,
+                               tolerance: Double, limit nyquist: Double, upwards: Bool) -> WeightedToneFit.Result {
         let golden = (1 + 5.0.squareRoot()) / 2
-        var next = fit.fit(data, frequency: start)
+        var next = first
         var previous = next
         var previousError = Double.infinity
         var step = tolerance

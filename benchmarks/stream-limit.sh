@@ -23,7 +23,11 @@ fi
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
 cc -O2 -o "$BENCH_DIR/decimated_fft_limit" benchmarks/limit/decimated_fft_limit.c -lfftw3 -lm
 swift build -c release --product ldf >/dev/null 2>&1 || { echo "error: the release build failed; run swift build -c release to see why" >&2; exit 1; }
-windows=$(.build/release/ldf stream < "$csv" 2>/dev/null | grep -c '"type":"window"')
+windows=$(.build/release/ldf stream < "$csv" 2>/dev/null | grep -c '"type":"window"' || true)
+if [ "$windows" -eq 0 ]; then
+  echo "error: ldf stream gave no window for $csv; run '.build/release/ldf stream < $csv' to see why" >&2
+  exit 1
+fi
 limit="$BENCH_DIR/decimated_fft_limit 24000 40 0.005 2 31 $windows"
 echo "== 2 h at 40 Hz, $windows windows of 600 s: A = ldf stream ($(nproc) cores), B = the limit ($($limit))"
 benchmarks/ab.sh "$runs" ".build/release/ldf stream < $csv" "$limit"

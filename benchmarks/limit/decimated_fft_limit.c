@@ -63,6 +63,8 @@ int main(int argc, char **argv) {
     fftw_plan forward = fftw_plan_dft_r2c_1d((int)padded, signal, spectrum, FFTW_ESTIMATE);
     fftw_plan backward[64] = {0};
 
+    const double low_edge = fmin_hz > rate / length ? fmin_hz : rate / length;
+    const long first_k = (long)ceil(voices * log2(fmin_hz)), last_k = (long)floor(voices * log2(fmax_hz));
     unsigned long long state = 1;
     long rows = 0, row_samples = 0;
     double checksum = 0;
@@ -76,8 +78,6 @@ int main(int argc, char **argv) {
         }
         fftw_execute(forward);
 
-        const double low_edge = fmin_hz > rate / length ? fmin_hz : rate / length;
-        const long first_k = (long)ceil(voices * log2(fmin_hz)), last_k = (long)floor(voices * log2(fmax_hz));
         for (long k = first_k; k <= last_k; k++) {
             const double f = pow(2, (double)k / voices);
             const long cone = cone_samples(rate, f);
